@@ -1,0 +1,1 @@
+"""The `talentgraph` command, the one entry point for people."""

@@ -1,0 +1,137 @@
+"""`talentgraph`: run the local Neo4j, migrate, import, seed, serve and issue tokens."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Annotated, TypeVar
+
+import typer
+
+from graph.connection import configured_connection, local_server
+from graph.database import Database
+from graph.errors import TalentGraphError
+from graph.migrate import apply_schema
+from graph.settings import service_settings
+from service.auth import issue_token
+
+T = TypeVar("T")
+
+app = typer.Typer(no_args_is_help=True, help="talentgraph: an internal talent marketplace.")
+neo4j_app = typer.Typer(no_args_is_help=True, help="The project's own local Neo4j server.")
+db_app = typer.Typer(no_args_is_help=True, help="The graph's schema and contents.")
+app.add_typer(neo4j_app, name="neo4j")
+app.add_typer(db_app, name="db")
+
+
+def fail(message: str) -> typer.Exit:
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    return typer.Exit(code=1)
+
+
+def run_with_database(work: Callable[[Database], Awaitable[T]]) -> T:
+    """Opens the configured database, runs `work`, closes it; expected errors exit cleanly."""
+
+    async def main() -> T:
+        db = Database.connect(configured_connection())
+        try:
+            return await work(db)
+        finally:
+            await db.close()
+
+    try:
+        return asyncio.run(main())
+    except TalentGraphError as error:
+        raise fail(error.message) from None
+
+
+TestsOption = Annotated[
+    bool, typer.Option("--tests", help="The tests' server (its own folder and ports).")
+]
+
+
+@neo4j_app.command("start")
+def neo4j_start(tests: TestsOption = False) -> None:
+    """Start the local Neo4j in the background (reusing one that runs) and wait for Bolt."""
+    server = local_server(for_tests=tests)
+    began = time.monotonic()
+    try:
+        status = server.start()
+    except TalentGraphError as error:
+        raise fail(error.message) from None
+    typer.echo(f"Neo4j {server.config.version} running (pid {status.pid}) "
+               f"after {time.monotonic() - began:.1f}s")  # fmt: skip
+    typer.echo(f"  Bolt:    {status.bolt_uri}")
+    typer.echo(f"  Browser: {status.browser_url}  (user neo4j, password in {server.password_file})")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop(tests: TestsOption = False) -> None:
+    """Stop the local Neo4j."""
+    typer.echo("stopped" if local_server(for_tests=tests).stop() else "not running")
+
+
+@neo4j_app.command("status")
+def neo4j_status(tests: TestsOption = False) -> None:
+    """Say whether the local Neo4j runs, and where."""
+    status = local_server(for_tests=tests).status()
+    if not status.running:
+        typer.echo("not running")
+        raise typer.Exit(code=3)
+    typer.echo(f"running (pid {status.pid}) at {status.bolt_uri}, Browser {status.browser_url}")
+
+
+@neo4j_app.command("env")
+def neo4j_env(tests: TestsOption = False) -> None:
+    """Print `export NEO4J_...` lines for a shell or a script: eval "$(talentgraph neo4j env)"."""
+    try:
+        lines = local_server(for_tests=tests).env_lines()
+    except TalentGraphError as error:
+        raise fail(error.message) from None
+    typer.echo("\n".join(lines))
+
+
+@db_app.command("migrate")
+def db_migrate() -> None:
+    """Apply the constraints and indexes (idempotent)."""
+    applied = run_with_database(apply_schema)
+    typer.echo(f"schema in place ({len(applied)} statements)")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to bind.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Serve the GraphQL API under uvicorn."""
+    import uvicorn
+
+    settings = service_settings()
+    uvicorn.run(
+        "service.app:create_app",
+        factory=True,
+        host=host or settings.host,
+        port=port or settings.port,
+        workers=workers,
+        log_level="info",
+    )
+
+
+@app.command()
+def token(
+    person: Annotated[str, typer.Option(help="The person id the token speaks for.")],
+    role: Annotated[list[str] | None, typer.Option(help="Extra role: hr or admin.")] = None,
+) -> None:
+    """Print a bearer token, for development and scripts."""
+    settings = service_settings()
+    try:
+        typer.echo(
+            issue_token(
+                person, role or [], settings.secret, timedelta(hours=settings.token_ttl_hours)
+            )
+        )
+    except TalentGraphError as error:
+        raise fail(error.message) from None

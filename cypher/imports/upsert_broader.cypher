@@ -1,0 +1,6 @@
+// Links a skill to its broader skill (the taxonomy's hierarchy, child to parent).
+// :param rows => [{skill_id: 'esco-1', broader_id: 'esco-group-1'}]
+UNWIND $rows AS row
+MATCH (child:Skill {id: row.skill_id})
+MATCH (parent:Skill {id: row.broader_id})
+MERGE (child)-[:BROADER]->(parent)

@@ -1,0 +1,18 @@
+// Skills shown on an engagement; each becomes validated proficiency (source gig_feedback), never
+// lowered, and records the level it raised from so skill growth can be counted per period.
+// :param rows => [{engagement_id: 'E1', skill_id: 'esco-1', level: 4}]
+UNWIND $rows AS row
+MATCH (p:Person)-[:ENGAGED_IN]->(e:Engagement {id: row.engagement_id})
+MATCH (s:Skill {id: row.skill_id})
+OPTIONAL MATCH (p)-[had:HAS_SKILL]->(s)
+OPTIONAL MATCH (p)-[aspired:ASPIRES_TO]->(s)
+MERGE (e)-[d:DEMONSTRATED]->(s)
+ON CREATE SET d.previous_level = coalesce(had.proficiency, 0),
+              d.was_aspiration = aspired IS NOT NULL
+SET d.level = row.level
+MERGE (p)-[r:HAS_SKILL]->(s)
+SET r.proficiency = CASE WHEN r.proficiency IS NULL OR row.level > r.proficiency
+                         THEN row.level ELSE r.proficiency END,
+    r.validated = true,
+    r.source = 'gig_feedback',
+    r.confirmed_at = coalesce(e.completed_at, datetime())

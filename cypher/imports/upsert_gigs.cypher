@@ -1,0 +1,25 @@
+// Creates or updates gigs with their owner and department.
+// :param rows => [{id: 'G1', title: 'Churn dashboard', description: '', type: 'project', owner_id: 'P1', department_id: 'D1', hours_per_week: 4.0, duration_weeks: 6, start_date: date('2026-01-05'), seats: 1, status: 'open', external_hourly_rate: 95.0, created_at: datetime(), published_at: datetime(), filled_at: null, completed_at: null}]
+UNWIND $rows AS row
+MATCH (owner:Person {id: row.owner_id})
+MATCH (d:Department {id: row.department_id})
+MERGE (g:Gig {id: row.id})
+SET g.title = row.title,
+    g.description = row.description,
+    g.type = row.type,
+    g.hours_per_week = row.hours_per_week,
+    g.duration_weeks = row.duration_weeks,
+    g.start_date = row.start_date,
+    g.seats = row.seats,
+    g.status = row.status,
+    g.external_hourly_rate = row.external_hourly_rate,
+    g.created_at = coalesce(row.created_at, g.created_at, datetime()),
+    g.published_at = coalesce(row.published_at, g.published_at),
+    g.filled_at = coalesce(row.filled_at, g.filled_at),
+    g.completed_at = coalesce(row.completed_at, g.completed_at)
+WITH g, owner, d
+OPTIONAL MATCH (g)-[old:OWNED_BY|FOR_DEPARTMENT]->()
+DELETE old
+WITH DISTINCT g, owner, d
+MERGE (g)-[:OWNED_BY]->(owner)
+MERGE (g)-[:FOR_DEPARTMENT]->(d)

@@ -1,0 +1,16 @@
+// Creates or updates people and their department; anyone in an export is active.
+// :param rows => [{id: 'P1', name: 'Ada Lovelace', email: 'ada@example.org', department_id: 'D1', title: 'Analyst', location: 'London', weekly_hours: 40.0, gig_capacity_pct: 20.0}]
+UNWIND $rows AS row
+MATCH (d:Department {id: row.department_id})
+MERGE (p:Person {id: row.id})
+SET p.name = row.name,
+    p.email = row.email,
+    p.title = row.title,
+    p.location = row.location,
+    p.weekly_hours = row.weekly_hours,
+    p.gig_capacity_pct = row.gig_capacity_pct,
+    p.active = true
+WITH p, d
+OPTIONAL MATCH (p)-[old:MEMBER_OF]->(other:Department) WHERE other <> d
+DELETE old
+MERGE (p)-[:MEMBER_OF]->(d)

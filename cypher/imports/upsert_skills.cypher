@@ -1,0 +1,16 @@
+// Creates or updates taxonomy skills; a re-import revives a skill that was deprecated.
+// :param rows => [{id: 'esco-1', label: 'Python', aliases: ['python programming'], type: 'knowledge', group: 'ICT', description: '', is_group: false}]
+UNWIND $rows AS row
+MERGE (s:Skill {id: row.id})
+SET s.label = row.label,
+    s.label_key = toLower(row.label),
+    s.aliases = row.aliases,
+    s.alias_text = reduce(text = '', alias IN row.aliases | text + alias + ' | '),
+    s.names = [toLower(row.label)] + [alias IN row.aliases | toLower(alias)],
+    s.type = row.type,
+    s.group = row.group,
+    s.description = row.description,
+    s.is_group = row.is_group,
+    s.source = 'taxonomy',
+    s.custom = false,
+    s.deprecated = false

@@ -1,0 +1,4 @@
+// One person by their organisation id.
+// :param id => 'P1'
+MATCH (p:Person {id: $id})
+RETURN p {.*} AS person

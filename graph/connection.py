@@ -1,0 +1,79 @@
+"""Which Neo4j to use: one decision, made here, from the environment.
+
+- `NEO4J_URI` set: that server (docker compose, Aura, a cluster through `neo4j://`).
+- Otherwise, for the tests only: a testcontainers Neo4j when a Docker daemon answers.
+- Otherwise: the project's own local server (`graph.local_server`).
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import socket
+from urllib.parse import urlparse
+
+from graph.database import ConnectionInfo
+from graph.errors import LocalServerError
+from graph.local_server import LocalNeo4j, ServerConfig
+from graph.settings import LocalServerSettings, Neo4jSettings, TestServerSettings
+
+
+class Backend(enum.Enum):
+    CONFIGURED = "configured"
+    TESTCONTAINERS = "testcontainers"
+    LOCAL = "local"
+
+
+def choose_backend(neo4j: Neo4jSettings, *, for_tests: bool, docker_available: bool) -> Backend:
+    if neo4j.uri:
+        return Backend.CONFIGURED
+    if for_tests and docker_available:
+        return Backend.TESTCONTAINERS
+    return Backend.LOCAL
+
+
+def docker_answers(timeout_s: float = 2.0) -> bool:
+    """Whether a Docker daemon answers `GET /_ping` (the client alone is not enough)."""
+    host = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
+    url = urlparse(host)
+    try:
+        if url.scheme == "unix":
+            probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            address: str | tuple[str, int] = url.path
+        elif url.scheme == "tcp" and url.hostname:
+            probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            address = (url.hostname, url.port or 2375)
+        else:
+            return False
+        with probe:
+            probe.settimeout(timeout_s)
+            probe.connect(address)
+            probe.sendall(b"GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n")
+            status_line = probe.recv(64).split(b"\r\n", 1)[0]
+            return status_line.startswith(b"HTTP/1.") and b" 200 " in status_line + b" "
+    except OSError:
+        return False
+
+
+def local_server(*, for_tests: bool = False) -> LocalNeo4j:
+    """The demo/service server, or the tests' own (another folder and other ports)."""
+    base = LocalServerSettings()
+    place: LocalServerSettings | TestServerSettings = TestServerSettings() if for_tests else base
+    return LocalNeo4j(
+        ServerConfig(
+            home=place.home, bolt_port=place.bolt_port, http_port=place.http_port,
+            heap=place.heap, pagecache=place.pagecache, version=base.version,
+            browser_version=base.browser_version, jar_cache=base.jar_cache,
+            start_timeout_s=base.start_timeout_s,
+        )
+    )  # fmt: skip
+
+
+def configured_connection(neo4j: Neo4jSettings | None = None) -> ConnectionInfo:
+    """The connection for the service and the CLI: `NEO4J_*` if set, else the local server."""
+    neo4j = neo4j or Neo4jSettings()
+    if neo4j.uri:
+        if neo4j.password is None:
+            raise LocalServerError("NEO4J_URI is set but NEO4J_PASSWORD is not")
+        return ConnectionInfo(neo4j.uri, neo4j.user, neo4j.password, neo4j.database)
+    return local_server().connection_info()

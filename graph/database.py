@@ -1,0 +1,149 @@
+"""The one way talentgraph talks to Neo4j.
+
+`Database` wraps the official async driver: reads run as read transactions and writes as write
+transactions (so a `neo4j://` cluster spreads reads over followers), each by the name of a Cypher
+file. Driver errors become the `graph.errors` hierarchy here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import exceptions as neo4j_errors
+
+from graph.errors import ConstraintViolation, DatabaseUnavailable, QueryError
+from graph.queries import cypher
+
+Row = dict[str, Any]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ConnectionInfo:
+    uri: str
+    user: str
+    password: str
+    database: str = "neo4j"
+    max_retry_s: float = 15.0
+
+
+@dataclass
+class QueryLog:
+    """Counts the queries sent, by name; the API keeps one per request to prove batching."""
+
+    names: list[str] = field(default_factory=list)
+
+    def record(self, name: str) -> None:
+        self.names.append(name)
+
+
+@asynccontextmanager
+async def translated_errors() -> AsyncIterator[None]:
+    """Turns driver exceptions into talentgraph errors."""
+    try:
+        yield
+    except neo4j_errors.ConstraintError as error:
+        raise ConstraintViolation(error.message or "constraint violated") from error
+    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
+        raise DatabaseUnavailable(f"Neo4j is not reachable: {error}") from error
+    except neo4j_errors.AuthError as error:
+        raise DatabaseUnavailable(f"Neo4j refused the credentials: {error.message}") from error
+    except neo4j_errors.ClientError as error:
+        raise QueryError(f"{error.code}: {error.message}") from error
+    except OSError as error:
+        raise DatabaseUnavailable(f"Neo4j is not reachable: {error}") from error
+
+
+class Transaction:
+    """A transaction in progress; every `run` belongs to it, so a mutation is all or nothing."""
+
+    def __init__(self, tx: AsyncManagedTransaction, log: QueryLog | None) -> None:
+        self._tx = tx
+        self._log = log
+
+    async def run(self, name: str, **params: Any) -> list[Row]:
+        if self._log is not None:
+            self._log.record(name)
+        result = await self._tx.run(cypher(name), params)
+        return [record.data() for record in await result.fetch(2**31 - 1)]
+
+
+class Database:
+    """A driver plus the database name; one per process, opened and closed by its owner."""
+
+    def __init__(self, driver: AsyncDriver, database: str, log: QueryLog | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self.log = log
+
+    @classmethod
+    def connect(cls, info: ConnectionInfo) -> Database:
+        driver = AsyncGraphDatabase.driver(
+            info.uri,
+            auth=(info.user, info.password),
+            max_connection_pool_size=64,
+            connection_acquisition_timeout=30.0,
+            max_transaction_retry_time=info.max_retry_s,
+        )
+        return cls(driver, info.database)
+
+    def with_log(self, log: QueryLog) -> Database:
+        """The same driver, counting queries into `log` (one per request)."""
+        return Database(self.driver, self.database, log)
+
+    async def close(self) -> None:
+        await self.driver.close()
+
+    async def verify(self) -> None:
+        async with translated_errors():
+            await self.driver.verify_connectivity()
+
+    async def read(self, name: str, **params: Any) -> list[Row]:
+        return await self._execute(name, params, neo4j.RoutingControl.READ)
+
+    async def write(self, name: str, **params: Any) -> list[Row]:
+        return await self._execute(name, params, neo4j.RoutingControl.WRITE)
+
+    async def write_in_batches(self, name: str, **params: Any) -> list[Row]:
+        """Runs a query that commits in batches itself (`CALL { ... } IN TRANSACTIONS`), which
+        Neo4j only accepts outside an explicit transaction."""
+        if self.log is not None:
+            self.log.record(name)
+        async with translated_errors(), self.driver.session(database=self.database) as session:
+            result = await session.run(cypher(name), params)
+            return [record.data() async for record in result]
+
+    async def _execute(
+        self, name: str, params: dict[str, Any], routing: neo4j.RoutingControl
+    ) -> list[Row]:
+        if self.log is not None:
+            self.log.record(name)
+        async with translated_errors():
+            records, _, _ = await self.driver.execute_query(
+                cypher(name), params, database_=self.database, routing_=routing
+            )
+        return [record.data() for record in records]
+
+    async def in_write_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Runs `work` in one write transaction, retried by the driver on transient errors
+        (deadlocks between concurrent writers), rolled back whole if `work` raises."""
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx, self.log))
+
+        async with translated_errors(), self.driver.session(database=self.database) as session:
+            return await session.execute_write(unit)
+
+    async def in_read_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Runs several reads against one consistent snapshot."""
+
+        async def unit(tx: AsyncManagedTransaction) -> T:
+            return await work(Transaction(tx, self.log))
+
+        async with translated_errors(), self.driver.session(database=self.database) as session:
+            return await session.execute_read(unit)

@@ -1,0 +1,67 @@
+"""One hierarchy for every error talentgraph raises on purpose.
+
+The API maps each class to a typed GraphQL result (`NotFound`, `Forbidden`, `ValidationError`,
+`Conflict`); the CLI prints its message. Anything outside this hierarchy is a bug and is masked.
+"""
+
+from __future__ import annotations
+
+
+class TalentGraphError(Exception):
+    """Base of every expected error."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class DatabaseUnavailable(TalentGraphError):
+    """Neo4j cannot be reached."""
+
+
+class LocalServerError(TalentGraphError):
+    """The local Neo4j server cannot be set up or started (missing Java or Maven, a port in use)."""
+
+
+class QueryError(TalentGraphError):
+    """A Cypher file is missing or Neo4j refused a query: our defect, not the user's input."""
+
+
+class DomainError(TalentGraphError):
+    """An error the user caused and can fix; the API returns it as a typed result."""
+
+
+class NotFound(DomainError):
+    def __init__(self, kind: str, id: str) -> None:
+        super().__init__(f"{kind} {id!r} does not exist")
+        self.kind = kind
+        self.id = id
+
+
+class Forbidden(DomainError):
+    """The viewer may not do this."""
+
+
+class Conflict(DomainError):
+    """The request contradicts the current state: a duplicate id, a full gig, a stale transition."""
+
+
+class ConstraintViolation(Conflict):
+    """Neo4j refused a write because it breaks a uniqueness or existence constraint."""
+
+
+class InvalidTransition(Conflict):
+    def __init__(self, kind: str, current: str, attempted: str) -> None:
+        super().__init__(f"cannot {attempted} a {kind} that is {current}")
+        self.kind = kind
+        self.current = current
+        self.attempted = attempted
+
+
+class ValidationFailed(DomainError):
+    """Input that breaks a rule; `field` names the input field at fault."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.detail = message

@@ -1,0 +1,31 @@
+"""The graph's schema (constraints and indexes), applied idempotently from `cypher/schema/`."""
+
+from __future__ import annotations
+
+import re
+
+from graph.database import Database
+from graph.queries import cypher, names_under
+
+_NAME = re.compile(r"CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+)")
+
+
+def schema_statements() -> list[str]:
+    return names_under("schema")
+
+
+def expected_names() -> set[str]:
+    return {match.group(1) for name in schema_statements() if (match := _NAME.search(cypher(name)))}
+
+
+async def apply_schema(db: Database) -> list[str]:
+    """Creates whatever is missing (every statement says IF NOT EXISTS); returns what ran."""
+    for name in schema_statements():
+        await db.write(name)
+    await db.write("admin/await_indexes")
+    return schema_statements()
+
+
+async def schema_ready(db: Database) -> bool:
+    rows = await db.read("admin/schema_names")
+    return expected_names() <= set(rows[0]["names"])

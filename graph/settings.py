@@ -1,0 +1,85 @@
+"""Every setting of talentgraph, read from the environment in this one place."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Neo4jSettings(BaseSettings):
+    """How to reach Neo4j. With `NEO4J_URI` unset, the project's local server is used."""
+
+    model_config = SettingsConfigDict(env_prefix="NEO4J_", extra="ignore")
+
+    uri: str | None = None
+    user: str = "neo4j"
+    password: str | None = None
+    database: str = "neo4j"
+
+
+class LocalServerSettings(BaseSettings):
+    """The project's own Neo4j Community server, assembled from Maven Central jars."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_NEO4J_", extra="ignore")
+
+    version: str = "5.26.30"
+    browser_version: str = "5.24.0"
+    home: Path = PROJECT_ROOT / ".talentgraph" / "neo4j"
+    jar_cache: Path = Path.home() / ".cache" / "talentgraph"
+    bolt_port: int = 7687
+    http_port: int = 7474
+    heap: str = "2g"
+    pagecache: str = "2g"
+    start_timeout_s: float = 120.0
+
+
+class TestServerSettings(BaseSettings):
+    """The tests' local server: its own folder and ports, so tests never wipe the demo data."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_TEST_NEO4J_", extra="ignore")
+
+    home: Path = PROJECT_ROOT / ".talentgraph" / "neo4j-test"
+    bolt_port: int = 7688
+    http_port: int = 7475
+    heap: str = "1g"
+    pagecache: str = "512m"
+
+
+class ServiceSettings(BaseSettings):
+    """The GraphQL service."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_", extra="ignore")
+
+    secret: str = Field(default="dev-secret-change-me-please-32-bytes-long")
+    mode: Literal["development", "production"] = "development"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    cors_origins: list[str] = Field(default_factory=list)
+    graphiql: bool | None = None
+    introspection: bool | None = None
+    max_page_size: int = 100
+    max_query_depth: int = 10
+    max_aliases: int = 30
+    max_tokens: int = 2000
+    token_ttl_hours: int = 12
+
+    @property
+    def graphiql_enabled(self) -> bool:
+        return self.graphiql if self.graphiql is not None else self.mode == "development"
+
+    @property
+    def introspection_enabled(self) -> bool:
+        if self.introspection is not None:
+            return self.introspection
+        return self.mode == "development"
+
+
+@lru_cache(maxsize=1)
+def service_settings() -> ServiceSettings:
+    return ServiceSettings()

@@ -1,0 +1,1 @@
+"""Filling the graph: the skills taxonomy, HRIS imports and the generated demo organisation."""

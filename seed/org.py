@@ -1,0 +1,164 @@
+"""An organisation as rows, the shape every import takes on its way into Neo4j.
+
+CSV exports (after validation), the demo generator and the tests' factories all build an `OrgData`
+and hand it to `seed.loader.load_org`, so there is one write path. Skills here are already
+resolved to skill ids; field names are the graph's property names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+GigType = Literal["project", "secondment", "micro_task", "mentorship"]
+GigStatus = Literal["draft", "open", "filled", "in_progress", "completed", "cancelled"]
+Importance = Literal["required", "nice_to_have", "learnable"]
+SkillSource = Literal["self", "hris", "manager", "gig_feedback"]
+Visibility = Literal["matching", "private"]
+EngagementStatus = Literal["active", "completed", "cancelled"]
+
+
+@dataclass(frozen=True)
+class CustomSkillRow:
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    broader_id: str | None = None
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    id: str
+    name: str
+    parent_id: str | None = None
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: str
+    name: str
+    email: str
+    department_id: str
+    manager_id: str | None = None
+    title: str = ""
+    location: str = ""
+    weekly_hours: float = 40.0
+    gig_capacity_pct: float = 20.0
+
+
+@dataclass(frozen=True)
+class PersonSkillRow:
+    person_id: str
+    skill_id: str
+    proficiency: int
+    validated: bool = False
+    source: SkillSource = "hris"
+
+
+@dataclass(frozen=True)
+class AspirationRow:
+    person_id: str
+    skill_id: str
+    interest: int = 2
+    visibility: Visibility = "matching"
+
+
+@dataclass(frozen=True)
+class GigRow:
+    id: str
+    title: str
+    owner_id: str
+    department_id: str
+    type: GigType = "project"
+    description: str = ""
+    hours_per_week: float = 4.0
+    duration_weeks: int = 4
+    start_date: date | None = None
+    seats: int = 1
+    status: GigStatus = "open"
+    external_hourly_rate: float = 0.0
+    created_at: datetime | None = None
+    published_at: datetime | None = None
+    filled_at: datetime | None = None
+    completed_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class GigSkillRow:
+    gig_id: str
+    skill_id: str
+    min_proficiency: int = 3
+    importance: Importance = "required"
+
+
+@dataclass(frozen=True)
+class EngagementRow:
+    """A person's work on a gig. Historic ones arrive completed, with their outcome."""
+
+    id: str
+    gig_id: str
+    person_id: str
+    status: EngagementStatus = "active"
+    hours_per_week: float = 4.0
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    hours_worked: float | None = None
+    rating: int | None = None
+    feedback: str | None = None
+    approver_id: str | None = None
+    approval_requested_at: datetime | None = None
+    approval_decided_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DemonstratedSkillRow:
+    engagement_id: str
+    skill_id: str
+    level: int
+
+
+@dataclass
+class OrgData:
+    custom_skills: list[CustomSkillRow] = field(default_factory=list)
+    departments: list[DepartmentRow] = field(default_factory=list)
+    people: list[PersonRow] = field(default_factory=list)
+    person_skills: list[PersonSkillRow] = field(default_factory=list)
+    aspirations: list[AspirationRow] = field(default_factory=list)
+    gigs: list[GigRow] = field(default_factory=list)
+    gig_skills: list[GigSkillRow] = field(default_factory=list)
+    engagements: list[EngagementRow] = field(default_factory=list)
+    demonstrated_skills: list[DemonstratedSkillRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    """A skill of the public taxonomy (or one of its groups)."""
+
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    type: str = ""
+    group: str = ""
+    description: str = ""
+    is_group: bool = False
+
+
+@dataclass(frozen=True)
+class BroaderRow:
+    skill_id: str
+    broader_id: str
+
+
+@dataclass(frozen=True)
+class RelatedRow:
+    skill_id: str
+    related_id: str
+    weight: float
+
+
+@dataclass
+class TaxonomyData:
+    skills: list[SkillRow] = field(default_factory=list)
+    broader: list[BroaderRow] = field(default_factory=list)
+    related: list[RelatedRow] = field(default_factory=list)

@@ -1,0 +1,85 @@
+"""The Starlette application: GraphQL at /graphql, /healthz and /readyz.
+
+The Neo4j driver is opened and closed in the lifespan, one per process; the service keeps no
+other state, so several processes can serve side by side behind a load balancer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any, TypedDict
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from graph.connection import configured_connection
+from graph.database import ConnectionInfo, Database
+from graph.errors import TalentGraphError
+from graph.migrate import apply_schema, schema_ready
+from graph.settings import ServiceSettings, service_settings
+from service.graphql import graphql_app
+
+log = logging.getLogger("talentgraph.service")
+
+
+class State(TypedDict):
+    db: Database
+    settings: ServiceSettings
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    """Ready when Neo4j answers and the schema is in place (applied here if it is missing,
+    so a database that was down at start-up needs no restart of the service)."""
+    db: Database = request.state.db
+    try:
+        await db.verify()
+        if not await schema_ready(db):
+            await apply_schema(db)
+    except TalentGraphError as error:
+        return JSONResponse({"status": "unavailable", "reason": error.message}, status_code=503)
+    return JSONResponse({"status": "ready"})
+
+
+def create_app(
+    settings: ServiceSettings | None = None, connection: ConnectionInfo | None = None
+) -> Starlette:
+    settings = settings or service_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        db = Database.connect(connection or configured_connection())
+        try:
+            await apply_schema(db)
+        except TalentGraphError as error:
+            log.warning("schema not applied at start-up (%s); /readyz will retry", error.message)
+        try:
+            yield {"db": db, "settings": settings}
+        finally:
+            await db.close()
+
+    middleware: list[Middleware] = []
+    if settings.cors_origins:
+        middleware.append(
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["Authorization", "Content-Type"],
+            )
+        )
+    routes: list[Any] = [
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/graphql", graphql_app(settings), methods=["GET", "POST"]),
+    ]
+    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

@@ -1,0 +1,99 @@
+"""Fixtures: one real Neo4j for the session, a clean graph for each test, the app over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from graph.connection import Backend, choose_backend, docker_answers, local_server
+from graph.database import ConnectionInfo, Database
+from graph.migrate import apply_schema
+from graph.settings import Neo4jSettings, ServiceSettings
+from service.app import create_app
+from service.auth import issue_token
+from tests.factories import OrgFactory
+
+TEST_SECRET = "test-secret-that-is-long-enough-for-hs256"
+
+
+@pytest.fixture(scope="session")
+def neo4j_backend() -> Backend:
+    settings = Neo4jSettings()
+    return choose_backend(
+        settings, for_tests=True, docker_available=not settings.uri and docker_answers()
+    )
+
+
+@pytest.fixture(scope="session")
+def neo4j_connection(neo4j_backend: Backend) -> Iterator[ConnectionInfo]:
+    """The Neo4j the tests use (see graph.connection); a local server this fixture started is
+    stopped again at the end of the session."""
+    if neo4j_backend is Backend.CONFIGURED:
+        settings = Neo4jSettings()
+        assert settings.uri
+        assert settings.password, "NEO4J_URI needs NEO4J_PASSWORD"
+        yield ConnectionInfo(settings.uri, settings.user, settings.password, settings.database)
+    elif neo4j_backend is Backend.TESTCONTAINERS:
+        from testcontainers.neo4j import Neo4jContainer
+
+        with Neo4jContainer("neo4j:5.26") as container:
+            yield ConnectionInfo(container.get_connection_url(), "neo4j", container.password)
+    else:
+        server = local_server(for_tests=True)
+        started_here = not server.status().running
+        server.start()
+        try:
+            yield server.connection_info()
+        finally:
+            if started_here:
+                server.stop()
+
+
+@pytest.fixture(scope="session")
+async def database(neo4j_connection: ConnectionInfo) -> AsyncIterator[Database]:
+    db = Database.connect(neo4j_connection)
+    await apply_schema(db)
+    yield db
+    await db.close()
+
+
+@pytest.fixture
+async def db(database: Database) -> Database:
+    """The session's database, emptied before the test."""
+    await database.write_in_batches("admin/clear_graph")
+    return database
+
+
+@pytest.fixture
+def org() -> OrgFactory:
+    return OrgFactory()
+
+
+@pytest.fixture(scope="session")
+def service_settings() -> ServiceSettings:
+    return ServiceSettings(secret=TEST_SECRET, mode="development")
+
+
+@pytest.fixture
+async def client(
+    db: Database, neo4j_connection: ConnectionInfo, service_settings: ServiceSettings
+) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client for the app, running its real lifespan against the test database."""
+    app = create_app(service_settings, neo4j_connection)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://talentgraph") as http:
+            yield http
+
+
+def token_for(person_id: str, *roles: str) -> str:
+    return issue_token(person_id, list(roles), TEST_SECRET, timedelta(hours=1))
+
+
+def auth(person_id: str, *roles: str) -> dict[str, str]:
+    """Headers that authenticate as `person_id` with extra `roles`."""
+    return {"Authorization": f"Bearer {token_for(person_id, *roles)}"}
