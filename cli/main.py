@@ -10,7 +10,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from graph.connection import configured_connection, local_server
+from graph.connection import ServerRole, configured_connection, local_server
 from graph.database import Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
@@ -47,15 +47,18 @@ def run_with_database(work: Callable[[Database], Awaitable[T]]) -> T:
         raise fail(error.message) from None
 
 
-TestsOption = Annotated[
-    bool, typer.Option("--tests", help="The tests' server (its own folder and ports).")
+RoleOption = Annotated[
+    ServerRole,
+    typer.Option(
+        "--for", help="Whose server: the service's (demo data), the tests' or the benchmarks'."
+    ),
 ]
 
 
 @neo4j_app.command("start")
-def neo4j_start(tests: TestsOption = False) -> None:
+def neo4j_start(role: RoleOption = "service") -> None:
     """Start the local Neo4j in the background (reusing one that runs) and wait for Bolt."""
-    server = local_server(for_tests=tests)
+    server = local_server(role)
     began = time.monotonic()
     try:
         status = server.start()
@@ -68,15 +71,15 @@ def neo4j_start(tests: TestsOption = False) -> None:
 
 
 @neo4j_app.command("stop")
-def neo4j_stop(tests: TestsOption = False) -> None:
+def neo4j_stop(role: RoleOption = "service") -> None:
     """Stop the local Neo4j."""
-    typer.echo("stopped" if local_server(for_tests=tests).stop() else "not running")
+    typer.echo("stopped" if local_server(role).stop() else "not running")
 
 
 @neo4j_app.command("status")
-def neo4j_status(tests: TestsOption = False) -> None:
+def neo4j_status(role: RoleOption = "service") -> None:
     """Say whether the local Neo4j runs, and where."""
-    status = local_server(for_tests=tests).status()
+    status = local_server(role).status()
     if not status.running:
         typer.echo("not running")
         raise typer.Exit(code=3)
@@ -84,10 +87,10 @@ def neo4j_status(tests: TestsOption = False) -> None:
 
 
 @neo4j_app.command("env")
-def neo4j_env(tests: TestsOption = False) -> None:
+def neo4j_env(role: RoleOption = "service") -> None:
     """Print `export NEO4J_...` lines for a shell or a script: eval "$(talentgraph neo4j env)"."""
     try:
-        lines = local_server(for_tests=tests).env_lines()
+        lines = local_server(role).env_lines()
     except TalentGraphError as error:
         raise fail(error.message) from None
     typer.echo("\n".join(lines))

@@ -10,12 +10,18 @@ from __future__ import annotations
 import enum
 import os
 import socket
+from typing import Literal
 from urllib.parse import urlparse
 
 from graph.database import ConnectionInfo
 from graph.errors import LocalServerError
 from graph.local_server import LocalNeo4j, ServerConfig
-from graph.settings import LocalServerSettings, Neo4jSettings, TestServerSettings
+from graph.settings import (
+    BenchServerSettings,
+    LocalServerSettings,
+    Neo4jSettings,
+    TestServerSettings,
+)
 
 
 class Backend(enum.Enum):
@@ -55,10 +61,18 @@ def docker_answers(timeout_s: float = 2.0) -> bool:
         return False
 
 
-def local_server(*, for_tests: bool = False) -> LocalNeo4j:
-    """The demo/service server, or the tests' own (another folder and other ports)."""
+ServerRole = Literal["service", "tests", "bench"]
+
+
+def local_server(role: ServerRole = "service") -> LocalNeo4j:
+    """The local server for a role: the service's (demo data), the tests' or the benchmarks'.
+    Each has its own folder and ports, so none wipes another's data."""
     base = LocalServerSettings()
-    place: LocalServerSettings | TestServerSettings = TestServerSettings() if for_tests else base
+    place: LocalServerSettings | TestServerSettings | BenchServerSettings = base
+    if role == "tests":
+        place = TestServerSettings()
+    elif role == "bench":
+        place = BenchServerSettings()
     return LocalNeo4j(
         ServerConfig(
             home=place.home, bolt_port=place.bolt_port, http_port=place.http_port,

@@ -51,6 +51,18 @@ class TestServerSettings(BaseSettings):
     pagecache: str = "512m"
 
 
+class BenchServerSettings(BaseSettings):
+    """The benchmarks' local server: big enough for a 100,000-person organisation."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_BENCH_NEO4J_", extra="ignore")
+
+    home: Path = PROJECT_ROOT / ".talentgraph" / "neo4j-bench"
+    bolt_port: int = 7689
+    http_port: int = 7476
+    heap: str = "4g"
+    pagecache: str = "4g"
+
+
 class ServiceSettings(BaseSettings):
     """The GraphQL service."""
 

@@ -43,7 +43,7 @@ def neo4j_connection(neo4j_backend: Backend) -> Iterator[ConnectionInfo]:
         with Neo4jContainer("neo4j:5.26") as container:
             yield ConnectionInfo(container.get_connection_url(), "neo4j", container.password)
     else:
-        server = local_server(for_tests=True)
+        server = local_server("tests")
         started_here = not server.status().running
         server.start()
         try:

@@ -16,7 +16,7 @@ from graph.local_server import LocalNeo4j
 def running_local_server(neo4j_backend: Backend, neo4j_connection: ConnectionInfo) -> LocalNeo4j:
     if neo4j_backend is not Backend.LOCAL:
         pytest.skip("the tests run against another Neo4j than the local server")
-    return local_server(for_tests=True)
+    return local_server("tests")
 
 
 def test_start_reuses_a_running_server(running_local_server: LocalNeo4j) -> None:
@@ -47,7 +47,7 @@ def test_a_missing_java_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JAVA_HOME", str(tmp_path / "no-java-here"))
-    server = local_server(for_tests=True)
+    server = local_server("tests")
     free = LocalNeo4j(
         dataclasses.replace(server.config, home=tmp_path / "neo4j", bolt_port=1, http_port=2)
     )
@@ -56,7 +56,7 @@ def test_a_missing_java_says_what_to_install(
 
 
 def test_a_server_never_started_has_no_connection(tmp_path: Path) -> None:
-    server = local_server(for_tests=True)
+    server = local_server("tests")
     fresh = LocalNeo4j(dataclasses.replace(server.config, home=tmp_path / "neo4j"))
     with pytest.raises(LocalServerError, match="talentgraph neo4j start"):
         fresh.connection_info()

@@ -26,7 +26,7 @@ async def test_readyz_follows_the_database_down_and_up(
 ) -> None:
     if neo4j_backend is not Backend.LOCAL:
         pytest.skip("only the local server can be stopped from the tests")
-    server = local_server(for_tests=True)
+    server = local_server("tests")
     server.stop()
     try:
         down = await client.get("/readyz")

@@ -1,0 +1,64 @@
+"""What every benchmark shares: its Neo4j, timing, and how figures are printed."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from graph.connection import configured_connection, local_server
+from graph.database import Database
+from graph.migrate import apply_schema
+from graph.settings import Neo4jSettings
+
+
+@asynccontextmanager
+async def bench_database() -> AsyncIterator[Database]:
+    """`NEO4J_URI` if set, else the benchmarks' own local server (started if needed)."""
+    if Neo4jSettings().uri:
+        info = configured_connection()
+    else:
+        server = local_server("bench")
+        server.start()
+        info = server.connection_info()
+    db = Database.connect(info)
+    try:
+        await apply_schema(db)
+        yield db
+    finally:
+        await db.close()
+
+
+@dataclass(frozen=True)
+class Timing:
+    label: str
+    samples_ms: list[float]
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.samples_ms)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.samples_ms)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+    def line(self, baseline: Timing | None = None) -> str:
+        ratio = f"  x{self.p50 / baseline.p50:6.2f} vs {baseline.label}" if baseline else ""
+        return f"{self.label:<44} p50 {self.p50:9.2f} ms   p95 {self.p95:9.2f} ms{ratio}"
+
+
+async def time_calls(
+    label: str, call: Callable[[int], Awaitable[object]], runs: int, warmup: int = 3
+) -> Timing:
+    """Times `call(i)` for i in range(runs) after `warmup` untimed calls."""
+    for i in range(warmup):
+        await call(i)
+    samples = []
+    for i in range(runs):
+        began = time.perf_counter()
+        await call(i)
+        samples.append((time.perf_counter() - began) * 1000)
+    return Timing(label, samples)
