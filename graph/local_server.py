@@ -210,6 +210,7 @@ class LocalNeo4j:
             "server.memory.pagecache.size": self.config.pagecache,
             "db.tx_log.rotation.retention_policy": "1 files",
             "dbms.usage_report.enabled": "false",
+            "browser.remote_content_hostname_whitelist": "localhost,127.0.0.1",
         }
         (conf_dir / "neo4j.conf").write_text(
             "".join(f"{key}={value}\n" for key, value in settings.items())
