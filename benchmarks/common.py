@@ -12,6 +12,7 @@ from graph.connection import configured_connection, local_server
 from graph.database import Database
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings
+from seed.pipeline import dataset_is, mark_dataset, seed_org
 
 
 @asynccontextmanager
@@ -62,3 +63,14 @@ async def time_calls(
         await call(i)
         samples.append((time.perf_counter() - began) * 1000)
     return Timing(label, samples)
+
+
+async def ensure_generated_org(db: Database, people: int, seed: int = 7) -> None:
+    """Makes the bench graph hold exactly the generated organisation of `people` and `seed`
+    (the shipped taxonomy plus `talentgraph seed --people N --seed S`), re-using it when a
+    previous run left it there. A benchmark that changes the graph must undo its changes."""
+    if await dataset_is(db, people, seed):
+        return
+    await db.write_in_batches("admin/clear_graph")
+    await seed_org(db, people=people, seed=seed)
+    await mark_dataset(db, people, seed)

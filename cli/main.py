@@ -10,12 +10,15 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from cli.imports import commands as import_commands
+from cli.workflow import approvals_app
 from graph.connection import ServerRole, configured_connection, local_server
 from graph.database import Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
 from graph.settings import service_settings
 from service.auth import issue_token
+from service.sdl import schema_app
 
 T = TypeVar("T")
 
@@ -24,6 +27,9 @@ neo4j_app = typer.Typer(no_args_is_help=True, help="The project's own local Neo4
 db_app = typer.Typer(no_args_is_help=True, help="The graph's schema and contents.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(db_app, name="db")
+app.add_typer(import_commands)
+app.add_typer(schema_app, name="schema")
+app.add_typer(approvals_app, name="approvals")
 
 
 def fail(message: str) -> typer.Exit:

@@ -70,7 +70,7 @@ class Transaction:
         if self._log is not None:
             self._log.record(name)
         result = await self._tx.run(cypher(name), params)
-        return [record.data() for record in await result.fetch(2**31 - 1)]
+        return [record.data() async for record in result]
 
 
 class Database:

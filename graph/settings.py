@@ -95,3 +95,21 @@ class ServiceSettings(BaseSettings):
 @lru_cache(maxsize=1)
 def service_settings() -> ServiceSettings:
     return ServiceSettings()
+
+
+class PolicySettings(BaseSettings):
+    """The governance of the gig lifecycle: when a manager must sign, and what a silence means."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_POLICY_", extra="ignore")
+
+    no_approval_gig_types: list[str] = Field(default_factory=lambda: ["micro_task"])
+    no_approval_max_hours: float = 8.0
+    approval_timeout_days: int = 5
+    on_timeout: Literal["escalate", "auto_approve"] = "escalate"
+    stale_skill_months: int = 12
+    notification_poll_s: float = 2.0
+
+
+@lru_cache(maxsize=1)
+def policy_settings() -> PolicySettings:
+    return PolicySettings()

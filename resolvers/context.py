@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+from uuid import uuid4
 
 from strawberry.types import Info as StrawberryInfo
 
@@ -15,13 +16,16 @@ from service.auth import Viewer
 @dataclass
 class Context:
     """What one request may use: the database (counting its queries), the viewer, the settings,
-    and the request's DataLoaders (created lazily, so each request batches its own lookups)."""
+    the request's DataLoaders (created lazily, so each request batches its own lookups), and the
+    request id that logs and masked errors carry."""
 
     db: Database
     viewer: Viewer
     settings: ServiceSettings
     query_log: QueryLog = field(default_factory=QueryLog)
     loaders: dict[str, Any] = field(default_factory=dict)
+    request_id: str = field(default_factory=lambda: uuid4().hex)
+    connection_params: dict[str, Any] = field(default_factory=dict)  # websocket connection_init
 
 
 Info = StrawberryInfo[Context, None]

@@ -2,10 +2,151 @@
 
 from __future__ import annotations
 
-from graph.database import Row
+from dataclasses import asdict, dataclass
+
+from graph.database import Row, Transaction
+from graph.errors import NotFound
 from resolvers.context import Context
+from resolvers.loaders import load_many, load_one
+from resolvers.pagination import Page, keyset_page
+from resolvers.permissions import require_profile_editor, sees_private_aspirations
+from resolvers.skills import require_live_skills
+from resolvers.validation import check_level, check_one_of, check_range, check_text
+
+VISIBILITIES = ("matching", "private")
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    department_id: str | None = None
+    skill_id: str | None = None
+    min_proficiency: int = 1
+    location: str | None = None
+    active: bool | None = True
+
+
+@dataclass(frozen=True)
+class ProfileChange:
+    title: str | None = None
+    location: str | None = None
+    weekly_hours: float | None = None
+    gig_capacity_pct: float | None = None
 
 
 async def person_by_id(ctx: Context, id: str) -> Row | None:
-    rows = await ctx.db.read("people/person_by_id", id=id)
-    return rows[0]["person"] if rows else None
+    return await load_one(ctx, "people/people_by_ids", id)
+
+
+async def people_page(ctx: Context, filter: PeopleFilter, first: int, after: str | None) -> Page:
+    check_level("filter.minProficiency", filter.min_proficiency, 5)
+    return await keyset_page(
+        ctx, "people/people_page", "people/people_count", "person", asdict(filter), first, after
+    )
+
+
+async def department_of(ctx: Context, person_id: str) -> Row | None:
+    return await load_one(ctx, "departments/departments_of_people", person_id)
+
+
+async def manager_of(ctx: Context, person_id: str) -> Row | None:
+    return await load_one(ctx, "people/managers_of_people", person_id)
+
+
+async def reports_of(ctx: Context, person_id: str) -> list[Row]:
+    return await load_many(ctx, "people/reports_of_people", person_id)
+
+
+async def skills_of(ctx: Context, person_id: str) -> list[Row]:
+    return await load_many(ctx, "people/skills_of_people", person_id)
+
+
+async def aspirations_of(ctx: Context, person_id: str) -> list[Row]:
+    """The person's aspirations the viewer may see: private ones only for the person, their
+    manager and HR."""
+    aspirations = await load_many(ctx, "people/aspirations_of_people", person_id)
+    manager = await manager_of(ctx, person_id)
+    if sees_private_aspirations(ctx.viewer, person_id, manager["id"] if manager else None):
+        return aspirations
+    return [row for row in aspirations if row["visibility"] == "matching"]
+
+
+def _check_profile(change: ProfileChange) -> None:
+    check_text("title", change.title, required=True)
+    check_text("location", change.location, required=False)
+    check_range("weeklyHours", change.weekly_hours, 0, 80, open_low=True)
+    check_range("gigCapacityPct", change.gig_capacity_pct, 0, 100, open_low=False)
+
+
+async def _profile(tx: Transaction, person_id: str) -> Row:
+    rows = await tx.run("people/person_by_id", id=person_id)
+    if not rows:
+        raise NotFound("person", person_id)
+    person: Row = rows[0]["person"]
+    return person
+
+
+async def update_profile(ctx: Context, person_id: str, change: ProfileChange) -> Row:
+    require_profile_editor(ctx.viewer, person_id)
+    _check_profile(change)
+
+    async def work(tx: Transaction) -> Row:
+        await _profile(tx, person_id)
+        rows = await tx.run("people/update_profile", id=person_id, **asdict(change))
+        person: Row = rows[0]["person"]
+        return person
+
+    return await ctx.db.in_write_transaction(work)
+
+
+async def set_skill(ctx: Context, person_id: str, skill_id: str, proficiency: int) -> Row:
+    """Declares a skill. A new level is a self-declared, unvalidated claim, even when it
+    changes a validated skill: the person's word replaces the evidence it no longer matches."""
+    require_profile_editor(ctx.viewer, person_id)
+    check_level("proficiency", proficiency, 5)
+
+    async def work(tx: Transaction) -> Row:
+        person = await _profile(tx, person_id)
+        await require_live_skills(tx, [skill_id], "skillId")
+        await tx.run(
+            "people/set_own_skill", person_id=person_id, skill_id=skill_id, proficiency=proficiency
+        )
+        return person
+
+    return await ctx.db.in_write_transaction(work)
+
+
+async def set_aspiration(
+    ctx: Context, person_id: str, skill_id: str, interest: int, visibility: str
+) -> Row:
+    require_profile_editor(ctx.viewer, person_id)
+    check_level("interest", interest, 3)
+    check_one_of("visibility", visibility, VISIBILITIES)
+
+    async def work(tx: Transaction) -> Row:
+        person = await _profile(tx, person_id)
+        await require_live_skills(tx, [skill_id], "skillId")
+        await tx.run(
+            "people/set_aspiration",
+            person_id=person_id,
+            skill_id=skill_id,
+            interest=interest,
+            visibility=visibility,
+        )
+        return person
+
+    return await ctx.db.in_write_transaction(work)
+
+
+async def remove(ctx: Context, person_id: str, skill_id: str, what: str) -> Row:
+    """Removes a skill (`what` = 'skill') or an aspiration (`what` = 'aspiration')."""
+    require_profile_editor(ctx.viewer, person_id)
+    query = {"skill": "people/remove_own_skill", "aspiration": "people/remove_aspiration"}[what]
+
+    async def work(tx: Transaction) -> Row:
+        person = await _profile(tx, person_id)
+        rows = await tx.run(query, person_id=person_id, skill_id=skill_id)
+        if not rows[0]["removed"]:
+            raise NotFound(what, skill_id)
+        return person
+
+    return await ctx.db.in_write_transaction(work)

@@ -1,13 +1,47 @@
-"""The GraphQL schema, assembled from one module per domain."""
+"""The GraphQL schema, assembled from one module per domain.
+
+A domain adds its root fields with a one-line edit: its `XQuery` / `XMutation` class in the
+tuples below. `build_schema` takes the service's extensions (limits, error masking).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import strawberry
+from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
-from schema.people import PeopleQuery
-from schema.skills import SkillsQuery
+from schema.analytics import AnalyticsQuery
+from schema.departments import DepartmentsQuery
+from schema.gigs import GigsMutation, GigsQuery
+from schema.matching import MatchingQuery
+from schema.people import PeopleMutation, PeopleQuery
+from schema.skills import SkillsMutation, SkillsQuery
+from schema.workflow import WorkflowMutation, WorkflowQuery, WorkflowSubscription
 
-Query = merge_types("Query", (PeopleQuery, SkillsQuery))
+Query = merge_types(
+    "Query",
+    (
+        PeopleQuery,
+        DepartmentsQuery,
+        SkillsQuery,
+        GigsQuery,
+        AnalyticsQuery,
+        WorkflowQuery,
+        MatchingQuery,
+    ),
+)
+Mutation = merge_types("Mutation", (PeopleMutation, SkillsMutation, GigsMutation, WorkflowMutation))
+Subscription = merge_types("Subscription", (WorkflowSubscription,))
 
-schema = strawberry.Schema(query=Query)
+
+def build_schema(
+    extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
+) -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, subscription=Subscription, extensions=list(extensions)
+    )
+
+
+schema = build_schema()

@@ -1,14 +1,72 @@
-"""GraphQL types and fields for people."""
+"""GraphQL types and fields for people: profiles, skills and aspirations."""
 
 from __future__ import annotations
 
-from typing import Self
+from datetime import datetime
+from enum import Enum
+from typing import Annotated, Self
 
 import strawberry
 
 from graph.database import Row
 from resolvers import people
 from resolvers.context import Info
+from schema.connections import Connection, connection
+from schema.departments import Department
+from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.skills import Skill
+from schema.values import to_datetime
+
+
+@strawberry.enum(
+    description="Who sees an aspiration: MATCHING uses it for matching and shows it to gig "
+    "owners; PRIVATE only recommends gigs to the person and is seen by them, their manager and HR."
+)
+class Visibility(Enum):
+    MATCHING = "matching"
+    PRIVATE = "private"
+
+
+@strawberry.enum(description="Where a skill on a profile comes from.")
+class SkillSource(Enum):
+    SELF = "self"
+    HRIS = "hris"
+    MANAGER = "manager"
+    GIG_FEEDBACK = "gig_feedback"
+
+
+@strawberry.type(description="A skill someone holds, at a proficiency 1-5.")
+class PersonSkill:
+    skill: Skill
+    proficiency: int
+    validated: bool = strawberry.field(description="A manager or gig feedback vouched for it.")
+    source: SkillSource
+    confirmed_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            skill=Skill.from_row(row["skill"]),
+            proficiency=int(row["proficiency"]),
+            validated=bool(row.get("validated")),
+            source=SkillSource(row.get("source") or "self"),
+            confirmed_at=to_datetime(row.get("confirmed_at")),
+        )
+
+
+@strawberry.type(description="A skill someone wants to grow, with an interest 1-3.")
+class Aspiration:
+    skill: Skill
+    interest: int
+    visibility: Visibility
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            skill=Skill.from_row(row["skill"]),
+            interest=int(row["interest"]),
+            visibility=Visibility(row.get("visibility") or "matching"),
+        )
 
 
 @strawberry.type(description="Someone in the organisation, identified by their HRIS id.")
@@ -37,10 +95,178 @@ class Person:
             active=bool(row.get("active", True)),
         )
 
+    @strawberry.field
+    async def department(self, info: Info) -> Department | None:
+        row = await people.department_of(info.context, self.id)
+        return Department.from_row(row) if row else None
+
+    @strawberry.field
+    async def manager(self, info: Info) -> Person | None:
+        row = await people.manager_of(info.context, self.id)
+        return Person.from_row(row) if row else None
+
+    @strawberry.field(description="Direct reports, by name.")
+    async def reports(self, info: Info) -> list[Person]:
+        return [Person.from_row(row) for row in await people.reports_of(info.context, self.id)]
+
+    @strawberry.field(description="Skills held, strongest first.")
+    async def skills(self, info: Info) -> list[PersonSkill]:
+        rows = await people.skills_of(info.context, self.id)
+        return [PersonSkill.from_row(row) for row in rows]
+
+    @strawberry.field(
+        description="Skills the person wants to grow; private ones only for the person, "
+        "their manager and HR."
+    )
+    async def aspirations(self, info: Info) -> list[Aspiration]:
+        rows = await people.aspirations_of(info.context, self.id)
+        return [Aspiration.from_row(row) for row in rows]
+
+
+@strawberry.type(description="Who is asking.")
+class Viewer:
+    roles: list[str]
+    person_id: strawberry.Private[str]
+
+    @strawberry.field(description="The viewer's profile (null if the token names no person).")
+    async def person(self, info: Info) -> Person | None:
+        row = await people.person_by_id(info.context, self.person_id)
+        return Person.from_row(row) if row else None
+
+
+@strawberry.input(description="Which people; every field is optional.")
+class PeopleFilter:
+    department_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Members of this department or its sub-departments."
+    )
+    skill_id: strawberry.ID | None = None
+    min_proficiency: int = strawberry.field(
+        default=1, description="With `skillId`: the lowest proficiency (1-5)."
+    )
+    location: str | None = strawberry.field(default=None, description="Exact, any case.")
+    active: bool | None = strawberry.field(default=True, description="null: active or not.")
+
+    def to_value(self) -> people.PeopleFilter:
+        return people.PeopleFilter(
+            department_id=self.department_id,
+            skill_id=self.skill_id,
+            min_proficiency=self.min_proficiency,
+            location=self.location,
+            active=self.active,
+        )
+
+
+@strawberry.input(description="Profile fields to change; omitted fields stay as they are.")
+class ProfileInput:
+    person_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Whose profile: the viewer's when omitted (admins: anyone's)."
+    )
+    title: str | None = None
+    location: str | None = None
+    weekly_hours: float | None = None
+    gig_capacity_pct: float | None = None
+
+    def to_value(self) -> people.ProfileChange:
+        return people.ProfileChange(
+            title=self.title,
+            location=self.location,
+            weekly_hours=self.weekly_hours,
+            gig_capacity_pct=self.gig_capacity_pct,
+        )
+
+
+@strawberry.input(
+    description="A self-declared skill. Changing the level of a validated skill makes it a "
+    "self-declared, unvalidated claim again; re-declaring the same level keeps the validation."
+)
+class SkillClaimInput:
+    skill_id: strawberry.ID
+    proficiency: int = strawberry.field(description="1-5")
+    person_id: strawberry.ID | None = None
+
+
+@strawberry.input
+class AspirationInput:
+    skill_id: strawberry.ID
+    interest: int = strawberry.field(default=2, description="1-3")
+    visibility: Visibility = Visibility.MATCHING
+    person_id: strawberry.ID | None = None
+
+
+ProfileResult = Annotated[
+    Person | NotFound | Forbidden | ValidationError | Conflict, strawberry.union("ProfileResult")
+]
+
+
+@strawberry.type(description="The profile after the change, or why nothing changed.")
+class ProfilePayload:
+    result: ProfileResult
+
+
+def _whose(info: Info, person_id: strawberry.ID | None) -> str:
+    return person_id or info.context.viewer.person_id
+
 
 @strawberry.type
 class PeopleQuery:
+    @strawberry.field(description="Who is asking: their roles and profile.")
+    def viewer(self, info: Info) -> Viewer:
+        viewer = info.context.viewer
+        return Viewer(roles=sorted(viewer.roles), person_id=viewer.person_id)
+
     @strawberry.field(description="One person by id, or null when there is none.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
         row = await people.person_by_id(info.context, id)
         return Person.from_row(row) if row else None
+
+    @strawberry.field(description="People matching `filter`, in id order.")
+    async def people(
+        self,
+        info: Info,
+        filter: PeopleFilter | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Person]:
+        value = (filter or PeopleFilter()).to_value()
+        page = await people.people_page(info.context, value, first, after)
+        return connection(page, Person.from_row)
+
+
+@strawberry.type
+class PeopleMutation:
+    @strawberry.mutation(description="Changes title, location, weekly hours or gig capacity.")
+    async def update_profile(self, info: Info, input: ProfileInput) -> ProfilePayload:
+        work = people.update_profile(info.context, _whose(info, input.person_id), input.to_value())
+        return ProfilePayload(result=await typed_result(work, Person.from_row))
+
+    @strawberry.mutation(description="Adds a self-declared skill or changes its level.")
+    async def set_skill(self, info: Info, input: SkillClaimInput) -> ProfilePayload:
+        work = people.set_skill(
+            info.context, _whose(info, input.person_id), input.skill_id, input.proficiency
+        )
+        return ProfilePayload(result=await typed_result(work, Person.from_row))
+
+    @strawberry.mutation(description="Removes a skill from a profile.")
+    async def remove_skill(
+        self, info: Info, skill_id: strawberry.ID, person_id: strawberry.ID | None = None
+    ) -> ProfilePayload:
+        work = people.remove(info.context, _whose(info, person_id), skill_id, "skill")
+        return ProfilePayload(result=await typed_result(work, Person.from_row))
+
+    @strawberry.mutation(description="Adds an aspiration or changes its interest or visibility.")
+    async def set_aspiration(self, info: Info, input: AspirationInput) -> ProfilePayload:
+        work = people.set_aspiration(
+            info.context,
+            _whose(info, input.person_id),
+            input.skill_id,
+            input.interest,
+            input.visibility.value,
+        )
+        return ProfilePayload(result=await typed_result(work, Person.from_row))
+
+    @strawberry.mutation(description="Removes an aspiration.")
+    async def remove_aspiration(
+        self, info: Info, skill_id: strawberry.ID, person_id: strawberry.ID | None = None
+    ) -> ProfilePayload:
+        work = people.remove(info.context, _whose(info, person_id), skill_id, "aspiration")
+        return ProfilePayload(result=await typed_result(work, Person.from_row))

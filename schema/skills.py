@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Annotated, Self
 
 import strawberry
 
 from graph.database import Row
 from resolvers import skills
 from resolvers.context import Info
+from schema.connections import Connection, connection
+from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
 
 
 @strawberry.type(description="A skill of the taxonomy, or one the organisation added (custom).")
@@ -33,10 +35,94 @@ class Skill:
             deprecated=bool(row.get("deprecated", False)),
         )
 
+    @strawberry.field(description="Broader skills this one belongs under.")
+    async def broader(self, info: Info) -> list[Skill]:
+        return [Skill.from_row(row) for row in await skills.broader_of(info.context, self.id)]
+
+    @strawberry.field(description="Narrower skills under this one.")
+    async def narrower(self, info: Info) -> list[Skill]:
+        return [Skill.from_row(row) for row in await skills.narrower_of(info.context, self.id)]
+
+    @strawberry.field(description="Adjacent skills, strongest relation first.")
+    async def related(self, info: Info) -> list[RelatedSkill]:
+        rows = await skills.related_of(info.context, self.id)
+        return [
+            RelatedSkill(skill=Skill.from_row(row["skill"]), weight=row["weight"]) for row in rows
+        ]
+
+    @strawberry.field(description="How many active people hold this skill.")
+    async def holder_count(self, info: Info) -> int:
+        return await skills.holder_count_of(info.context, self.id)
+
+
+@strawberry.type(description="A skill adjacent to another, with the weight (0, 1] of the relation.")
+class RelatedSkill:
+    skill: Skill
+    weight: float
+
+
+@strawberry.input(description="One of the organisation's own skills, added or changed by an admin.")
+class CustomSkillInput:
+    id: strawberry.ID
+    label: str
+    aliases: list[str] = strawberry.field(default_factory=list)
+    description: str = ""
+    broader_id: strawberry.ID | None = None
+
+    def to_value(self) -> skills.CustomSkill:
+        return skills.CustomSkill(
+            id=self.id,
+            label=self.label,
+            aliases=tuple(self.aliases),
+            description=self.description,
+            broader_id=self.broader_id,
+        )
+
+
+SkillResult = Annotated[
+    Skill | NotFound | Forbidden | ValidationError | Conflict, strawberry.union("SkillResult")
+]
+
+
+@strawberry.type
+class SkillPayload:
+    result: SkillResult
+
 
 @strawberry.type
 class SkillsQuery:
-    @strawberry.field(description="Skills whose label or aliases match `search`, best first.")
-    async def skills(self, info: Info, search: str, first: int = 10) -> list[Skill]:
-        rows = await skills.search_skills(info.context, search, first)
-        return [Skill.from_row(row) for row in rows]
+    @strawberry.field(description="One skill by id, or null when there is none.")
+    async def skill(self, info: Info, id: strawberry.ID) -> Skill | None:
+        row = await skills.skill_by_id(info.context, id)
+        return Skill.from_row(row) if row else None
+
+    @strawberry.field(
+        description="Skills whose label or aliases match `search` (typos forgiven), best first "
+        "and deprecated last; without `search`, every skill in id order."
+    )
+    async def skills(
+        self,
+        info: Info,
+        search: str | None = None,
+        include_deprecated: bool = False,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Skill]:
+        page = await skills.skills_page(info.context, search, include_deprecated, first, after)
+        return connection(page, Skill.from_row)
+
+
+@strawberry.type
+class SkillsMutation:
+    @strawberry.mutation(description="Admins: adds or changes a custom skill.")
+    async def upsert_custom_skill(self, info: Info, input: CustomSkillInput) -> SkillPayload:
+        work = skills.upsert_custom_skill(info.context, input.to_value())
+        return SkillPayload(result=await typed_result(work, Skill.from_row))
+
+    @strawberry.mutation(
+        description="Admins: deprecates a skill; it stays on profiles and gigs but cannot be "
+        "declared any more."
+    )
+    async def deprecate_skill(self, info: Info, id: strawberry.ID) -> SkillPayload:
+        work = skills.deprecate_skill(info.context, id)
+        return SkillPayload(result=await typed_result(work, Skill.from_row))

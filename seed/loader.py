@@ -6,6 +6,8 @@ trusted and written in batches, in an order that lets each batch find what it li
 
 from __future__ import annotations
 
+import hashlib
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +25,7 @@ ProgressCallback = Callable[[str, int, int], None]
 class PhaseResult:
     phase: str
     rows: int
+    seconds: float = 0.0
 
 
 def _params(row: object) -> dict[str, Any]:
@@ -36,23 +39,56 @@ async def write_batches(
     rows: Sequence[object],
     progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
+    **params: Any,
 ) -> PhaseResult:
+    """Writes `rows` with `query` (which UNWINDs `$rows`), one transaction per batch; `params`
+    go with every batch."""
+    began = time.perf_counter()
     for start in range(0, len(rows), batch_size):
         batch = [_params(row) for row in rows[start : start + batch_size]]
-        await db.write(query, rows=batch)
+        await db.write(query, rows=batch, **params)
         if progress is not None:
             progress(phase, min(start + batch_size, len(rows)), len(rows))
-    return PhaseResult(phase, len(rows))
+    return PhaseResult(phase, len(rows), time.perf_counter() - began)
+
+
+def taxonomy_stamp(taxonomy: TaxonomyData) -> str:
+    """A fingerprint of the taxonomy's content: importing the same one twice changes nothing."""
+    digest = hashlib.sha256()
+    for part in (taxonomy.skills, taxonomy.broader, taxonomy.related):
+        digest.update(repr(part).encode("utf-8"))
+    return digest.hexdigest()[:16]
 
 
 async def load_taxonomy(
-    db: Database, taxonomy: TaxonomyData, progress: ProgressCallback | None = None
+    db: Database,
+    taxonomy: TaxonomyData,
+    progress: ProgressCallback | None = None,
+    *,
+    complete: bool = False,
 ) -> list[PhaseResult]:
-    return [
-        await write_batches(db, "imports/upsert_skills", "skills", taxonomy.skills, progress),
-        await write_batches(db, "imports/upsert_broader", "broader", taxonomy.broader, progress),
-        await write_batches(db, "imports/upsert_related", "related", taxonomy.related, progress),
+    """Writes the taxonomy's skills and relations. With `complete` (a whole taxonomy, as
+    `talentgraph import taxonomy` loads), taxonomy skills it no longer holds are marked deprecated
+    (never deleted: people and gigs keep their edges to them) and hierarchy or adjacency links
+    between taxonomy skills that it no longer has are removed."""
+    stamp = taxonomy_stamp(taxonomy)
+    results = [
+        await write_batches(
+            db, "imports/upsert_skills", "skills", taxonomy.skills, progress, stamp=stamp
+        ),
+        await write_batches(
+            db, "imports/upsert_broader", "broader", taxonomy.broader, progress, stamp=stamp
+        ),
+        await write_batches(
+            db, "imports/upsert_related", "related", taxonomy.related, progress, stamp=stamp
+        ),
     ]
+    if complete:
+        deprecated = await db.write("skills/deprecate_missing_skills", stamp=stamp)
+        pruned = await db.write("imports/prune_taxonomy_relations", stamp=stamp)
+        results.append(PhaseResult("deprecated skills", deprecated[0]["deprecated"]))
+        results.append(PhaseResult("removed relations", pruned[0]["removed"]))
+    return results
 
 
 async def load_org(

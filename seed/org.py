@@ -130,6 +130,18 @@ class OrgData:
     engagements: list[EngagementRow] = field(default_factory=list)
     demonstrated_skills: list[DemonstratedSkillRow] = field(default_factory=list)
 
+    def taxonomy_skill_ids(self) -> set[str]:
+        """The taxonomy skills the organisation refers to (its custom skills excluded)."""
+        rows: list[
+            list[PersonSkillRow]
+            | list[AspirationRow]
+            | list[GigSkillRow]
+            | list[DemonstratedSkillRow]
+        ] = [self.person_skills, self.aspirations, self.gig_skills, self.demonstrated_skills]
+        used = {row.skill_id for table in rows for row in table}
+        used |= {s.broader_id for s in self.custom_skills if s.broader_id}
+        return used - {s.id for s in self.custom_skills}
+
 
 @dataclass(frozen=True)
 class SkillRow:
@@ -157,8 +169,20 @@ class RelatedRow:
     weight: float
 
 
+@dataclass(frozen=True)
+class OccupationRow:
+    """An occupation of the taxonomy with its skill profile; the demo generator draws on it.
+    Occupations are not written to the graph."""
+
+    id: str
+    label: str
+    essential: tuple[str, ...] = ()
+    optional: tuple[str, ...] = ()
+
+
 @dataclass
 class TaxonomyData:
     skills: list[SkillRow] = field(default_factory=list)
     broader: list[BroaderRow] = field(default_factory=list)
     related: list[RelatedRow] = field(default_factory=list)
+    occupations: list[OccupationRow] = field(default_factory=list)

@@ -16,13 +16,14 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 
 from graph.connection import configured_connection
 from graph.database import ConnectionInfo, Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import ServiceSettings, service_settings
+from service.browser_guide import browser_guide, browser_style
 from service.graphql import graphql_app
 
 log = logging.getLogger("talentgraph.service")
@@ -77,9 +78,13 @@ def create_app(
                 allow_headers=["Authorization", "Content-Type"],
             )
         )
+    graphql = graphql_app(settings)
     routes: list[Any] = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
-        Route("/graphql", graphql_app(settings), methods=["GET", "POST"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/browser-guide", browser_guide),
+        Route("/browser-guide/style.grass", browser_style, name="browser-style"),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

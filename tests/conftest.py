@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -97,3 +98,18 @@ def token_for(person_id: str, *roles: str) -> str:
 def auth(person_id: str, *roles: str) -> dict[str, str]:
     """Headers that authenticate as `person_id` with extra `roles`."""
     return {"Authorization": f"Bearer {token_for(person_id, *roles)}"}
+
+
+async def graphql(
+    client: httpx.AsyncClient,
+    query: str,
+    person_id: str,
+    *roles: str,
+    variables: dict[str, object] | None = None,
+) -> dict[str, Any]:
+    """POSTs a GraphQL request as `person_id` with `roles`; returns the body of a 200 response."""
+    body = {"query": query, "variables": variables or {}}
+    response = await client.post("/graphql", json=body, headers=auth(person_id, *roles))
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result

@@ -62,13 +62,13 @@ async def test_a_person_and_a_skill_search_reach_cypher(
     )
     query = """
       query { person(id: "P1") { id name title }
-              skills(search: "pyth") { id label } }
+              skills(search: "pyth") { edges { node { id label } } } }
     """
     response = await client.post("/graphql", json={"query": query}, headers=auth("P1"))
     assert response.status_code == 200
-    assert response.json() == {
-        "data": {
-            "person": {"id": "P1", "name": "Ada Lovelace", "title": "Data analyst"},
-            "skills": [{"id": "s-python", "label": "Python (computer programming)"}],
-        }
+    assert response.json()["data"] == {
+        "person": {"id": "P1", "name": "Ada Lovelace", "title": "Data analyst"},
+        "skills": {
+            "edges": [{"node": {"id": "s-python", "label": "Python (computer programming)"}}]
+        },
     }

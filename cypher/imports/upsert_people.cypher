@@ -9,7 +9,8 @@ SET p.name = row.name,
     p.location = row.location,
     p.weekly_hours = row.weekly_hours,
     p.gig_capacity_pct = row.gig_capacity_pct,
-    p.active = true
+    p.active = true,
+    p.deactivated_at = null
 WITH p, d
 OPTIONAL MATCH (p)-[old:MEMBER_OF]->(other:Department) WHERE other <> d
 DELETE old

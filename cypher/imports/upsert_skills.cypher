@@ -1,4 +1,6 @@
-// Creates or updates taxonomy skills; a re-import revives a skill that was deprecated.
+// Creates or updates taxonomy skills; a re-import revives a skill that was deprecated. `stamp`
+// fingerprints the taxonomy being imported, so skills it no longer holds can be deprecated.
+// :param stamp => 'a1b2c3d4e5f60718'
 // :param rows => [{id: 'esco-1', label: 'Python', aliases: ['python programming'], type: 'knowledge', group: 'ICT', description: '', is_group: false}]
 UNWIND $rows AS row
 MERGE (s:Skill {id: row.id})
@@ -13,4 +15,5 @@ SET s.label = row.label,
     s.is_group = row.is_group,
     s.source = 'taxonomy',
     s.custom = false,
-    s.deprecated = false
+    s.deprecated = false,
+    s.taxonomy_import = $stamp

@@ -1,7 +1,9 @@
-// Skills whose label or aliases match a full-text query, best first; deprecated skills last.
-// :param query => 'python~'
-// :param first => 10
+// A page of skills whose label or aliases match a full-text query, best first; deprecated last.
+// :param query => '(pyth* OR pyth~)'
+// :param skip => 0
+// :param limit => 11
 CALL db.index.fulltext.queryNodes('skill_names', $query) YIELD node, score
-RETURN node {.*} AS skill, score
-ORDER BY node.deprecated, score DESC, node.label
-LIMIT $first
+RETURN node {.*} AS skill
+ORDER BY node.deprecated, score DESC, node.label, node.id
+SKIP $skip
+LIMIT $limit

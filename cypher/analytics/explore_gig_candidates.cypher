@@ -1,0 +1,16 @@
+// A gig's candidates, as a picture: the gig with its department and owner, the skills it
+// requires, and the active people (not the owner) who hold a required skill at its minimum
+// proficiency or above, strongest first. For the ranked list with scores and reasons, run
+// matching/match_candidates.
+// :param gig_id => 'G1'
+// :param limit => 50
+MATCH context = (:Department)<-[:FOR_DEPARTMENT]-(g:Gig {id: $gig_id})-[:OWNED_BY]->(:Person)
+OPTIONAL CALL (g) {
+  MATCH path = (g)-[r:REQUIRES]->(:Skill)<-[h:HAS_SKILL]-(p:Person)
+  WHERE coalesce(p.active, true) AND h.proficiency >= r.min_proficiency
+    AND NOT EXISTS { (g)-[:OWNED_BY]->(p) }
+  RETURN path
+  ORDER BY h.proficiency DESC, p.name
+  LIMIT $limit
+}
+RETURN context, path

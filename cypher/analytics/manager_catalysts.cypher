@@ -1,0 +1,41 @@
+// Managers as talent catalysts, for managers who are members of the department or its
+// sub-departments: how many of their direct reports took a growth gig elsewhere (an engagement
+// completed in [start, end) on another department's gig, on which they demonstrated a skill they
+// aspired to or a skill new to them), and how fast the manager decided the approvals they were
+// asked for (approval_requested_at -> approval_decided_at of applications decided in the period
+// with approver_id = the manager). Most catalysing managers first.
+// :param start => datetime('2026-01-01T00:00:00Z')
+// :param end => datetime('2027-01-01T00:00:00Z')
+// :param department_id => null
+// :param limit => 10
+CALL {
+  MATCH (d:Department)
+  WHERE $department_id IS NULL OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) }
+  MATCH (d)<-[:MEMBER_OF]-(m:Person)<-[:REPORTS_TO]-(r:Person)
+  WITH m, r, EXISTS {
+    MATCH (r)-[:MEMBER_OF]->(rd:Department),
+          (r)-[:ENGAGED_IN]->(e:Engagement)-[:ON]->(:Gig)-[:FOR_DEPARTMENT]->(gd:Department)
+    WHERE gd <> rd AND e.completed_at >= $start AND e.completed_at < $end
+      AND EXISTS {
+        MATCH (e)-[x:DEMONSTRATED]->(:Skill)
+        WHERE x.was_aspiration OR coalesce(x.previous_level, 0) = 0
+      }
+  } AS grew
+  RETURN m, count(r) AS reports, sum(CASE WHEN grew THEN 1 ELSE 0 END) AS growers,
+         null AS hours
+  UNION ALL
+  MATCH (a:Application)
+  WHERE a.approval_decided_at >= $start AND a.approval_decided_at < $end
+    AND a.approval_requested_at IS NOT NULL AND a.approver_id IS NOT NULL
+  MATCH (m:Person {id: a.approver_id})-[:MEMBER_OF]->(d:Department)
+  WHERE $department_id IS NULL OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) }
+  RETURN m, 0 AS reports, 0 AS growers,
+         duration.inSeconds(a.approval_requested_at, a.approval_decided_at).seconds / 3600.0 AS hours
+}
+WITH m, sum(reports) AS reports, sum(growers) AS growers, count(hours) AS decisions,
+     percentileCont(hours, 0.5) AS median_decision_hours
+WHERE reports > 0
+RETURN m.id AS manager_id, m.name AS manager_name, reports, growers,
+       toFloat(growers) / reports AS growth_share, decisions, median_decision_hours
+ORDER BY growth_share DESC, growers DESC, median_decision_hours, manager_name
+LIMIT $limit

@@ -1,0 +1,170 @@
+// Candidates for a gig, best first, each with the reasons behind the score (README "Matching").
+// Starts from the gig's required skills and walks out one hop (BROADER up or down, RELATED_TO
+// either way) to the people who hold them, so only people near the gig are ever read.
+//   score        = Σ over requirements r of share(r) × strength(p, r) × exposure(p)
+//   share(r)     = importance weight of r / Σ importance weights of the gig's requirements
+//                  (required 1, nice_to_have $nice_to_have_weight, learnable $learnable_weight)
+//   strength     = the best way p meets r:
+//     DIRECT     evidence × level            (level = min(1, proficiency / min_proficiency))
+//     ADJACENT   evidence × level × $adjacent_weight × link (link 1 through BROADER, else the
+//                RELATED_TO weight)
+//     ASPIRATION $aspiration_weight × interest / 3, for nice_to_have and learnable only, and only
+//                aspirations whose visibility is in $aspiration_visibilities
+//   evidence     = 1 when validated (manager, gig feedback), $claimed_weight when only claimed
+//   exposure     = 1 / (1 + $exposure_damping × engagements active or completed in the last
+//                  $exposure_months months)
+// Eligible: active, not the owner, not already on the gig, outside the gig's department unless
+// $include_own_department, and (when $available_only) remaining capacity ≥ the gig's hours:
+// weekly_hours × gig_capacity_pct / 100 − Σ hours_per_week of active engagements.
+// Speed: every reachable person gets a potential (the score before exposure, numbers only);
+// only the $pool best potentials are checked for eligibility and exposure, and only the $first
+// best get their reasons. Exposure and eligibility can only lower a score, so the answer is
+// exact when `floor` (the best potential left outside the pool, 0 if none) is below the last
+// score returned, or fewer than $first came back with floor = 0; otherwise raise $pool (the API
+// does so until it is exact).
+// :param gig_id => 'G1'
+// :param first => 20
+// :param pool => 200
+// :param include_own_department => false
+// :param available_only => true
+// :param aspiration_visibilities => ['matching']
+// :param adjacent_weight => 0.6
+// :param aspiration_weight => 0.3
+// :param claimed_weight => 0.7
+// :param nice_to_have_weight => 0.5
+// :param learnable_weight => 0.5
+// :param exposure_damping => 0.25
+// :param exposure_months => 6
+MATCH (g:Gig {id: $gig_id})
+OPTIONAL MATCH (g)-[:OWNED_BY]->(owner:Person)
+OPTIONAL MATCH (g)-[:FOR_DEPARTMENT]->(home:Department)
+MATCH (g)-[req:REQUIRES]->(rs:Skill)
+WITH g, owner, home, rs, req,
+     CASE req.importance WHEN 'required' THEN 0 WHEN 'nice_to_have' THEN 1 ELSE 2 END AS rank
+ORDER BY rank, rs.id
+WITH g, owner, home,
+     collect({skill: rs, skill_id: rs.id, skill_label: rs.label,
+              min_level: req.min_proficiency, importance: req.importance,
+              weight: CASE rank
+                        WHEN 0 THEN 1.0
+                        WHEN 1 THEN toFloat($nice_to_have_weight)
+                        ELSE toFloat($learnable_weight) END}) AS reqs
+WITH g, owner, home, reqs, reduce(total = 0.0, r IN reqs | total + r.weight) AS total_weight
+UNWIND range(0, size(reqs) - 1) AS i
+WITH g, owner, home, reqs, total_weight, i, reqs[i].skill AS rs,
+     reqs[i].importance AS importance, toFloat(reqs[i].min_level) AS min_level
+CALL (rs, importance, min_level) {
+  MATCH (p:Person)-[h:HAS_SKILL]->(rs)
+  RETURN p, CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
+            * CASE WHEN h.proficiency >= min_level THEN 1.0 ELSE h.proficiency / min_level END
+            AS strength
+  UNION ALL
+  MATCH (rs)-[:BROADER]-(:Skill)<-[h:HAS_SKILL]-(p:Person)
+  RETURN p, $adjacent_weight * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
+            * CASE WHEN h.proficiency >= min_level THEN 1.0 ELSE h.proficiency / min_level END
+            AS strength
+  UNION ALL
+  MATCH (rs)-[rel:RELATED_TO]-(:Skill)<-[h:HAS_SKILL]-(p:Person)
+  RETURN p, $adjacent_weight * rel.weight
+            * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
+            * CASE WHEN h.proficiency >= min_level THEN 1.0 ELSE h.proficiency / min_level END
+            AS strength
+  UNION ALL
+  MATCH (p:Person)-[a:ASPIRES_TO]->(rs)
+  WHERE importance <> 'required' AND a.visibility IN $aspiration_visibilities
+  RETURN p, $aspiration_weight * a.interest / 3.0 AS strength
+}
+WITH g, owner, home, reqs, total_weight, p, i, max(strength) AS best
+WITH g, owner, home, reqs, total_weight, p, sum(reqs[i].weight * best) / total_weight AS potential
+WHERE potential > 0
+ORDER BY potential DESC
+LIMIT $pool + 1
+WITH g, owner, home, reqs, total_weight, collect({p: p, potential: potential}) AS ranked
+WITH g, owner, home, reqs, total_weight, ranked[..$pool] AS pool,
+     CASE WHEN size(ranked) > $pool THEN ranked[$pool].potential ELSE 0.0 END AS floor
+UNWIND pool AS candidate
+WITH g, owner, home, reqs, total_weight, floor, candidate.p AS p, candidate.potential AS potential
+WHERE p.active
+  AND (owner IS NULL OR p <> owner)
+  AND ($include_own_department OR home IS NULL OR NOT EXISTS { (p)-[:MEMBER_OF]->(home) })
+CALL (p, g) {
+  OPTIONAL MATCH (p)-[:ENGAGED_IN]->(e:Engagement)
+  RETURN sum(CASE WHEN e.status = 'active' THEN e.hours_per_week ELSE 0.0 END) AS committed,
+         count(CASE WHEN e.status = 'active'
+                      OR (e.status = 'completed'
+                          AND e.completed_at >= datetime() - duration({months: $exposure_months}))
+                    THEN 1 END) AS recent,
+         count(CASE WHEN e.status = 'active' AND EXISTS { (e)-[:ON]->(g) } THEN 1 END) AS on_gig
+}
+WITH g, reqs, total_weight, floor, p, potential, recent, on_gig,
+     coalesce(p.weekly_hours, 0.0) * coalesce(p.gig_capacity_pct, 0.0) / 100.0 - committed
+       AS remaining_hours
+WHERE on_gig = 0 AND (NOT $available_only OR remaining_hours >= coalesce(g.hours_per_week, 0.0))
+WITH reqs, total_weight, floor, p, potential, recent, remaining_hours,
+     1.0 / (1.0 + $exposure_damping * recent) AS exposure
+WITH reqs, total_weight, floor, p, recent, remaining_hours, exposure, p.id AS person_id,
+     potential * exposure AS score
+ORDER BY score DESC, person_id
+LIMIT $first
+// The reasons of the chosen few: per requirement, the best way this person meets it.
+UNWIND reqs AS r
+WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_weight, r,
+     r.skill AS rs, toFloat(r.min_level) AS min_level
+OPTIONAL CALL (p, rs, r, min_level) {
+  CALL (p, rs, r, min_level) {
+    MATCH (p)-[h:HAS_SKILL]->(rs)
+    RETURN 'DIRECT' AS how, rs AS via, h.proficiency AS proficiency, h.validated AS evidenced,
+           1.0 AS link
+    UNION ALL
+    MATCH (p)-[h:HAS_SKILL]->(via:Skill)-[:BROADER]-(rs)
+    RETURN 'ADJACENT' AS how, via, h.proficiency AS proficiency, h.validated AS evidenced,
+           toFloat($adjacent_weight) AS link
+    UNION ALL
+    MATCH (p)-[h:HAS_SKILL]->(via:Skill)-[rel:RELATED_TO]-(rs)
+    RETURN 'ADJACENT' AS how, via, h.proficiency AS proficiency, h.validated AS evidenced,
+           $adjacent_weight * rel.weight AS link
+    UNION ALL
+    MATCH (p)-[a:ASPIRES_TO]->(rs)
+    WHERE r.importance <> 'required' AND a.visibility IN $aspiration_visibilities
+    RETURN 'ASPIRATION' AS how, rs AS via, 0 AS proficiency, false AS evidenced,
+           $aspiration_weight * a.interest / 3.0 AS link
+  }
+  WITH how, via, proficiency, coalesce(evidenced, false) AS evidenced,
+       CASE how
+         WHEN 'ASPIRATION' THEN link
+         ELSE link * CASE WHEN evidenced THEN 1.0 ELSE $claimed_weight END
+                   * CASE WHEN proficiency >= min_level THEN 1.0 ELSE proficiency / min_level END
+       END AS strength
+  ORDER BY strength DESC, how DESC, via.id
+  LIMIT 1
+  RETURN {how: how, via_id: via.id, proficiency: proficiency, evidenced: evidenced,
+          strength: strength} AS best
+}
+WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_weight, r, best,
+     coalesce([(p)-[h:HAS_SKILL]->(rs) | h.proficiency][0], 0) AS held
+WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs,
+     collect(CASE WHEN best IS NOT NULL THEN
+       {skill_id: r.skill_id, skill_label: r.skill_label, importance: r.importance,
+        min_level: r.min_level, how: best.how, via_id: best.via_id,
+        proficiency: best.proficiency, evidenced: best.evidenced, strength: best.strength,
+        share: r.weight / total_weight,
+        contribution: r.weight / total_weight * best.strength * exposure,
+        met: best.how <> 'ASPIRATION' AND best.proficiency >= r.min_level} END) AS reasons,
+     collect(CASE WHEN best IS NULL OR best.how = 'ASPIRATION' OR best.proficiency < r.min_level
+       THEN {skill_id: r.skill_id, skill_label: r.skill_label, importance: r.importance,
+             min_level: r.min_level, held: held, missing: r.min_level - held} END) AS gaps
+WITH p, person_id, score, floor, recent, remaining_hours, exposure, reasons, gaps, reqs,
+     [r IN reqs WHERE r.importance = 'required'] AS required
+WITH p, person_id, score, floor, recent, remaining_hours, exposure, reasons, gaps,
+     CASE WHEN size(required) = 0 THEN reqs ELSE required END AS counted
+RETURN p {.*} AS person,
+       score,
+       toFloat(size([r IN counted WHERE any(x IN reasons WHERE x.skill_id = r.skill_id AND x.met)]))
+         / size(counted) AS coverage,
+       reasons,
+       gaps,
+       exposure,
+       recent AS recent_engagements,
+       remaining_hours,
+       floor
+ORDER BY score DESC, person_id

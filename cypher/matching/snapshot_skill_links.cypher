@@ -1,0 +1,3 @@
+// Every BROADER and RELATED_TO link, for the speed benchmark's in-memory scorers.
+MATCH (a:Skill)-[r:BROADER|RELATED_TO]->(b:Skill)
+RETURN a.id AS from_id, b.id AS to_id, type(r) AS kind, r.weight AS weight

@@ -1,0 +1,10 @@
+// A page of skills in id order after a keyset cursor (the last id seen); deprecated ones only
+// when asked for.
+// :param after => ''
+// :param limit => 11
+// :param include_deprecated => false
+MATCH (s:Skill)
+WHERE s.id > $after AND ($include_deprecated OR NOT coalesce(s.deprecated, false))
+RETURN s {.*} AS skill
+ORDER BY s.id
+LIMIT $limit

@@ -1,0 +1,28 @@
+// Applications with everything a transition checks: the applicant (and their manager and the
+// manager's manager), the gig (its owner and seats taken), the applicant's committed gig hours and
+// the engagement the application resulted in. Rows follow the order of $ids; unknown ids are left out.
+// :param ids => ['A1']
+UNWIND range(0, size($ids) - 1) AS position
+MATCH (p:Person)-[:APPLIED]->(a:Application {id: $ids[position]})-[:TO]->(g:Gig)
+OPTIONAL MATCH (g)-[:OWNED_BY]->(owner:Person)
+OPTIONAL MATCH (p)-[:REPORTS_TO]->(manager:Person)
+OPTIONAL MATCH (manager)-[:REPORTS_TO]->(grand_manager:Person)
+OPTIONAL MATCH (a)-[:RESULTED_IN]->(e:Engagement)
+WITH position, a, p, g, e, owner.id AS owner_id, manager.id AS manager_id,
+     grand_manager.id AS grand_manager_id,
+     COUNT { (g)<-[:ON]-(taken:Engagement) WHERE taken.status IN ['active', 'completed'] }
+       AS seats_taken,
+     reduce(total = 0.0, hours IN COLLECT {
+       MATCH (p)-[:ENGAGED_IN]->(active:Engagement {status: 'active'})
+       RETURN active.hours_per_week
+     } | total + coalesce(hours, 0.0)) AS committed_hours
+ORDER BY position
+RETURN a {.*,
+          person: p {.*},
+          gig: g {.*},
+          engagement: CASE WHEN e IS NULL THEN null ELSE e {.*, person: p {.*}, gig: g {.*}} END,
+          owner_id: owner_id,
+          manager_id: manager_id,
+          grand_manager_id: grand_manager_id,
+          seats_taken: seats_taken,
+          committed_hours: committed_hours} AS application

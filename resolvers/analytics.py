@@ -1,0 +1,136 @@
+"""Marketplace analytics: impact metrics for a period and a department (with its sub-departments).
+
+`authorise_scope` checks the viewer (hr or admin) and the request (a period whose end is not
+before its start, a department that exists, sane limits) and returns the `Scope` every metric
+takes; each metric is one Cypher file in `cypher/analytics/` (an analyst runs the same file in
+Neo4j Browser) and takes the database directly, so the benchmark times the very same calls.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as clock
+from typing import Any
+
+from graph.database import Database, Row
+from graph.errors import Forbidden, NotFound, ValidationFailed
+from resolvers.collaboration import Collaboration, CollaborationReport, collaboration_report
+from resolvers.context import Context
+
+MAX_TOP = 200
+MAX_RISK_HOLDERS = 10
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What every metric is computed for: [start, end) and an optional department subtree."""
+
+    start: datetime
+    end: datetime
+    department_id: str | None = None
+    top: int = 10
+    risk_holders: int = 2
+
+    @classmethod
+    def for_dates(
+        cls, first: date, last: date, department_id: str | None = None, **limits: int
+    ) -> Scope:
+        """The period from the start of `first` to the end of `last` (both included), UTC."""
+        start = datetime.combine(first, clock.min, UTC)
+        end = datetime.combine(last + timedelta(days=1), clock.min, UTC)
+        return cls(start, end, department_id, **limits)
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "department_id": self.department_id}
+
+
+async def authorise_scope(
+    ctx: Context,
+    first: date,
+    last: date,
+    department_id: str | None,
+    top: int,
+    risk_holders: int,
+) -> Scope:
+    """The scope of an analytics request, or the error that refuses it."""
+    if not ctx.viewer.is_hr:
+        raise Forbidden("analytics are for the hr and admin roles")
+    if last < first:
+        raise ValidationFailed("period.to", "the period ends before it starts")
+    if not 1 <= top <= MAX_TOP:
+        raise ValidationFailed("top", f"must be between 1 and {MAX_TOP}")
+    if not 1 <= risk_holders <= MAX_RISK_HOLDERS:
+        raise ValidationFailed("riskHolders", f"must be between 1 and {MAX_RISK_HOLDERS}")
+    if department_id is not None and not await department(ctx.db, department_id):
+        raise NotFound("Department", department_id)
+    return Scope.for_dates(first, last, department_id, top=top, risk_holders=risk_holders)
+
+
+async def department(db: Database, department_id: str) -> Row | None:
+    rows = await db.read("analytics/scope_department", department_id=department_id)
+    return rows[0] if rows else None
+
+
+async def fill_rate(db: Database, scope: Scope) -> list[Row]:
+    """Rows by `dimension`: `total`, `type` (key = gig type), `department` (key = its id)."""
+    return await db.read("analytics/fill_rate", **scope.params)
+
+
+async def savings(db: Database, scope: Scope) -> list[Row]:
+    """One row per month and department of the gig."""
+    return await db.read("analytics/savings", **scope.params)
+
+
+async def utilisation(db: Database, scope: Scope) -> Row:
+    return (await db.read("analytics/utilisation", **scope.params))[0]
+
+
+async def bench_by_skill(db: Database, scope: Scope) -> list[Row]:
+    return await db.read("analytics/bench_by_skill", **scope.params, limit=scope.top)
+
+
+async def collaboration_pairs(db: Database, scope: Scope) -> list[Collaboration]:
+    rows = await db.read("analytics/collaboration_edges", **scope.params)
+    return [Collaboration.from_row(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class TimedReport:
+    """The collaboration report with its two costs apart: the Cypher read and networkx."""
+
+    report: CollaborationReport
+    cypher_s: float
+    networkx_s: float
+
+
+async def collaboration(db: Database, scope: Scope) -> TimedReport:
+    began = time.perf_counter()
+    pairs = await collaboration_pairs(db, scope)
+    read = time.perf_counter()
+    report = collaboration_report(pairs, scope.top)
+    return TimedReport(report, read - began, time.perf_counter() - read)
+
+
+async def skill_growth(db: Database, scope: Scope) -> list[Row]:
+    """Rows by `dimension`: `total` and `month` (key = first day of the month)."""
+    return await db.read("analytics/skill_growth", **scope.params)
+
+
+async def internal_mobility(db: Database, scope: Scope) -> Row:
+    return (await db.read("analytics/internal_mobility", **scope.params))[0]
+
+
+async def manager_catalysts(db: Database, scope: Scope) -> list[Row]:
+    return await db.read("analytics/manager_catalysts", **scope.params, limit=scope.top)
+
+
+async def skill_risk(db: Database, scope: Scope) -> list[Row]:
+    return await db.read(
+        "analytics/skill_risk",
+        department_id=scope.department_id,
+        max_holders=scope.risk_holders,
+        limit=scope.top,
+    )

@@ -1,0 +1,189 @@
+"""Cross-functional collaboration, computed with networkx from the pairs Cypher returns.
+
+Pure functions over `Collaboration` rows (one per helper -> gig owner pair, see
+`cypher/analytics/collaboration_edges.cypher`), so they are unit-tested without a database:
+
+- the collaboration index: the share of engagements whose helper is in another department than
+  the gig;
+- the department graph (an edge where people of one department worked on another's gigs): its
+  density and the departments that broker most between others (betweenness);
+- the person graph (helper -- owner): the modularity of the department partition against the
+  modularity of the communities Louvain finds. When departments score close to the detected
+  communities, collaboration stays inside departments: the silos hold. Well below, people
+  collaborate along lines the organisation chart does not draw. Its brokers are the people with
+  the highest betweenness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+EXACT_BETWEENNESS_LIMIT = 1_000
+"""Above this many people, person betweenness is estimated from `BETWEENNESS_SAMPLES` pivots."""
+BETWEENNESS_SAMPLES = 64
+SEED = 7
+
+
+@dataclass(frozen=True)
+class Collaboration:
+    """Engagements in which `helper` worked on gigs of `owner`."""
+
+    helper_id: str
+    helper_name: str
+    helper_department_id: str
+    helper_department_name: str
+    owner_id: str
+    owner_name: str
+    owner_department_id: str
+    owner_department_name: str
+    gig_department_id: str
+    gig_department_name: str
+    engagements: int
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> Collaboration:
+        return cls(**{name: row[name] for name in cls.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Broker:
+    id: str
+    name: str
+    betweenness: float
+
+
+@dataclass(frozen=True)
+class DepartmentLink:
+    """Engagements between two departments, in either direction."""
+
+    department_ids: tuple[str, str]
+    engagements: int
+
+
+@dataclass(frozen=True)
+class CollaborationReport:
+    engagements: int
+    cross_functional: int
+    departments: int
+    department_links: list[DepartmentLink]
+    department_density: float
+    department_brokers: list[Broker]
+    people: int
+    department_modularity: float
+    community_modularity: float
+    communities: int
+    person_brokers: list[Broker]
+
+    @property
+    def index(self) -> float:
+        """The share of engagements that crossed departments."""
+        return self.cross_functional / self.engagements if self.engagements else 0.0
+
+    @property
+    def silo_ratio(self) -> float:
+        """Department modularity over detected-community modularity: 1 when departments are
+        exactly the communities people work in, near 0 when they say nothing about them."""
+        if self.community_modularity <= 0:
+            return 0.0
+        return self.department_modularity / self.community_modularity
+
+
+def department_graph(pairs: Iterable[Collaboration]) -> nx.Graph:
+    """Departments (helper's and gig's) linked by the engagements that crossed between them."""
+    graph = nx.Graph()
+    for pair in pairs:
+        graph.add_node(pair.helper_department_id, name=pair.helper_department_name)
+        graph.add_node(pair.gig_department_id, name=pair.gig_department_name)
+        if pair.helper_department_id != pair.gig_department_id:
+            _add_weight(graph, pair.helper_department_id, pair.gig_department_id, pair.engagements)
+    return graph
+
+
+def person_graph(pairs: Iterable[Collaboration]) -> nx.Graph:
+    """People linked to the owners of the gigs they worked on; each knows their department."""
+    graph = nx.Graph()
+    for pair in pairs:
+        graph.add_node(pair.helper_id, name=pair.helper_name, department=pair.helper_department_id)
+        graph.add_node(pair.owner_id, name=pair.owner_name, department=pair.owner_department_id)
+        if pair.helper_id != pair.owner_id:
+            _add_weight(graph, pair.helper_id, pair.owner_id, pair.engagements)
+    return graph
+
+
+def _add_weight(graph: nx.Graph, a: str, b: str, weight: int) -> None:
+    if graph.has_edge(a, b):
+        graph[a][b]["weight"] += weight
+    else:
+        graph.add_edge(a, b, weight=weight)
+
+
+def partition_by(graph: nx.Graph, attribute: str) -> list[set[str]]:
+    """The nodes grouped by the value of one of their attributes."""
+    groups: dict[Any, set[str]] = {}
+    for node, value in graph.nodes(data=attribute):
+        groups.setdefault(value, set()).add(node)
+    return list(groups.values())
+
+
+def modularity(graph: nx.Graph, communities: Sequence[set[str]]) -> float:
+    """Weighted modularity of a partition; 0 for a graph without edges."""
+    if graph.number_of_edges() == 0:
+        return 0.0
+    return float(nx.community.modularity(graph, communities, weight="weight"))
+
+
+def detected_communities(graph: nx.Graph) -> list[set[str]]:
+    """Communities found by Louvain (seeded, so the same graph gives the same answer)."""
+    if graph.number_of_edges() == 0:
+        return [{node} for node in graph]
+    found = nx.community.louvain_communities(graph, weight="weight", seed=SEED)
+    return [set(community) for community in found]
+
+
+def brokers(graph: nx.Graph, top: int) -> list[Broker]:
+    """The `top` nodes by normalised betweenness (hops, unweighted), ties by name; estimated from
+    a seeded sample of pivots on graphs larger than `EXACT_BETWEENNESS_LIMIT`."""
+    if graph.number_of_nodes() < 3 or top <= 0:
+        return []
+    sample = BETWEENNESS_SAMPLES if graph.number_of_nodes() > EXACT_BETWEENNESS_LIMIT else None
+    scores: dict[str, float] = nx.betweenness_centrality(graph, k=sample, seed=SEED)
+    ranked = sorted(
+        ((node, score) for node, score in scores.items() if score > 0),
+        key=lambda item: (-item[1], graph.nodes[item[0]]["name"], item[0]),
+    )
+    return [Broker(node, graph.nodes[node]["name"], score) for node, score in ranked[:top]]
+
+
+def collaboration_report(pairs: Sequence[Collaboration], top: int) -> CollaborationReport:
+    """Everything the dashboard shows about collaboration, from the engagement pairs."""
+    departments = department_graph(pairs)
+    people = person_graph(pairs)
+    communities = detected_communities(people)
+    links = sorted(
+        (
+            DepartmentLink((min(a, b), max(a, b)), weight)
+            for a, b, weight in departments.edges(data="weight")
+        ),
+        key=lambda link: (-link.engagements, link.department_ids),
+    )
+    return CollaborationReport(
+        engagements=sum(pair.engagements for pair in pairs),
+        cross_functional=sum(
+            pair.engagements
+            for pair in pairs
+            if pair.helper_department_id != pair.gig_department_id
+        ),
+        departments=departments.number_of_nodes(),
+        department_links=links,
+        department_density=float(nx.density(departments)),
+        department_brokers=brokers(departments, top),
+        people=people.number_of_nodes(),
+        department_modularity=modularity(people, partition_by(people, "department")),
+        community_modularity=modularity(people, communities),
+        communities=len(communities),
+        person_brokers=brokers(people, top),
+    )

@@ -1,0 +1,226 @@
+"""Gigs: the marketplace's offers, from draft to open to cancelled (the workflow engineer's
+modules take them on through filled, in progress and completed)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+from uuid import uuid4
+
+from graph.database import Row, Transaction
+from graph.errors import InvalidTransition, NotFound, ValidationFailed
+from resolvers.context import Context
+from resolvers.loaders import load_many, load_one
+from resolvers.pagination import Page, keyset_page
+from resolvers.permissions import require_gig_owner
+from resolvers.skills import require_live_skills
+from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
+
+GIG_TYPES = ("project", "secondment", "micro_task", "mentorship")
+GIG_STATUSES = ("draft", "open", "filled", "in_progress", "completed", "cancelled")
+IMPORTANCES = ("required", "nice_to_have", "learnable")
+EDITABLE = ("draft", "open")
+CANCELLABLE = ("draft", "open")
+MAX_SKILLS = 30
+
+
+@dataclass(frozen=True)
+class GigSkill:
+    skill_id: str
+    min_proficiency: int = 3
+    importance: str = "required"
+
+
+@dataclass(frozen=True)
+class GigChange:
+    """A gig's fields as a mutation gives them; None means 'not given'."""
+
+    title: str | None = None
+    description: str | None = None
+    type: str | None = None
+    department_id: str | None = None
+    hours_per_week: float | None = None
+    duration_weeks: int | None = None
+    start_date: date | None = None
+    seats: int | None = None
+    external_hourly_rate: float | None = None
+    skills: tuple[GigSkill, ...] | None = None
+
+    def properties(self) -> dict[str, Any]:
+        """The given fields stored as Gig properties (department and skills are relationships)."""
+        return {
+            field.name: getattr(self, field.name)
+            for field in fields(self)
+            if field.name not in ("department_id", "skills")
+            and getattr(self, field.name) is not None
+        }
+
+
+@dataclass(frozen=True)
+class GigsFilter:
+    statuses: tuple[str, ...] | None = None
+    type: str | None = None
+    department_id: str | None = None
+    skill_id: str | None = None
+    owner_id: str | None = None
+
+
+async def gig_by_id(ctx: Context, id: str) -> Row | None:
+    """The gig, unless it is a draft the viewer may not see (someone else's, viewer not HR)."""
+    gig = await load_one(ctx, "gigs/gigs_by_ids", id)
+    if gig is None:
+        return None
+    visible = (
+        gig["status"] != "draft" or ctx.viewer.is_hr or gig["owner_id"] == ctx.viewer.person_id
+    )
+    return gig if visible else None
+
+
+async def gigs_page(ctx: Context, filter: GigsFilter, first: int, after: str | None) -> Page:
+    for status in filter.statuses or ():
+        check_one_of("filter.statuses", status, GIG_STATUSES)
+    check_one_of("filter.type", filter.type, GIG_TYPES)
+    params = {
+        "viewer_id": ctx.viewer.person_id,
+        "sees_all_drafts": ctx.viewer.is_hr,
+        "statuses": list(filter.statuses) if filter.statuses is not None else None,
+        "type": filter.type,
+        "department_id": filter.department_id,
+        "skill_id": filter.skill_id,
+        "owner_id": filter.owner_id,
+    }
+    return await keyset_page(ctx, "gigs/gigs_page", "gigs/gigs_count", "gig", params, first, after)
+
+
+async def owner_of(ctx: Context, id: str) -> Row | None:
+    return await load_one(ctx, "gigs/owners_of_gigs", id)
+
+
+async def department_of(ctx: Context, id: str) -> Row | None:
+    return await load_one(ctx, "gigs/departments_of_gigs", id)
+
+
+async def skills_of(ctx: Context, id: str) -> list[Row]:
+    return await load_many(ctx, "gigs/skills_of_gigs", id)
+
+
+def _check_gig(change: GigChange, today: date) -> None:
+    check_text("title", change.title, required=True)
+    check_text("description", change.description, required=False, longest=5000)
+    check_one_of("type", change.type, GIG_TYPES)
+    check_range("hoursPerWeek", change.hours_per_week, 0, 40, open_low=True)
+    check_range("durationWeeks", change.duration_weeks, 1, 104, open_low=False)
+    check_range("seats", change.seats, 1, 50, open_low=False)
+    check_range("externalHourlyRate", change.external_hourly_rate, 0, 10_000, open_low=False)
+    if change.start_date is not None and change.start_date < today:
+        raise ValidationFailed("startDate", "must not be in the past")
+    if change.skills is None:
+        return
+    if len(change.skills) > MAX_SKILLS:
+        raise ValidationFailed("skills", f"at most {MAX_SKILLS} skills")
+    if len({skill.skill_id for skill in change.skills}) < len(change.skills):
+        raise ValidationFailed("skills", "each skill may appear once")
+    for skill in change.skills:
+        check_level("skills.minProficiency", skill.min_proficiency, 5)
+        check_one_of("skills.importance", skill.importance, IMPORTANCES)
+
+
+async def _write_relations(tx: Transaction, id: str, change: GigChange, moving: bool) -> None:
+    """Checks and writes the department (when `moving`) and skills (when given)."""
+    if change.department_id is not None:
+        if not await tx.run("departments/departments_by_ids", ids=[change.department_id]):
+            raise NotFound("department", change.department_id)
+        if moving:
+            await tx.run("gigs/move_gig", id=id, department_id=change.department_id)
+    if change.skills is not None:
+        await require_live_skills(tx, [skill.skill_id for skill in change.skills], "skills")
+        rows = [
+            {
+                "skill_id": s.skill_id,
+                "min_proficiency": s.min_proficiency,
+                "importance": s.importance,
+            }
+            for s in change.skills
+        ]
+        await tx.run("gigs/set_gig_skills", id=id, skills=rows)
+
+
+async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
+    """A draft gig owned by the viewer; `id` is generated when not given."""
+    gig_id = id or f"G-{uuid4().hex[:12]}"
+    check_id("id", gig_id)
+    for name in ("title", "type", "department_id"):
+        if getattr(change, name) is None:
+            raise ValidationFailed(name, "is required")
+    _check_gig(change, date.today())
+    properties = {
+        "description": "",
+        "hours_per_week": 4.0,
+        "duration_weeks": 4,
+        "seats": 1,
+        "external_hourly_rate": 0.0,
+    } | change.properties()
+
+    async def work(tx: Transaction) -> Row:
+        await _write_relations(tx, gig_id, GigChange(department_id=change.department_id), False)
+        rows = await tx.run(
+            "gigs/create_gig",
+            gig={"id": gig_id, **properties},
+            owner_id=ctx.viewer.person_id,
+            department_id=change.department_id,
+        )
+        if not rows:
+            raise NotFound("person", ctx.viewer.person_id)
+        await _write_relations(tx, gig_id, GigChange(skills=change.skills), False)
+        gig: Row = rows[0]["gig"]
+        return gig
+
+    return await ctx.db.in_write_transaction(work)
+
+
+async def _locked(
+    tx: Transaction, ctx: Context, id: str, attempted: str, allowed: tuple[str, ...]
+) -> Row:
+    """The gig, locked, after checking the viewer owns it and its status allows `attempted`."""
+    rows = await tx.run("gigs/lock_gig", id=id)
+    if not rows:
+        raise NotFound("gig", id)
+    gig: Row = rows[0]
+    require_gig_owner(ctx.viewer, gig["owner_id"])
+    if gig["gig"]["status"] not in allowed:
+        raise InvalidTransition("gig", gig["gig"]["status"], attempted)
+    return gig
+
+
+async def update_gig(ctx: Context, id: str, change: GigChange) -> Row:
+    _check_gig(change, date.today())
+
+    async def work(tx: Transaction) -> Row:
+        await _locked(tx, ctx, id, "update", EDITABLE)
+        await _write_relations(tx, id, change, True)
+        rows = await tx.run("gigs/update_gig", id=id, fields=change.properties())
+        gig: Row = rows[0]["gig"]
+        return gig
+
+    return await ctx.db.in_write_transaction(work)
+
+
+async def transition(ctx: Context, id: str, attempted: str) -> Row:
+    """Publishes (`attempted` = 'publish': draft to open, with at least one skill) or cancels
+    (`attempted` = 'cancel': draft or open to cancelled; a filled gig has engagements, which
+    the workflow ends) a gig."""
+    query, allowed = {
+        "publish": ("gigs/publish_gig", ("draft",)),
+        "cancel": ("gigs/cancel_gig", CANCELLABLE),
+    }[attempted]
+
+    async def work(tx: Transaction) -> Row:
+        locked = await _locked(tx, ctx, id, attempted, allowed)
+        if attempted == "publish" and not locked["skills"]:
+            raise ValidationFailed("skills", "a gig needs at least one skill to be published")
+        rows = await tx.run(query, id=id)
+        gig: Row = rows[0]["gig"]
+        return gig
+
+    return await ctx.db.in_write_transaction(work)

@@ -1,0 +1,274 @@
+"""Matching: candidates for a gig, gigs for a person, people near a skill, a team for a gig.
+
+The scores are computed in Cypher (`cypher/matching/*.cypher`) from parameters this module
+validates, so an analyst who runs a query in Neo4j Browser with the same `:param` values gets the
+same answer as the API. The README's "Matching" section documents the score, the eligibility
+rules, the exposure rule and the bounds of every weight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from graph.database import Row
+from graph.errors import Forbidden, NotFound, ValidationFailed
+from resolvers.context import Context
+
+MAX_HOPS = 3
+"""The bound of people_near_skill.cypher's path pattern."""
+
+POOL_PER_RESULT = 10
+"""match_candidates.cypher checks eligibility and exposure for this many potentials per result
+asked for, and the API widens the pool (x8) until the answer is provably exact."""
+EXHAUSTIVE_POOL = 2**31 - 1
+
+MAX_TEAM_SIZE = 10
+TEAM_POOL = 50
+"""How many ranked candidates suggestTeam chooses a team from."""
+
+CANDIDATE_VISIBILITIES = ["matching"]
+"""Aspirations a gig owner may see; a person's own recommendations also count private ones."""
+OWN_VISIBILITIES = ["matching", "private"]
+
+
+@dataclass(frozen=True)
+class Bound:
+    low: float
+    high: float
+    graphql_name: str
+
+
+@dataclass(frozen=True)
+class MatchWeights:
+    """The parameters of the score, with their defaults; `BOUNDS` holds what each may be."""
+
+    adjacent_weight: float = 0.6
+    aspiration_weight: float = 0.3
+    claimed_weight: float = 0.7
+    nice_to_have_weight: float = 0.5
+    learnable_weight: float = 0.5
+    exposure_damping: float = 0.25
+    exposure_months: int = 6
+
+    def validated(self) -> MatchWeights:
+        for weight in fields(self):
+            value = getattr(self, weight.name)
+            bound = BOUNDS[weight.name]
+            if not bound.low <= value <= bound.high:
+                raise ValidationFailed(
+                    f"weights.{bound.graphql_name}",
+                    f"must be between {bound.low:g} and {bound.high:g}, not {value:g}",
+                )
+        return self
+
+
+BOUNDS: dict[str, Bound] = {
+    "adjacent_weight": Bound(0.0, 1.0, "adjacentWeight"),
+    "aspiration_weight": Bound(0.0, 1.0, "aspirationWeight"),
+    "claimed_weight": Bound(0.0, 1.0, "claimedWeight"),
+    "nice_to_have_weight": Bound(0.0, 1.0, "niceToHaveWeight"),
+    "learnable_weight": Bound(0.0, 1.0, "learnableWeight"),
+    "exposure_damping": Bound(0.0, 2.0, "exposureDamping"),
+    "exposure_months": Bound(1, 36, "exposureMonths"),
+}
+
+
+@dataclass(frozen=True)
+class MatchOptions:
+    include_own_department: bool = False
+    available_only: bool = True
+    weights: MatchWeights = field(default_factory=MatchWeights)
+
+    def params(self) -> dict[str, Any]:
+        """The query parameters these options stand for (names as in the .cypher headers)."""
+        return {
+            "include_own_department": self.include_own_department,
+            "available_only": self.available_only,
+            **asdict(self.weights.validated()),
+        }
+
+
+@dataclass(frozen=True)
+class NearSkillFilter:
+    department_id: str | None = None
+    location: str | None = None
+    available_only: bool = False
+
+
+HOP_DECAY = 0.5
+"""people_near_skill: each hop away from the skill halves a holder's score."""
+
+
+def _check_first(first: int, ctx: Context, field_name: str = "first") -> None:
+    limit = ctx.settings.max_page_size
+    if not 1 <= first <= limit:
+        raise ValidationFailed(field_name, f"must be between 1 and {limit}, not {first}")
+
+
+async def _gig_owner(ctx: Context, gig_id: str) -> str | None:
+    rows = await ctx.db.read("matching/gig_owner", gig_id=gig_id)
+    if not rows:
+        raise NotFound("Gig", gig_id)
+    owner_id: str | None = rows[0]["owner_id"]
+    return owner_id
+
+
+async def _may_match(ctx: Context, gig_id: str) -> None:
+    """A gig's candidates (and the aspirations they show) are for its owner and for HR."""
+    owner_id = await _gig_owner(ctx, gig_id)
+    if not ctx.viewer.is_hr and ctx.viewer.person_id != owner_id:
+        raise Forbidden("only the gig's owner and HR see its candidates")
+
+
+async def match_candidates(
+    ctx: Context, gig_id: str, first: int, options: MatchOptions | None = None
+) -> list[Row]:
+    """Rows of `person`, `score`, `coverage`, `reasons`, `gaps`, `exposure`,
+    `recent_engagements` and `remaining_hours`, best first."""
+    _check_first(first, ctx)
+    params = (options or MatchOptions()).params()
+    await _may_match(ctx, gig_id)
+    pool = POOL_PER_RESULT * first
+    while True:
+        rows = await ctx.db.read(
+            "matching/match_candidates",
+            gig_id=gig_id,
+            first=first,
+            pool=pool,
+            aspiration_visibilities=CANDIDATE_VISIBILITIES,
+            **params,
+        )
+        if is_exact(rows, first) or pool == EXHAUSTIVE_POOL:
+            return rows
+        pool = min(pool * 8, EXHAUSTIVE_POOL) if rows else EXHAUSTIVE_POOL
+
+
+def is_exact(rows: Sequence[Row], first: int) -> bool:
+    """Whether a pooled match_candidates answer is the exact one: nobody left outside the pool
+    (`floor` 0), or `first` results all scoring above the best potential outside it (eligibility
+    and exposure only ever lower a potential). With no rows, the floor is unknown."""
+    if not rows:
+        return False
+    floor = float(rows[0]["floor"])
+    return floor == 0 or (len(rows) == first and float(rows[-1]["score"]) > floor)
+
+
+async def recommend_gigs(
+    ctx: Context, person_id: str, first: int, options: MatchOptions | None = None
+) -> list[Row]:
+    """Open gigs for a person with the candidate score seen from their side; a person sees their
+    own, HR anyone's."""
+    _check_first(first, ctx)
+    params = (options or MatchOptions()).params()
+    if ctx.viewer.person_id != person_id and not ctx.viewer.is_hr:
+        raise Forbidden("only the person themselves and HR see their gig recommendations")
+    if not await ctx.db.read("people/person_by_id", id=person_id):
+        raise NotFound("Person", person_id)
+    return await ctx.db.read(
+        "matching/recommend_gigs",
+        person_id=person_id,
+        first=first,
+        aspiration_visibilities=OWN_VISIBILITIES,
+        **params,
+    )
+
+
+async def people_near_skill(
+    ctx: Context,
+    skill_id: str,
+    max_hops: int,
+    first: int,
+    filter: NearSkillFilter | None = None,
+    claimed_weight: float = MatchWeights.claimed_weight,
+) -> list[Row]:
+    """People holding the skill or one within `max_hops` of it, nearest and best first."""
+    _check_first(first, ctx)
+    if not 0 <= max_hops <= MAX_HOPS:
+        raise ValidationFailed("maxHops", f"must be between 0 and {MAX_HOPS}, not {max_hops}")
+    if not await ctx.db.read("matching/skill_label", skill_id=skill_id):
+        raise NotFound("Skill", skill_id)
+    chosen = filter or NearSkillFilter()
+    return await ctx.db.read(
+        "matching/people_near_skill",
+        skill_id=skill_id,
+        max_hops=max_hops,
+        first=first,
+        department_id=chosen.department_id,
+        location=chosen.location,
+        available_only=chosen.available_only,
+        hop_decay=HOP_DECAY,
+        claimed_weight=claimed_weight,
+    )
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    candidate: Row
+    gain: float
+    covers: list[str]
+    """Skill ids of the requirements this member covers best in the team."""
+
+
+@dataclass(frozen=True)
+class Team:
+    members: list[TeamMember]
+    coverage: float
+    """Σ over requirements of share * the best strength any member brings, in 0-1."""
+    uncovered: list[str]
+    """Skill ids of requirements nobody in the team meets at their minimum level."""
+
+
+def _strengths(candidate: Row) -> dict[str, float]:
+    return {reason["skill_id"]: reason["strength"] for reason in candidate["reasons"]}
+
+
+def _shares(candidate: Row) -> dict[str, float]:
+    return {reason["skill_id"]: reason["share"] for reason in candidate["reasons"]}
+
+
+def greedy_team(candidates: Sequence[Row], size: int) -> Team:
+    """Greedy weighted set cover over ranked candidates: each step adds the person whose reasons
+    raise the team's coverage most (ties go to the better-ranked candidate), until `size` people
+    or nobody adds anything. Coverage of a requirement is the best strength a member brings."""
+    shares: dict[str, float] = {}
+    requirements: set[str] = set()
+    for candidate in candidates:
+        shares |= _shares(candidate)
+        requirements |= {reason["skill_id"] for reason in candidate["reasons"]}
+        requirements |= {gap["skill_id"] for gap in candidate["gaps"]}
+    best: dict[str, float] = dict.fromkeys(requirements, 0.0)
+    met: set[str] = set()
+    members: list[TeamMember] = []
+    remaining = list(candidates)
+    while remaining and len(members) < size:
+
+        def gain(candidate: Row) -> float:
+            return sum(
+                shares[skill] * max(0.0, strength - best[skill])
+                for skill, strength in _strengths(candidate).items()
+            )
+
+        chosen = max(remaining, key=gain)
+        chosen_gain = gain(chosen)
+        if chosen_gain <= 0:
+            break
+        covers = [skill for skill, strength in _strengths(chosen).items() if strength > best[skill]]
+        for skill in covers:
+            best[skill] = _strengths(chosen)[skill]
+        met |= {reason["skill_id"] for reason in chosen["reasons"] if reason["met"]}
+        members.append(TeamMember(chosen, chosen_gain, sorted(covers)))
+        remaining.remove(chosen)
+    coverage = sum(shares.get(skill, 0.0) * strength for skill, strength in best.items())
+    return Team(members, coverage, sorted(requirements - met))
+
+
+async def suggest_team(
+    ctx: Context, gig_id: str, size: int, options: MatchOptions | None = None
+) -> Team:
+    """A team of at most `size` people who together cover the gig's requirements best."""
+    if not 1 <= size <= MAX_TEAM_SIZE:
+        raise ValidationFailed("size", f"must be between 1 and {MAX_TEAM_SIZE}, not {size}")
+    candidates = await match_candidates(ctx, gig_id, TEAM_POOL, options)
+    return greedy_team(candidates, size)

@@ -1,0 +1,112 @@
+"""Pages cut in Cypher, and the opaque cursors that name a position in them.
+
+Lists in id order use keyset pagination: the query takes `$after` (the last id seen, '' for the
+first page) and `$limit` (one more than the page, to learn whether another page follows), so a
+deep page costs what the first does. Ranked lists use `$skip` and `$limit` instead.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.database import Row
+from graph.errors import ValidationFailed
+from resolvers.context import Context
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of rows, each with its cursor, and how to count every match."""
+
+    rows: list[Row]
+    cursors: list[str]
+    has_next: bool
+    has_previous: bool
+    count: Callable[[], Awaitable[int]]
+
+
+def encode_cursor(value: str) -> str:
+    return base64.urlsafe_b64encode(f"c:{value}".encode()).decode("ascii")
+
+
+def decode_cursor(cursor: str | None) -> str | None:
+    """The value inside a cursor; a cursor this API did not make is a ValidationFailed."""
+    if cursor is None:
+        return None
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode("ascii")).decode()
+    except (binascii.Error, UnicodeError, ValueError):
+        text = ""
+    if not text.startswith("c:"):
+        raise ValidationFailed("after", "is not a cursor this API returned")
+    return text[2:]
+
+
+def page_size(ctx: Context, first: int) -> int:
+    """`first`, checked against ServiceSettings.max_page_size."""
+    if not 1 <= first <= ctx.settings.max_page_size:
+        raise ValidationFailed("first", f"must be between 1 and {ctx.settings.max_page_size}")
+    return first
+
+
+def _counter(
+    ctx: Context, count_query: str, params: dict[str, Any]
+) -> Callable[[], Awaitable[int]]:
+    async def count() -> int:
+        rows = await ctx.db.read(count_query, **params)
+        return int(rows[0]["total"])
+
+    return count
+
+
+async def keyset_page(
+    ctx: Context,
+    query: str,
+    count_query: str,
+    column: str,
+    params: dict[str, Any],
+    first: int,
+    after: str | None,
+) -> Page:
+    """A page of `query` (ordered by id, rows under `column`) after the cursor `after`."""
+    size = page_size(ctx, first)
+    last_id = decode_cursor(after)
+    rows = await ctx.db.read(query, after=last_id or "", limit=size + 1, **params)
+    page = [row[column] for row in rows[:size]]
+    return Page(
+        rows=page,
+        cursors=[str(row["id"]) for row in page],
+        has_next=len(rows) > size,
+        has_previous=bool(last_id),
+        count=_counter(ctx, count_query, params),
+    )
+
+
+async def offset_page(
+    ctx: Context,
+    query: str,
+    count_query: str,
+    column: str,
+    params: dict[str, Any],
+    first: int,
+    after: str | None,
+) -> Page:
+    """A page of a ranked `query` (rows under `column`) after the cursor `after`."""
+    size = page_size(ctx, first)
+    cursor = decode_cursor(after)
+    if cursor is not None and not cursor.isdigit():
+        raise ValidationFailed("after", "is not a cursor of this list")
+    skip = int(cursor) + 1 if cursor is not None else 0
+    rows = await ctx.db.read(query, skip=skip, limit=size + 1, **params)
+    page = [row[column] for row in rows[:size]]
+    return Page(
+        rows=page,
+        cursors=[str(skip + index) for index in range(len(page))],
+        has_next=len(rows) > size,
+        has_previous=skip > 0,
+        count=_counter(ctx, count_query, params),
+    )

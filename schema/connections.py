@@ -1,0 +1,60 @@
+"""Relay-style connections: `edges { cursor node }`, `pageInfo` and `totalCount`.
+
+Pages are cut in Cypher (`resolvers/pagination.py`); this module only gives them their GraphQL
+shape. `totalCount` runs its count query only when a client selects it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
+
+import strawberry
+
+from graph.database import Row
+from resolvers.pagination import Page, encode_cursor
+
+Node = TypeVar("Node")
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[Node]):
+    cursor: str
+    node: Node
+
+
+@strawberry.type
+class Connection(Generic[Node]):
+    edges: list[Edge[Node]]
+    page_info: PageInfo
+    count: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field(description="How many items match, over all pages.")
+    async def total_count(self) -> int:
+        return await self.count()
+
+
+def connection(page: Page, convert: Callable[[Row], Node]) -> Connection[Node]:
+    """The connection of a page, its rows turned into GraphQL types by `convert`."""
+    edges = [
+        Edge(cursor=encode_cursor(value), node=convert(row))
+        for row, value in zip(page.rows, page.cursors, strict=True)
+    ]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=page.has_next,
+            has_previous_page=page.has_previous,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count=page.count,
+    )

@@ -1,0 +1,467 @@
+"""GraphQL types and fields for matching: candidates for a gig, gigs for a person, people near a
+skill and a team for a gig. Every match carries its reasons; README "Matching" explains the score.
+
+Query fields return a union of their result and the typed user errors of `schema/errors.py`
+(`NotFound` for an unknown gig, person or skill, `Forbidden`, `ValidationError` for an argument
+out of bounds), like mutations do, so a client handles every outcome with fragments. A list cannot
+be a union member, so each result wraps its list (`CandidateMatches.matches`, ...).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Self, TypedDict
+
+import strawberry
+
+from graph.database import Row
+from resolvers import matching, skills
+from resolvers.context import Info
+from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.gigs import Gig, Importance
+from schema.people import Person
+from schema.skills import Skill
+
+_DEFAULTS = matching.MatchWeights()
+
+
+async def _skill(info: Info, skill_id: str) -> Skill:
+    row = await skills.skill_by_id(info.context, skill_id)
+    return Skill.from_row(row or {"id": skill_id, "label": skill_id})
+
+
+@strawberry.enum(description="How a person meets a gig requirement.")
+class MatchKind(Enum):
+    DIRECT = "DIRECT"
+    ADJACENT = "ADJACENT"
+    ASPIRATION = "ASPIRATION"
+
+
+@strawberry.type(
+    description="How one gig requirement is met, and what it adds to the score: "
+    "contribution = share * strength * exposureFactor, and a match's contributions add up to "
+    "its score."
+)
+class MatchReason:
+    skill_id: strawberry.Private[str]
+    via_id: strawberry.Private[str]
+    importance: Importance
+    min_proficiency: int
+    how: MatchKind
+    proficiency: int | None = strawberry.field(
+        description="The person's level in the skill used (null for an aspiration)."
+    )
+    evidenced: bool = strawberry.field(
+        description="Validated by a manager or gig feedback; false when only claimed."
+    )
+    met: bool = strawberry.field(
+        description="The requirement is met at its minimum level (directly or adjacently)."
+    )
+    strength: float = strawberry.field(description="How well it is met, 0-1, before exposure.")
+    share: float = strawberry.field(description="The requirement's share of the gig, 0-1.")
+    contribution: float
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        proficiency = row.get("proficiency")
+        how = MatchKind(row["how"])
+        return cls(
+            skill_id=row["skill_id"],
+            via_id=row["via_id"],
+            importance=Importance(row["importance"]),
+            min_proficiency=int(row["min_level"]),
+            how=how,
+            proficiency=None if how is MatchKind.ASPIRATION else int(proficiency or 0),
+            evidenced=bool(row["evidenced"]),
+            met=bool(row["met"]),
+            strength=float(row["strength"]),
+            share=float(row["share"]),
+            contribution=float(row["contribution"]),
+        )
+
+    @strawberry.field(description="The skill the gig requires.")
+    async def skill(self, info: Info) -> Skill:
+        return await _skill(info, self.skill_id)
+
+    @strawberry.field(description="For ADJACENT: the person's skill that is adjacent to it.")
+    async def via(self, info: Info) -> Skill | None:
+        if self.how is not MatchKind.ADJACENT:
+            return None
+        return await _skill(info, self.via_id)
+
+
+@strawberry.type(description="A requirement the person does not meet at its minimum level.")
+class MatchGap:
+    skill_id: strawberry.Private[str]
+    importance: Importance
+    min_proficiency: int
+    held_proficiency: int = strawberry.field(description="The person's own level in it, or 0.")
+    missing: int = strawberry.field(description="Levels short of the minimum.")
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            skill_id=row["skill_id"],
+            importance=Importance(row["importance"]),
+            min_proficiency=int(row["min_level"]),
+            held_proficiency=int(row["held"]),
+            missing=int(row["missing"]),
+        )
+
+    @strawberry.field
+    async def skill(self, info: Info) -> Skill:
+        return await _skill(info, self.skill_id)
+
+
+class _ScoreFields(TypedDict):
+    score: float
+    coverage: float
+    reasons: list[MatchReason]
+    gaps: list[MatchGap]
+    exposure_factor: float
+    recent_engagements: int
+    remaining_hours: float
+
+
+@strawberry.interface(description="What a match between a person and a gig rests on.")
+class Match:
+    score: float = strawberry.field(description="0-1; the sum of the reasons' contributions.")
+    coverage: float = strawberry.field(
+        description="Share of the gig's required skills met (of all its skills if none is "
+        "required)."
+    )
+    reasons: list[MatchReason] = strawberry.field(
+        description="One per requirement the person brings something to."
+    )
+    gaps: list[MatchGap]
+    exposure_factor: float = strawberry.field(
+        description="The exposure rule's dampening: 1 / (1 + exposureDamping * recent engagements)."
+    )
+    recent_engagements: int = strawberry.field(
+        description="Engagements active or completed within exposureMonths."
+    )
+    remaining_hours: float = strawberry.field(
+        description="Gig hours per week the person has left: weekly_hours * gig_capacity_pct "
+        "/ 100 - hours of active engagements."
+    )
+
+    @staticmethod
+    def fields_from_row(row: Row) -> _ScoreFields:
+        return _ScoreFields(
+            score=float(row["score"]),
+            coverage=float(row["coverage"]),
+            reasons=[MatchReason.from_row(reason) for reason in row["reasons"]],
+            gaps=[MatchGap.from_row(gap) for gap in row["gaps"]],
+            exposure_factor=float(row["exposure"]),
+            recent_engagements=int(row["recent_engagements"]),
+            remaining_hours=float(row["remaining_hours"]),
+        )
+
+
+@strawberry.type(description="A candidate for a gig, with the reasons behind the score.")
+class CandidateMatch(Match):
+    person: Person
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(person=Person.from_row(row["person"]), **Match.fields_from_row(row))
+
+
+@strawberry.type(description="A gig recommended to a person, scored as the person's match.")
+class GigRecommendation(Match):
+    gig: Gig
+    growth: bool = strawberry.field(
+        description="The gig asks for a skill the person aspires to (private ones included)."
+    )
+    growth_skill_ids: strawberry.Private[list[str]]
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            gig=Gig.from_row(row["gig"]),
+            growth=bool(row["growth"]),
+            growth_skill_ids=list(row["growth_skill_ids"]),
+            **Match.fields_from_row(row),
+        )
+
+    @strawberry.field(description="The skills the person aspires to that this gig builds.")
+    async def growth_skills(self, info: Info) -> list[Skill]:
+        return [await _skill(info, skill_id) for skill_id in self.growth_skill_ids]
+
+
+@strawberry.type
+class CandidateMatches:
+    gig_id: strawberry.ID
+    matches: list[CandidateMatch]
+
+
+@strawberry.type
+class GigRecommendations:
+    person_id: strawberry.ID
+    recommendations: list[GigRecommendation]
+
+
+@strawberry.type(description="Someone who holds a skill at or near the one asked about.")
+class NearbyPerson:
+    person: Person
+    score: float = strawberry.field(
+        description="hopDecay ^ hops * proficiency / 5 * evidence (1 validated, claimedWeight "
+        "otherwise)."
+    )
+    hops: int = strawberry.field(description="Taxonomy steps from the skill asked about.")
+    skill_id: strawberry.Private[str]
+    path_ids: strawberry.Private[list[str]]
+    proficiency: int
+    evidenced: bool
+    remaining_hours: float
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            person=Person.from_row(row["person"]),
+            score=float(row["score"]),
+            hops=int(row["hops"]),
+            skill_id=row["skill_id"],
+            path_ids=[step["id"] for step in row["path"]],
+            proficiency=int(row["proficiency"]),
+            evidenced=bool(row["evidenced"]),
+            remaining_hours=float(row["remaining_hours"]),
+        )
+
+    @strawberry.field(description="The skill the person holds.")
+    async def skill(self, info: Info) -> Skill:
+        return await _skill(info, self.skill_id)
+
+    @strawberry.field(description="The skills from the one asked about to the one held.")
+    async def path(self, info: Info) -> list[Skill]:
+        return [await _skill(info, skill_id) for skill_id in self.path_ids]
+
+
+@strawberry.type
+class PeopleNearSkill:
+    skill_id: strawberry.ID
+    people: list[NearbyPerson]
+
+
+@strawberry.type(description="A member of a suggested team and what they bring to it.")
+class TeamMember:
+    match: CandidateMatch
+    gain: float = strawberry.field(description="How much the member raised the team's coverage.")
+    cover_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="Requirements this member covers best in the team.")
+    async def covers(self, info: Info) -> list[Skill]:
+        return [await _skill(info, skill_id) for skill_id in self.cover_ids]
+
+
+@strawberry.type(description="A small team that together covers a gig's requirements.")
+class TeamSuggestion:
+    gig_id: strawberry.ID
+    members: list[TeamMember]
+    coverage: float = strawberry.field(
+        description="Σ over requirements of share * the best strength a member brings, 0-1."
+    )
+    uncovered_ids: strawberry.Private[list[str]]
+
+    @strawberry.field(description="Requirements nobody in the team meets at the minimum level.")
+    async def uncovered(self, info: Info) -> list[Skill]:
+        return [await _skill(info, skill_id) for skill_id in self.uncovered_ids]
+
+    @classmethod
+    def from_team(cls, gig_id: str, team: matching.Team) -> Self:
+        return cls(
+            gig_id=strawberry.ID(gig_id),
+            members=[
+                TeamMember(
+                    match=CandidateMatch.from_row(member.candidate),
+                    gain=member.gain,
+                    cover_ids=member.covers,
+                )
+                for member in team.members
+            ],
+            coverage=team.coverage,
+            uncovered_ids=team.uncovered,
+        )
+
+
+@strawberry.input(description="Weights of the match score; README 'Matching' lists the bounds.")
+class MatchWeightsInput:
+    adjacent_weight: float = strawberry.field(
+        default=_DEFAULTS.adjacent_weight,
+        description="Factor for a skill adjacent through BROADER (* the RELATED_TO weight "
+        "through RELATED_TO), 0-1.",
+    )
+    aspiration_weight: float = strawberry.field(
+        default=_DEFAULTS.aspiration_weight,
+        description="Strength of an aspiration at interest 3 (nice-to-have and learnable "
+        "skills only), 0-1.",
+    )
+    claimed_weight: float = strawberry.field(
+        default=_DEFAULTS.claimed_weight,
+        description="Factor for a claimed (not validated) skill; evidenced skills count 1. 0-1.",
+    )
+    nice_to_have_weight: float = strawberry.field(
+        default=_DEFAULTS.nice_to_have_weight,
+        description="Weight of a nice-to-have requirement; required ones weigh 1. 0-1.",
+    )
+    learnable_weight: float = strawberry.field(
+        default=_DEFAULTS.learnable_weight,
+        description="Weight of a learnable requirement, 0-1.",
+    )
+    exposure_damping: float = strawberry.field(
+        default=_DEFAULTS.exposure_damping,
+        description="Exposure rule: score * 1 / (1 + damping * recent engagements). 0-2.",
+    )
+    exposure_months: int = strawberry.field(
+        default=_DEFAULTS.exposure_months,
+        description="How far back an engagement counts as recent, in months, 1-36.",
+    )
+
+    def to_value(self) -> matching.MatchWeights:
+        return matching.MatchWeights(
+            adjacent_weight=self.adjacent_weight,
+            aspiration_weight=self.aspiration_weight,
+            claimed_weight=self.claimed_weight,
+            nice_to_have_weight=self.nice_to_have_weight,
+            learnable_weight=self.learnable_weight,
+            exposure_damping=self.exposure_damping,
+            exposure_months=self.exposure_months,
+        )
+
+
+@strawberry.input(description="Who may match and how the score is weighted.")
+class MatchOptions:
+    include_own_department: bool = strawberry.field(
+        default=False,
+        description="Also people of the gig's own department (matching is cross-functional "
+        "by default).",
+    )
+    available_only: bool = strawberry.field(
+        default=True,
+        description="Only people whose remaining gig capacity covers the gig's hours; false "
+        "also lists people who are fully booked (for planning).",
+    )
+    weights: MatchWeightsInput | None = None
+
+    @staticmethod
+    def value_of(options: MatchOptions | None) -> matching.MatchOptions:
+        if options is None:
+            return matching.MatchOptions()
+        return matching.MatchOptions(
+            include_own_department=options.include_own_department,
+            available_only=options.available_only,
+            weights=(options.weights or MatchWeightsInput()).to_value(),
+        )
+
+
+@strawberry.input(description="Which people near a skill; every field is optional.")
+class NearSkillFilter:
+    department_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Members of this department or its sub-departments."
+    )
+    location: str | None = None
+    available_only: bool = strawberry.field(
+        default=False, description="Only people with gig capacity left."
+    )
+
+    def to_value(self) -> matching.NearSkillFilter:
+        return matching.NearSkillFilter(
+            department_id=self.department_id,
+            location=self.location,
+            available_only=self.available_only,
+        )
+
+
+MatchCandidatesResult = Annotated[
+    CandidateMatches | NotFound | Forbidden | ValidationError | Conflict,
+    strawberry.union("MatchCandidatesResult"),
+]
+RecommendGigsResult = Annotated[
+    GigRecommendations | NotFound | Forbidden | ValidationError | Conflict,
+    strawberry.union("RecommendGigsResult"),
+]
+PeopleNearSkillResult = Annotated[
+    PeopleNearSkill | NotFound | Forbidden | ValidationError | Conflict,
+    strawberry.union("PeopleNearSkillResult"),
+]
+SuggestTeamResult = Annotated[
+    TeamSuggestion | NotFound | Forbidden | ValidationError | Conflict,
+    strawberry.union("SuggestTeamResult"),
+]
+
+
+@strawberry.type
+class MatchingQuery:
+    @strawberry.field(
+        description="Eligible people for a gig, best first, each with reasons and gaps. For the "
+        "gig's owner and HR."
+    )
+    async def match_candidates(
+        self,
+        info: Info,
+        gig_id: strawberry.ID,
+        first: int = 20,
+        options: MatchOptions | None = None,
+    ) -> MatchCandidatesResult:
+        work = matching.match_candidates(
+            info.context, gig_id, first, MatchOptions.value_of(options)
+        )
+        return await typed_result(
+            work,
+            lambda rows: CandidateMatches(
+                gig_id=gig_id, matches=[CandidateMatch.from_row(row) for row in rows]
+            ),
+        )
+
+    @strawberry.field(
+        description="Open gigs the person is eligible for, best first, growth gigs marked. "
+        "A person sees their own; HR anyone's."
+    )
+    async def recommend_gigs(
+        self,
+        info: Info,
+        person_id: strawberry.ID,
+        first: int = 20,
+        options: MatchOptions | None = None,
+    ) -> RecommendGigsResult:
+        work = matching.recommend_gigs(
+            info.context, person_id, first, MatchOptions.value_of(options)
+        )
+        return await typed_result(
+            work,
+            lambda rows: GigRecommendations(
+                person_id=person_id,
+                recommendations=[GigRecommendation.from_row(row) for row in rows],
+            ),
+        )
+
+    @strawberry.field(
+        description="Active people who hold the skill or one within maxHops (0-3) of it, "
+        "nearest and most proficient first, with the path of skills that links them."
+    )
+    async def people_near_skill(
+        self,
+        info: Info,
+        skill: strawberry.ID,
+        max_hops: int = 2,
+        first: int = 20,
+        filter: NearSkillFilter | None = None,
+    ) -> PeopleNearSkillResult:
+        value = (filter or NearSkillFilter()).to_value()
+        work = matching.people_near_skill(info.context, skill, max_hops, first, value)
+        return await typed_result(
+            work,
+            lambda rows: PeopleNearSkill(
+                skill_id=skill, people=[NearbyPerson.from_row(row) for row in rows]
+            ),
+        )
+
+    @strawberry.field(
+        description="A team of at most `size` (1-10) people who together cover the gig's "
+        "requirements best (greedy set cover over the top candidates). For the owner and HR."
+    )
+    async def suggest_team(
+        self, info: Info, gig_id: strawberry.ID, size: int, options: MatchOptions | None = None
+    ) -> SuggestTeamResult:
+        work = matching.suggest_team(info.context, gig_id, size, MatchOptions.value_of(options))
+        return await typed_result(work, lambda team: TeamSuggestion.from_team(gig_id, team))

@@ -1,0 +1,20 @@
+"""Neo4j temporal values as Python ones, for the types' `from_row`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from neo4j.time import Date, DateTime
+
+
+def to_datetime(value: Any) -> datetime | None:
+    if isinstance(value, DateTime):
+        return value.to_native()
+    return value if isinstance(value, datetime) else None
+
+
+def to_date(value: Any) -> date | None:
+    if isinstance(value, Date):
+        return value.to_native()
+    return value if isinstance(value, date) else None

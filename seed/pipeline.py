@@ -1,0 +1,114 @@
+"""The import pipelines the CLI, the benchmarks and the tests share: taxonomy, HRIS folder,
+generated organisation. Each validates first and writes through `seed.loader`."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from graph.database import Database
+from seed.generate import generate_org
+from seed.loader import PhaseResult, ProgressCallback, load_org, load_taxonomy
+from seed.org import OrgData, TaxonomyData
+from seed.org_import import read_org_dir, write_org_dir
+from seed.taxonomy import DEFAULT_TAXONOMY, read_taxonomy
+
+DATASET_ID = "generated-org"
+
+
+@dataclass(frozen=True)
+class GraphCounts:
+    people: int
+    active_people: int
+    taxonomy_skills: int
+    departments: int
+    gigs: int
+
+    @property
+    def empty(self) -> bool:
+        return self.people == 0 and self.taxonomy_skills == 0 and self.gigs == 0
+
+
+async def graph_counts(db: Database) -> GraphCounts:
+    row = (await db.read("imports/graph_counts"))[0]
+    return GraphCounts(**row)
+
+
+async def import_taxonomy(
+    db: Database, path: Path = DEFAULT_TAXONOMY, progress: ProgressCallback | None = None
+) -> list[PhaseResult]:
+    """Loads a whole taxonomy: skills it no longer has are deprecated."""
+    return await load_taxonomy(db, read_taxonomy(path), progress, complete=True)
+
+
+async def ensure_taxonomy(
+    db: Database, progress: ProgressCallback | None = None
+) -> list[PhaseResult]:
+    """Imports the shipped taxonomy when the graph has none."""
+    if (await graph_counts(db)).taxonomy_skills:
+        return []
+    return await import_taxonomy(db, DEFAULT_TAXONOMY, progress)
+
+
+async def import_org_dir(
+    db: Database,
+    folder: Path,
+    *,
+    dry_run: bool = False,
+    full_export: bool = True,
+    progress: ProgressCallback | None = None,
+) -> tuple[OrgData, list[PhaseResult]]:
+    """Validates the export in `folder` (raising `ImportInvalid` with every problem) and, unless
+    `dry_run`, loads it. With `full_export` and a people.csv, people it lacks become inactive."""
+    org = await read_org_dir(db, folder)
+    if dry_run:
+        return org, []
+    full = full_export and (folder / "people.csv").is_file()
+    return org, await load_org(db, org, full_people_export=full, progress=progress)
+
+
+def generate_to_dir(
+    taxonomy: TaxonomyData,
+    out: Path,
+    *,
+    people: int,
+    gigs: int | None = None,
+    seed: int = 7,
+    as_of: date | None = None,
+) -> OrgData:
+    org = generate_org(taxonomy, people, gigs, seed, as_of)
+    write_org_dir(org, out)
+    return org
+
+
+async def seed_org(
+    db: Database,
+    *,
+    people: int,
+    gigs: int | None = None,
+    seed: int = 7,
+    as_of: date | None = None,
+    progress: ProgressCallback | None = None,
+) -> tuple[OrgData, list[PhaseResult]]:
+    """Generates an organisation, writes it as an HRIS export and imports that export, the way a
+    real one arrives; the taxonomy is imported first if the graph has none."""
+    await ensure_taxonomy(db, progress)
+    with tempfile.TemporaryDirectory(prefix="talentgraph-seed-") as folder:
+        generate_to_dir(
+            read_taxonomy(), Path(folder), people=people, gigs=gigs, seed=seed, as_of=as_of
+        )
+        return await import_org_dir(db, Path(folder), progress=progress)
+
+
+async def mark_dataset(db: Database, people: int, seed: int) -> None:
+    await db.write("imports/mark_dataset", id=DATASET_ID, people=people, seed=seed)
+
+
+async def dataset_is(db: Database, people: int, seed: int) -> bool:
+    """Whether the graph holds exactly the generated organisation of `people` and `seed`."""
+    marks = await db.read("imports/dataset_marker", id=DATASET_ID)
+    if not marks or (marks[0]["people"], marks[0]["seed"]) != (people, seed):
+        return False
+    return (await graph_counts(db)).people == people

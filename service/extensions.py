@@ -1,0 +1,106 @@
+"""Schema extensions of the service: error policy, query counting and the request limits."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
+
+from graph.errors import Conflict as ConflictError
+from graph.errors import DatabaseUnavailable, DomainError, InvalidTransition, ValidationFailed
+from graph.errors import Forbidden as ForbiddenError
+from graph.errors import NotFound as NotFoundError
+from graph.settings import ServiceSettings
+from resolvers.context import Context
+
+log = logging.getLogger("talentgraph.service")
+
+_CODES: list[tuple[type[DomainError], str]] = [
+    (NotFoundError, "NOT_FOUND"),
+    (ForbiddenError, "FORBIDDEN"),
+    (ValidationFailed, "VALIDATION"),
+    (ConflictError, "CONFLICT"),
+]
+
+
+def _domain_error(error: GraphQLError, original: DomainError) -> GraphQLError:
+    code = next((code for kind, code in _CODES if isinstance(original, kind)), "BAD_REQUEST")
+    extensions: dict[str, Any] = {"code": code}
+    if isinstance(original, ValidationFailed):
+        extensions["field"] = original.field
+    if isinstance(original, InvalidTransition):
+        extensions["currentState"] = original.current
+    return GraphQLError(
+        original.message, error.nodes, error.source, error.positions, error.path, None, extensions
+    )
+
+
+def _replaced(error: GraphQLError, message: str, code: str, request_id: str) -> GraphQLError:
+    extensions = {"code": code, "requestId": request_id}
+    return GraphQLError(
+        message, error.nodes, error.source, error.positions, error.path, None, extensions
+    )
+
+
+class ErrorPolicy(SchemaExtension):
+    """What a client sees of an error. GraphQL's own errors (syntax, validation, limits) and the
+    user's errors (`DomainError`, raised by a query field) keep their message, with a `code`.
+    An unavailable database says so. Anything else is a bug: logged with its traceback and the
+    request id, and the client gets a generic message carrying that id."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        context: Context = self.execution_context.context
+        result.errors = [self._policy(error, context.request_id) for error in result.errors]
+
+    @staticmethod
+    def _policy(error: GraphQLError, request_id: str) -> GraphQLError:
+        original = error.original_error
+        if original is None:
+            return error
+        if isinstance(original, DomainError):
+            return _domain_error(error, original)
+        if isinstance(original, DatabaseUnavailable):
+            log.warning("request %s: %s", request_id, original.message)
+            message = f"The database is unavailable; try again later (request {request_id})."
+            return _replaced(error, message, "UNAVAILABLE", request_id)
+        log.error("request %s failed", request_id, exc_info=original)
+        return _replaced(error, f"Internal error (request {request_id}).", "INTERNAL", request_id)
+
+
+class QueryCount(SchemaExtension):
+    """Development aid: `extensions.queries` in each response says how many Cypher queries the
+    request sent, so N+1 patterns show up while a screen is being built."""
+
+    def get_results(self) -> dict[str, Any]:
+        context: Context = self.execution_context.context
+        return {"queries": len(context.query_log.names)}
+
+
+def service_extensions(settings: ServiceSettings) -> list[Callable[[], SchemaExtension]]:
+    """The extensions the service runs with, from its settings."""
+    extensions: list[Callable[[], SchemaExtension]] = [
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: ParserCache(maxsize=256),
+        ErrorPolicy,
+    ]
+    if not settings.introspection_enabled:
+        extensions.append(DisableIntrospection)
+    if settings.mode == "development":
+        extensions.append(QueryCount)
+    return extensions

@@ -1,0 +1,92 @@
+"""The Neo4j Browser guide and style the service serves, and that what they show runs."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import Any
+
+import httpx
+from neo4j import Record
+
+from graph.database import Database
+from service.browser_guide import SLIDES
+from tests.test_analytics_metrics import build_org
+
+RUNNABLE = re.compile(r'<pre class="runnable">(.*?)</pre>', re.DOTALL)
+PARAM = re.compile(r":param (\w+) => (.*)")
+
+
+async def test_the_guide_is_served_to_browser_with_one_slide_per_topic(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get("/browser-guide")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert response.headers["access-control-allow-origin"] == "*"  # Browser fetches it from JS
+    page = response.text
+    assert "<title>talentgraph: exploring the marketplace</title>" in page
+    assert page.count("<slide ") == len(SLIDES)
+    assert "cypher/analytics/skill_risk.cypher" in page
+    assert ":style http://talentgraph/browser-guide/style.grass" in page
+
+
+async def test_the_style_captions_nodes_by_their_readable_property(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get("/browser-guide/style.grass")
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "*"
+    captions = dict(
+        re.findall(r"node\.(\w+) \{[^}]*caption: \"\{(\w+)\}\"", response.text, re.DOTALL)
+    )
+    assert captions | {"Engagement": "status", "Application": "state"} == {
+        "Person": "name",
+        "Skill": "label",
+        "Gig": "title",
+        "Department": "name",
+        "Engagement": "status",
+        "Application": "state",
+    }
+
+
+async def browser_run(db: Database, commands: list[str]) -> list[Record]:
+    """Runs a slide's blocks as Neo4j Browser does: each `:param name => expression` is
+    evaluated by the server (Browser sends `RETURN expression`), then the query with them."""
+    params: dict[str, Any] = {}
+    rows: list[Record] = []
+    for command in commands:
+        param = PARAM.fullmatch(command)
+        if param:
+            records, _, _ = await db.driver.execute_query("RETURN " + param[2] + " AS value")
+            params[param[1]] = records[0]["value"]
+        else:
+            records, _, _ = await db.driver.execute_query(command, params)
+            rows = records
+    return rows
+
+
+async def test_every_query_of_the_guide_runs_with_its_example_parameters(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await build_org().load(db)
+    page = (await client.get("/browser-guide")).text
+    slides = page.split("<slide ")[1:]
+    results: dict[str, list[Record]] = {}
+    for slide in slides:
+        title = unescape(re.search(r"<h3>(.*?)</h3>", slide)[1])  # type: ignore[index]
+        blocks = [unescape(block) for block in RUNNABLE.findall(slide)]
+        queries = [b for b in blocks if not b.startswith(":")]
+        assert queries, title
+        # Each query runs after its own parameters: split the blocks at every query.
+        start = 0
+        for index, block in enumerate(blocks):
+            if not block.startswith(":"):
+                results[f"{title} #{index}"] = await browser_run(
+                    db, [b for b in blocks[start : index + 1] if not b.startswith(":style")]
+                )
+                start = index + 1
+    assert len(results) == sum(len(slide.queries) for slide in SLIDES)
+    near = next(rows for key, rows in results.items() if key.startswith("Who is near"))
+    people = {node["id"] for row in near for node in row["path"].nodes if "Person" in node.labels}
+    assert people == {"M1", "E2", "B1"}  # python's holders; the graph has no neighbours for it

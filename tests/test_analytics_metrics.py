@@ -1,0 +1,330 @@
+"""Each analytics metric on a small organisation whose values are worked out by hand below.
+
+ORG
+├── ENG     M1 (manager of E1, E2, D1, B1), E1, E2
+│   └── DATA  D1, B1
+└── SALES   M2 (manager of S1, S2; offers no gig capacity), S1, S2
+
+Everyone works 40 h a week and offers 20 % of it (8 h) except M2 (0 %).
+The period is 2026-01-01 .. 2026-06-30: 181 days.
+
+gig  dept   type        owner  published  filled       status       rate
+G1   ENG    project     M1     01-05      01-15 (10d)  completed    100
+G2   ENG    micro_task  E1     02-01      02-03 (2d)   completed     50
+G3   SALES  project     M2     03-01      03-21 (20d)  in_progress   80
+G4   DATA   project     D1     04-01      -            open          -    requires cobol, python
+G5   SALES  project     S1     2025-12-01 2026-01-02   completed     60   (published before)
+
+eng  who  gig  status     started  completed  h/wk  worked  approval by, hours  demonstrated
+X1   E2   G1   completed  01-19    03-01      4     20      M1, 4 h             python 3 (had 2)
+X2   D1   G2   completed  02-05    02-20      5     10      -                   sql 2 (new)
+X3   E1   G3   completed  03-23    05-04      5     30      M1, 48 h            negotiation 2 (new,
+                                                                                 aspired)
+X4   S1   G3   active     03-23    -          4     -       M2, 1 h
+X5   S2   G5   completed  2025-12-15 01-20    4     12      -
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from graph.database import Database
+from resolvers import analytics
+from resolvers.analytics import Scope
+from tests.factories import OrgFactory
+
+FIRST, LAST = date(2026, 1, 1), date(2026, 6, 30)
+PERIOD_DAYS = 181
+
+
+def at(month: int, day: int, hour: int = 9, year: int = 2026) -> datetime:
+    return datetime(year, month, day, hour, tzinfo=UTC)
+
+
+def build_org() -> OrgFactory:
+    org = OrgFactory()
+    for skill in ("python", "sql", "negotiation", "leadership", "cobol"):
+        org.skill(skill)
+    org.department("ORG").department("ENG", parent_id="ORG").department("DATA", parent_id="ENG")
+    org.department("SALES", parent_id="ORG")
+    org.person("M1", "ENG").person("M2", "SALES", gig_capacity_pct=0.0)
+    org.person("E1", "ENG", manager_id="M1").person("E2", "ENG", manager_id="M1")
+    org.person("D1", "DATA", manager_id="M1").person("B1", "DATA", manager_id="M1")
+    org.person("S1", "SALES", manager_id="M2").person("S2", "SALES", manager_id="M2")
+    org.has_skill("M1", "python", 4).has_skill("M1", "leadership", 3)
+    org.has_skill("E2", "python", 2).has_skill("B1", "python", 3).has_skill("S2", "cobol", 4)
+    org.aspires("E1", "negotiation").aspires("B1", "cobol", 3).aspires("D1", "cobol", 1)
+    org.gig(
+        "G1",
+        "M1",
+        "ENG",
+        published_at=at(1, 5),
+        filled_at=at(1, 15),
+        completed_at=at(3, 1),
+        status="completed",
+        external_hourly_rate=100.0,
+    )
+    org.gig(
+        "G2",
+        "E1",
+        "ENG",
+        type="micro_task",
+        published_at=at(2, 1),
+        filled_at=at(2, 3),
+        status="completed",
+        external_hourly_rate=50.0,
+    )
+    org.gig(
+        "G3",
+        "M2",
+        "SALES",
+        published_at=at(3, 1),
+        filled_at=at(3, 21),
+        status="in_progress",
+        external_hourly_rate=80.0,
+    )
+    org.gig("G4", "D1", "DATA", published_at=at(4, 1), status="open")
+    org.requires("G4", "cobol").requires("G4", "python")
+    org.gig(
+        "G5",
+        "S1",
+        "SALES",
+        published_at=at(12, 1, year=2025),
+        filled_at=at(1, 2),
+        status="completed",
+        external_hourly_rate=60.0,
+    )
+    org.engagement(
+        "X1",
+        "G1",
+        "E2",
+        status="completed",
+        hours_per_week=4.0,
+        started_at=at(1, 19),
+        completed_at=at(3, 1),
+        hours_worked=20.0,
+        approver_id="M1",
+        approval_requested_at=at(1, 16),
+        approval_decided_at=at(1, 16, 13),
+    )
+    org.engagement(
+        "X2",
+        "G2",
+        "D1",
+        status="completed",
+        hours_per_week=5.0,
+        started_at=at(2, 5),
+        completed_at=at(2, 20),
+        hours_worked=10.0,
+    )
+    org.engagement(
+        "X3",
+        "G3",
+        "E1",
+        status="completed",
+        hours_per_week=5.0,
+        started_at=at(3, 23),
+        completed_at=at(5, 4),
+        hours_worked=30.0,
+        approver_id="M1",
+        approval_requested_at=at(3, 20),
+        approval_decided_at=at(3, 22),
+    )
+    org.engagement(
+        "X4",
+        "G3",
+        "S1",
+        status="active",
+        hours_per_week=4.0,
+        started_at=at(3, 23),
+        approver_id="M2",
+        approval_requested_at=at(3, 20),
+        approval_decided_at=at(3, 20, 10),
+    )
+    org.engagement(
+        "X5",
+        "G5",
+        "S2",
+        status="completed",
+        hours_per_week=4.0,
+        started_at=at(12, 15, year=2025),
+        completed_at=at(1, 20),
+        hours_worked=12.0,
+    )
+    org.demonstrated("X1", "python", 3).demonstrated("X2", "sql", 2)
+    org.demonstrated("X3", "negotiation", 2)
+    return org  # fmt: skip
+
+
+@pytest.fixture
+async def graph(db: Database) -> Database:
+    await build_org().load(db)
+    return db
+
+
+def scope(department_id: str | None = None, **limits: int) -> Scope:
+    return Scope.for_dates(FIRST, LAST, department_id, **limits)
+
+
+async def test_fill_rate_counts_gigs_published_in_the_period_with_percentile_days(
+    graph: Database,
+) -> None:
+    rows = await analytics.fill_rate(graph, scope())
+    by = {(row["dimension"], row["key"]): row for row in rows}
+    # G1..G4 published in the period; G5 was published before it. Days to fill: 10, 2, 20.
+    total = by[("total", None)]
+    assert (total["published"], total["filled"]) == (4, 3)
+    assert total["median_days_to_fill"] == pytest.approx(10.0)
+    assert total["p90_days_to_fill"] == pytest.approx(10 + 0.8 * (20 - 10))  # rank 1.8 of 0..2
+    project = by[("type", "project")]
+    assert (project["published"], project["filled"]) == (3, 2)
+    assert project["median_days_to_fill"] == pytest.approx(15.0)
+    assert project["p90_days_to_fill"] == pytest.approx(19.0)
+    assert by[("type", "micro_task")]["median_days_to_fill"] == pytest.approx(2.0)
+    assert by[("department", "ENG")]["p90_days_to_fill"] == pytest.approx(2 + 0.9 * 8)
+    data = by[("department", "DATA")]
+    assert (data["published"], data["filled"], data["median_days_to_fill"]) == (1, 0, None)
+
+
+async def test_fill_rate_of_a_department_includes_its_sub_departments(graph: Database) -> None:
+    rows = await analytics.fill_rate(graph, scope("ENG"))
+    total = next(row for row in rows if row["dimension"] == "total")
+    assert (total["published"], total["filled"]) == (3, 2)  # G1, G2 and DATA's G4
+    assert {row["key"] for row in rows if row["dimension"] == "department"} == {"ENG", "DATA"}
+
+
+async def test_savings_value_hours_worked_at_each_gigs_external_rate_per_month(
+    graph: Database,
+) -> None:
+    rows = await analytics.savings(graph, scope())
+    assert [(row["month"], row["department_id"], row["hours_worked"], row["savings"])
+            for row in rows] == [
+        ("2026-01-01", "SALES", 12.0, 12 * 60.0),  # X5 on G5
+        ("2026-02-01", "ENG", 10.0, 10 * 50.0),  # X2 on G2
+        ("2026-03-01", "ENG", 20.0, 20 * 100.0),  # X1 on G1
+        ("2026-05-01", "SALES", 30.0, 30 * 80.0),  # X3 on G3; X4 is still active
+    ]  # fmt: skip
+    only_sales = await analytics.savings(graph, scope("SALES"))
+    assert sum(row["savings"] for row in only_sales) == 720.0 + 2400.0
+
+
+async def test_utilisation_sets_committed_hours_against_offered_capacity(graph: Database) -> None:
+    row = await analytics.utilisation(graph, scope())
+    assert row["people"] == 8
+    assert row["capacity_hours"] == pytest.approx(7 * 8 * PERIOD_DAYS / 7)  # M2 offers nothing
+    committed_days = {
+        "X1": 4 * 41,  # 01-19 .. 03-01
+        "X2": 5 * 15,  # 02-05 .. 02-20
+        "X3": 5 * 42,  # 03-23 .. 05-04
+        "X4": 4 * 100,  # 03-23 .. the period's end, 07-01
+        "X5": 4 * 19,  # the period's start .. 01-20
+    }
+    assert row["committed_hours"] == pytest.approx(sum(committed_days.values()) / 7)
+    assert row["bench"] == 2  # M1 and B1 offer capacity and had no engagement
+
+
+async def test_bench_by_skill_counts_idle_people_per_skill(graph: Database) -> None:
+    rows = await analytics.bench_by_skill(graph, scope())
+    assert [(row["skill_id"], row["bench_people"]) for row in rows] == [
+        ("python", 2),  # M1 and B1
+        ("leadership", 1),
+    ]
+    assert [row["skill_id"] for row in await analytics.bench_by_skill(graph, scope("DATA"))] == [
+        "python"
+    ]
+
+
+async def test_collaboration_reads_the_engagement_pairs_of_the_period(graph: Database) -> None:
+    timed = await analytics.collaboration(graph, scope())
+    report = timed.report
+    # X2 (DATA helper on an ENG gig) and X3 (ENG helper on a SALES gig) cross departments.
+    assert (report.engagements, report.cross_functional) == (5, 2)
+    assert report.index == pytest.approx(0.4)
+    assert report.department_density == pytest.approx(2 / 3)  # DATA-ENG, ENG-SALES of 3 pairs
+    assert [b.id for b in report.department_brokers] == ["ENG"]
+    # People: M1-E2 apart; D1-E1-M2-S1-S2 in a path; 2m = 10.
+    # Departments: ENG {E2, M1, E1} 1/5 - (4/10)^2, DATA {D1} -(1/10)^2,
+    # SALES {M2, S1, S2} 2/5 - (5/10)^2.
+    assert report.department_modularity == pytest.approx(0.04 - 0.01 + 0.15)
+    # Best split: {E2, M1} 0.2 - 0.04, {D1, E1} 0.2 - 0.09, {M2, S1, S2} 0.15.
+    assert report.community_modularity == pytest.approx(0.16 + 0.11 + 0.15)
+    assert report.communities == 3
+    # M2 lies on 4 of the 15 pairs' shortest paths, E1 and S1 on 3: x 2 / (6 * 5).
+    assert [(b.id, round(b.betweenness, 4)) for b in report.person_brokers[:3]] == [
+        ("M2", round(4 / 15, 4)),
+        ("E1", 0.2),
+        ("S1", 0.2),
+    ]
+
+
+async def test_collaboration_of_a_department_keeps_pairs_touching_it(graph: Database) -> None:
+    report = (await analytics.collaboration(graph, scope("DATA"))).report
+    assert (report.engagements, report.cross_functional) == (1, 1)  # only X2
+
+
+async def test_skill_growth_counts_new_skills_levels_and_realised_aspirations(
+    graph: Database,
+) -> None:
+    rows = await analytics.skill_growth(graph, scope())
+    by = {(row["dimension"], row["key"]): row for row in rows}
+    fields = (
+        "demonstrations",
+        "new_skills",
+        "proficiency_gained",
+        "aspirations_realised",
+        "people_grown",
+    )
+    assert tuple(by[("total", None)][f] for f in fields) == (3, 2, 1 + 2 + 2, 1, 3)
+    assert tuple(by[("month", "2026-02-01")][f] for f in fields) == (1, 1, 2, 0, 1)
+    assert tuple(by[("month", "2026-03-01")][f] for f in fields) == (1, 0, 1, 0, 1)
+    assert tuple(by[("month", "2026-05-01")][f] for f in fields) == (1, 1, 2, 1, 1)
+    assert await analytics.skill_growth(graph, scope("SALES")) == []
+
+
+async def test_internal_mobility_counts_people_who_worked_for_another_department(
+    graph: Database,
+) -> None:
+    row = await analytics.internal_mobility(graph, scope())
+    # Engaged: E2, D1, E1, S1, S2. Elsewhere: D1 (DATA on ENG's G2), E1 (ENG on SALES' G3).
+    assert (row["people"], row["engaged_people"], row["mobile_people"]) == (8, 5, 2)
+    row = await analytics.internal_mobility(graph, scope("DATA"))
+    assert (row["people"], row["engaged_people"], row["mobile_people"]) == (2, 1, 1)
+
+
+async def test_manager_catalysts_share_growers_and_decision_speed(graph: Database) -> None:
+    rows = await analytics.manager_catalysts(graph, scope())
+    assert [
+        (r["manager_id"], r["reports"], r["growers"], r["decisions"], r["median_decision_hours"])
+        for r in rows
+    ] == [
+        ("M1", 4, 2, 2, (4 + 48) / 2),  # E1 grew at SALES, D1 at ENG; E2 stayed home
+        ("M2", 2, 0, 1, 1.0),
+    ]
+    assert rows[0]["growth_share"] == 0.5
+    assert [r["manager_id"] for r in await analytics.manager_catalysts(graph, scope(top=1))] == [
+        "M1"
+    ]
+
+
+async def test_skill_risk_names_thin_skills_open_gigs_need_and_their_aspirants(
+    graph: Database,
+) -> None:
+    rows = await analytics.skill_risk(graph, scope())
+    assert [
+        (r["department_id"], r["skill_id"], r["holder_ids"], r["organisation_holders"],
+         r["open_gigs"])
+        for r in rows
+    ] == [
+        ("DATA", "cobol", [], 1, 1),  # G4 needs it; only S2 in SALES has it
+        ("DATA", "python", ["B1"], 3, 1),
+        ("SALES", "cobol", ["S2"], 1, 0),  # held by one person in the organisation
+        ("ENG", "leadership", ["M1"], 1, 0),
+        ("ENG", "negotiation", ["E1"], 1, 0),
+        ("DATA", "sql", ["D1"], 1, 0),
+    ]  # fmt: skip
+    assert [a["id"] for a in rows[0]["aspirants"]] == ["B1", "D1"]  # by interest
+    assert rows[0]["aspirant_count"] == 2
+    sales = await analytics.skill_risk(graph, scope("SALES"))
+    assert [(r["department_id"], r["skill_id"]) for r in sales] == [("SALES", "cobol")]

@@ -1,0 +1,260 @@
+"""Reading people through the API: profiles with their nested fields, filters, pages, batching."""
+
+from __future__ import annotations
+
+import httpx
+
+from graph.database import Database
+from seed.loader import load_org
+from tests.conftest import graphql
+from tests.factories import OrgFactory
+
+PERSON = """
+query ($id: ID!) {
+  person(id: $id) {
+    id name title location weeklyHours gigCapacityPct active
+    department { id name parent { id } }
+    manager { id name }
+    reports { id }
+    skills { skill { id label } proficiency validated source }
+    aspirations { skill { id } interest visibility }
+  }
+}
+"""
+
+PEOPLE = """
+query ($filter: PeopleFilter, $first: Int!, $after: String) {
+  people(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges { cursor node { id } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}
+"""
+
+
+def small_org() -> OrgFactory:
+    return (
+        OrgFactory()
+        .skill("python", "Python")
+        .skill("sql", "SQL")
+        .skill("rust", "Rust")
+        .department("D1", "Engineering")
+        .department("D2", "Data", parent_id="D1")
+        .department("D3", "Sales")
+        .person("P1", "D1", name="Grace Hopper", title="Head of engineering", location="Berlin")
+        .person("P2", "D2", name="Ada Lovelace", manager_id="P1", location="London")
+        .person("P3", "D2", name="Alan Turing", manager_id="P1", location="london")
+        .person("P4", "D3", name="Joan Clarke", location="Paris")
+        .has_skill("P2", "python", 4, validated=True)
+        .has_skill("P2", "sql", 2)
+        .has_skill("P3", "python", 2)
+        .has_skill("P4", "sql", 5)
+        .aspires("P2", "rust", 3, "private")
+        .aspires("P2", "sql", 2, "matching")
+    )
+
+
+async def test_a_person_with_every_nested_field_in_one_request(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await small_org().load(db)
+
+    body = await graphql(client, PERSON, "P2", variables={"id": "P2"})
+
+    assert body["data"]["person"] == {
+        "id": "P2",
+        "name": "Ada Lovelace",
+        "title": "",
+        "location": "London",
+        "weeklyHours": 40.0,
+        "gigCapacityPct": 20.0,
+        "active": True,
+        "department": {"id": "D2", "name": "Data", "parent": {"id": "D1"}},
+        "manager": {"id": "P1", "name": "Grace Hopper"},
+        "reports": [],
+        "skills": [
+            {
+                "skill": {"id": "python", "label": "Python"},
+                "proficiency": 4,
+                "validated": True,
+                "source": "MANAGER",
+            },
+            {"skill": {"id": "sql", "label": "SQL"}, "proficiency": 2, "validated": False,
+             "source": "SELF"},
+        ],
+        "aspirations": [
+            {"skill": {"id": "rust"}, "interest": 3, "visibility": "PRIVATE"},
+            {"skill": {"id": "sql"}, "interest": 2, "visibility": "MATCHING"},
+        ],
+    }  # fmt: skip
+
+
+async def test_a_manager_sees_reports_and_an_unknown_id_is_null(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await small_org().load(db)
+
+    body = await graphql(
+        client, '{ person(id: "P1") { reports { id name } } nobody: person(id: "X") { id } }', "P4"
+    )
+
+    assert body["data"] == {
+        "person": {
+            "reports": [{"id": "P2", "name": "Ada Lovelace"}, {"id": "P3", "name": "Alan Turing"}]
+        },
+        "nobody": None,
+    }
+
+
+async def test_private_aspirations_show_to_the_person_manager_and_hr_only(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await small_org().load(db)
+    query = '{ person(id: "P2") { aspirations { skill { id } visibility } } }'
+
+    seen = {
+        who: [
+            a["skill"]["id"]
+            for a in (await graphql(client, query, person, *roles))["data"]["person"]["aspirations"]
+        ]
+        for who, person, roles in [
+            ("self", "P2", ()),
+            ("manager", "P1", ()),
+            ("hr", "P4", ("hr",)),
+            ("peer", "P3", ()),
+            ("other", "P4", ()),
+        ]
+    }
+
+    assert seen == {
+        "self": ["rust", "sql"],
+        "manager": ["rust", "sql"],
+        "hr": ["rust", "sql"],
+        "peer": ["sql"],
+        "other": ["sql"],
+    }
+
+
+async def test_viewer_names_the_token_holder_and_roles(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await small_org().load(db)
+
+    body = await graphql(client, "{ viewer { roles person { id name } } }", "P1", "hr")
+
+    assert body["data"]["viewer"] == {
+        "roles": ["employee", "hr"],
+        "person": {"id": "P1", "name": "Grace Hopper"},
+    }
+
+
+async def test_people_filters(client: httpx.AsyncClient, db: Database) -> None:
+    await small_org().update_person("P4", location="Paris").load(db)
+
+    async def ids(filter: dict[str, object]) -> list[str]:
+        body = await graphql(client, PEOPLE, "P1", variables={"filter": filter, "first": 10})
+        return [edge["node"]["id"] for edge in body["data"]["people"]["edges"]]
+
+    assert await ids({}) == ["P1", "P2", "P3", "P4"]
+    assert await ids({"departmentId": "D1"}) == ["P1", "P2", "P3"]  # sub-departments included
+    assert await ids({"departmentId": "D2"}) == ["P2", "P3"]
+    assert await ids({"skillId": "python"}) == ["P2", "P3"]
+    assert await ids({"skillId": "python", "minProficiency": 3}) == ["P2"]
+    assert await ids({"location": "LONDON"}) == ["P2", "P3"]
+    assert await ids({"departmentId": "D2", "skillId": "sql"}) == ["P2"]
+
+
+async def test_inactive_people_only_when_asked_for(client: httpx.AsyncClient, db: Database) -> None:
+    org = small_org()
+    await org.load(db)
+    org.org.people = [p for p in org.org.people if p.id != "P4"]
+    await load_org(db, org.org, full_people_export=True)  # P4 left: inactive
+
+    async def ids(filter: dict[str, object]) -> list[str]:
+        body = await graphql(client, PEOPLE, "P1", variables={"filter": filter, "first": 10})
+        return [edge["node"]["id"] for edge in body["data"]["people"]["edges"]]
+
+    assert await ids({}) == ["P1", "P2", "P3"]
+    assert await ids({"active": False}) == ["P4"]
+    assert await ids({"active": None}) == ["P1", "P2", "P3", "P4"]
+
+
+async def test_pages_follow_cursors_to_the_end(client: httpx.AsyncClient, db: Database) -> None:
+    await small_org().load(db)
+    seen: list[str] = []
+    after = None
+    pages = []
+    while True:
+        body = await graphql(client, PEOPLE, "P1", variables={"first": 3, "after": after})
+        people = body["data"]["people"]
+        pages.append(people["pageInfo"])
+        seen += [edge["node"]["id"] for edge in people["edges"]]
+        assert people["totalCount"] == 4
+        if not people["pageInfo"]["hasNextPage"]:
+            break
+        after = people["pageInfo"]["endCursor"]
+
+    assert seen == ["P1", "P2", "P3", "P4"]
+    assert [(p["hasNextPage"], p["hasPreviousPage"]) for p in pages] == [
+        (True, False),
+        (False, True),
+    ]
+
+
+async def test_page_size_and_cursor_are_checked(client: httpx.AsyncClient, db: Database) -> None:
+    await small_org().load(db)
+
+    too_big = await graphql(client, PEOPLE, "P1", variables={"first": 101})
+    forged = await graphql(client, PEOPLE, "P1", variables={"first": 5, "after": "bm9wZQ=="})
+
+    assert too_big["data"] is None
+    assert too_big["errors"][0]["message"] == "first: must be between 1 and 100"
+    assert too_big["errors"][0]["extensions"]["code"] == "VALIDATION"
+    assert forged["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "after"}
+
+
+async def test_a_page_of_50_people_costs_one_query_per_level(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    org = OrgFactory().skill("python").skill("sql").department("D1").department("D2")
+    for n in range(60):
+        person = f"P{n:02}"
+        org.person(person, f"D{n % 2 + 1}").has_skill(person, "python", 3)
+        org.has_skill(person, "sql", 1 + n % 5)
+    await org.load(db)
+    query = """
+      { people(first: 50) { edges { node { id name department { id name }
+                                          skills { proficiency skill { id label } } } } } }
+    """
+
+    body = await graphql(client, query, "P00")
+
+    edges = body["data"]["people"]["edges"]
+    assert len(edges) == 50
+    assert all(len(edge["node"]["skills"]) == 2 and edge["node"]["department"] for edge in edges)
+    # the page, every department, every person's skills: three queries, not 101
+    assert body["extensions"]["queries"] == 3
+
+
+async def test_departments_with_their_tree_and_headcount(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await small_org().load(db)
+    query = """
+      { departments { id name headcount parent { id } children { id } }
+        department(id: "D2") { name } missing: department(id: "D9") { id } }
+    """
+
+    body = await graphql(client, query, "P1")
+
+    assert body["data"] == {
+        "departments": [
+            {"id": "D2", "name": "Data", "headcount": 2, "parent": {"id": "D1"}, "children": []},
+            {"id": "D1", "name": "Engineering", "headcount": 3, "parent": None,
+             "children": [{"id": "D2"}]},
+            {"id": "D3", "name": "Sales", "headcount": 1, "parent": None, "children": []},
+        ],
+        "department": {"name": "Data"},
+        "missing": None,
+    }  # fmt: skip

@@ -1,0 +1,199 @@
+"""The skills taxonomy through the API: search, the hierarchy, holders, and admin changes."""
+
+from __future__ import annotations
+
+import httpx
+
+from graph.database import Database
+from tests.conftest import graphql
+from tests.factories import OrgFactory
+
+UPSERT = """
+mutation ($input: CustomSkillInput!) {
+  upsertCustomSkill(input: $input) {
+    result {
+      __typename
+      ... on Skill { id label aliases description custom deprecated broader { id } }
+      ... on UserError { message }
+      ... on ValidationError { field }
+    }
+  }
+}
+"""
+
+DEPRECATE = """
+mutation ($id: ID!) {
+  deprecateSkill(id: $id) {
+    result { __typename ... on Skill { deprecated } ... on UserError { message } }
+  }
+}
+"""
+
+
+def taxonomy() -> OrgFactory:
+    return (
+        OrgFactory()
+        .skill("programming", "Computer programming", "coding")
+        .skill("python", "Python (computer programming)", "python", "py")
+        .skill("pandas", "pandas", "python data analysis")
+        .skill("sql", "SQL", "structured query language")
+        .broader("python", "programming")
+        .related("python", "sql", 0.8)
+        .related("pandas", "python", 0.9)
+        .department("D1")
+        .person("P1", "D1")
+        .person("P2", "D1")
+        .has_skill("P1", "python", 4)
+        .has_skill("P2", "python", 2)
+    )
+
+
+async def test_a_skill_with_its_neighbourhood_and_holders(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await taxonomy().load(db)
+    query = """
+      { skill(id: "python") { label aliases broader { id } narrower { id } holderCount
+                              related { weight skill { id } } }
+        programming: skill(id: "programming") { narrower { id } holderCount } }
+    """
+
+    body = await graphql(client, query, "P1")
+
+    assert body["data"] == {
+        "skill": {
+            "label": "Python (computer programming)",
+            "aliases": ["python", "py"],
+            "broader": [{"id": "programming"}],
+            "narrower": [],
+            "holderCount": 2,
+            "related": [
+                {"weight": 0.9, "skill": {"id": "pandas"}},
+                {"weight": 0.8, "skill": {"id": "sql"}},
+            ],
+        },
+        "programming": {"narrower": [{"id": "python"}], "holderCount": 0},
+    }
+
+
+async def test_search_ranks_labels_and_aliases_and_forgives_typos(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await taxonomy().load(db)
+    query = """query ($q: String!) { skills(search: $q, first: 5) {
+                 totalCount edges { node { id } } } }"""
+
+    async def ids(search: str) -> list[str]:
+        body = await graphql(client, query, "P1", variables={"q": search})
+        return [edge["node"]["id"] for edge in body["data"]["skills"]["edges"]]
+
+    assert (await ids("python"))[0] == "python"
+    assert "pandas" in await ids("python")  # through its alias
+    assert (await ids("structured query"))[0] == "sql"
+    assert (await ids("pyhton"))[0] == "python"
+    assert await ids('") OR *:*') == []  # Lucene syntax is text, not a query
+
+
+async def test_search_pages_follow_the_ranking(client: httpx.AsyncClient, db: Database) -> None:
+    await taxonomy().load(db)
+    query = """query ($after: String) { skills(search: "python", first: 1, after: $after) {
+                 totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }"""
+
+    first = (await graphql(client, query, "P1"))["data"]["skills"]
+    after = first["pageInfo"]["endCursor"]
+    second = (await graphql(client, query, "P1", variables={"after": after}))["data"]["skills"]
+
+    assert first["totalCount"] == second["totalCount"] == 2
+    assert [e["node"]["id"] for e in first["edges"] + second["edges"]] == ["python", "pandas"]
+    assert (first["pageInfo"]["hasNextPage"], second["pageInfo"]["hasNextPage"]) == (True, False)
+
+
+async def test_every_skill_in_id_order_without_search(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await taxonomy().load(db)
+
+    body = await graphql(client, "{ skills(first: 10) { totalCount edges { node { id } } } }", "P1")
+
+    skills = body["data"]["skills"]
+    assert [e["node"]["id"] for e in skills["edges"]] == ["pandas", "programming", "python", "sql"]
+    assert skills["totalCount"] == 4
+
+
+async def test_admins_add_and_change_custom_skills(client: httpx.AsyncClient, db: Database) -> None:
+    await taxonomy().load(db)
+    forge = {
+        "id": "acme-forge",
+        "label": "Forge",
+        "aliases": ["forge ci"],
+        "broaderId": "programming",
+    }
+
+    added = await graphql(client, UPSERT, "P1", "admin", variables={"input": forge})
+    changed = await graphql(
+        client, UPSERT, "P1", "admin", variables={"input": forge | {"description": "Our CI"}}
+    )
+    found = await graphql(client, '{ skills(search: "forge ci") { edges { node { id } } } }', "P2")
+
+    assert added["data"]["upsertCustomSkill"]["result"] == {
+        "__typename": "Skill",
+        "id": "acme-forge",
+        "label": "Forge",
+        "aliases": ["forge ci"],
+        "description": "",
+        "custom": True,
+        "deprecated": False,
+        "broader": [{"id": "programming"}],
+    }
+    assert changed["data"]["upsertCustomSkill"]["result"]["description"] == "Our CI"
+    assert found["data"]["skills"]["edges"][0]["node"]["id"] == "acme-forge"
+
+
+async def test_custom_skill_rules(client: httpx.AsyncClient, db: Database) -> None:
+    await taxonomy().load(db)
+
+    async def result(who: tuple[str, ...], **input: object) -> dict[str, object]:
+        body = await graphql(client, UPSERT, *who, variables={"input": {"label": "X"} | input})
+        outcome: dict[str, object] = body["data"]["upsertCustomSkill"]["result"]
+        return outcome
+
+    employee = await result(("P1",), id="acme-x")
+    hr = await result(("P1", "hr"), id="acme-x")
+    taxonomy_skill = await result(("P1", "admin"), id="python", label="Snake")
+    duplicate = await result(("P1", "admin"), id="acme-sql", label="sql")
+    bad_id = await result(("P1", "admin"), id="no spaces")
+    unknown_broader = await result(("P1", "admin"), id="acme-x", broaderId="nope")
+
+    assert employee == {
+        "__typename": "Forbidden",
+        "message": "only admins may change the skills taxonomy",
+    }
+    assert hr["__typename"] == "Forbidden"
+    assert taxonomy_skill["__typename"] == "Conflict"
+    assert duplicate == {
+        "__typename": "Conflict",
+        "message": "a skill labelled 'sql' already exists",
+    }
+    assert (bad_id["__typename"], bad_id["field"]) == ("ValidationError", "id")
+    assert unknown_broader["__typename"] == "NotFound"
+    body = await graphql(
+        client, '{ skill(id: "python") { label } x: skill(id: "acme-x") { id } }', "P1"
+    )
+    assert body["data"] == {"skill": {"label": "Python (computer programming)"}, "x": None}
+
+
+async def test_deprecating_a_skill(client: httpx.AsyncClient, db: Database) -> None:
+    await taxonomy().load(db)
+
+    by_employee = await graphql(client, DEPRECATE, "P1", variables={"id": "sql"})
+    by_admin = await graphql(client, DEPRECATE, "P1", "admin", variables={"id": "sql"})
+    unknown = await graphql(client, DEPRECATE, "P1", "admin", variables={"id": "nope"})
+    listed = await graphql(client, "{ skills { edges { node { id } } } }", "P1")
+
+    assert by_employee["data"]["deprecateSkill"]["result"]["__typename"] == "Forbidden"
+    assert by_admin["data"]["deprecateSkill"]["result"] == {
+        "__typename": "Skill",
+        "deprecated": True,
+    }
+    assert unknown["data"]["deprecateSkill"]["result"]["__typename"] == "NotFound"
+    assert "sql" not in [e["node"]["id"] for e in listed["data"]["skills"]["edges"]]

@@ -1,0 +1,168 @@
+"""Every application transition over GraphQL: each allowed one lands in its state, each refused
+one is a Conflict naming the current state and changes nothing, and only the right person may
+take it."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from graph.database import Database
+from resolvers import workflow
+from tests.workflow_support import act, drive, gql, workflow_org
+
+STATES = [
+    "invited",
+    "submitted",
+    "shortlisted",
+    "offered",
+    "accepted",
+    "withdrawn",
+    "declined",
+    "rejected",
+]
+ALLOWED = [
+    (action, source)
+    for action, rule in workflow.TRANSITIONS.items()
+    for source in sorted(rule.sources)
+]
+
+
+def actor_of(action: workflow.Action, applicant: str) -> str:
+    return applicant if workflow.TRANSITIONS[action].actor == "applicant" else "OWNER"
+
+
+@pytest.mark.parametrize(("action", "source"), ALLOWED)
+async def test_allowed_transition_lands_in_its_state_and_is_recorded(
+    db: Database, client: httpx.AsyncClient, action: workflow.Action, source: str
+) -> None:
+    await workflow_org().gig("BIG", "OWNER", "GIG", seats=3).load(db)
+    id = await drive(db, "SOLO", "BIG", source)
+
+    result = await act(client, actor_of(action, "SOLO"), action, id)
+
+    target = workflow.TRANSITIONS[action].target
+    assert result["__typename"] == "Application", result
+    assert result["state"] == target.upper()
+    trail = await gig_trail(client, "BIG")
+    assert (id, source, target) in [
+        (e["subjectId"], e["fromState"], e["toState"]) for e in trail if e["action"] == action
+    ]
+
+
+@pytest.mark.parametrize("state", STATES)
+async def test_refused_transitions_name_the_current_state_and_change_nothing(
+    db: Database, client: httpx.AsyncClient, state: str
+) -> None:
+    await workflow_org().gig("BIG", "OWNER", "GIG", seats=3).load(db)
+    id = await drive(db, "SOLO", "BIG", state)
+    refused = [a for a, rule in workflow.TRANSITIONS.items() if state not in rule.sources]
+    assert refused
+
+    for action in refused:
+        result = await act(client, actor_of(action, "SOLO"), action, id)
+        assert result["__typename"] == "Conflict", (action, result)
+        assert result["currentState"] == state
+        assert state in result["message"]
+
+    mine = await gql(client, "SOLO", "{ myApplications { id state } }")
+    assert mine["myApplications"] == [{"id": id, "state": state.upper()}]
+
+
+async def test_only_the_applicant_or_the_owner_may_move_an_application(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+    submitted = await drive(db, "SOLO", "G1", "submitted")
+    offered = await drive(db, "ALICE", "G1", "offered")
+
+    as_applicant = await act(client, "SOLO", "shortlist", submitted)
+    as_owner = await act(client, "OWNER", "accept_offer", offered)
+    as_stranger = await act(client, "BOB", "withdraw", submitted)
+
+    assert as_applicant["__typename"] == "Forbidden"
+    assert as_owner["__typename"] == "Forbidden"
+    assert as_stranger["__typename"] == "NotFound"
+    states = await gql(client, "OWNER", '{ gigApplications(gigId: "G1") { id state } }')
+    assert {a["id"]: a["state"] for a in states["gigApplications"]} == {
+        submitted: "SUBMITTED",
+        offered: "OFFERED",
+    }
+
+
+async def test_applying_twice_to_a_gig_or_to_a_closed_gig_is_refused(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().gig("DRAFT", "OWNER", "GIG", status="draft").load(db)
+    apply = """mutation($gig: ID!) { applyToGig(gigId: $gig, note: "Keen") {
+      result { __typename ... on UserError { message } ... on Conflict { currentState } } } }"""
+
+    first = await gql(client, "SOLO", apply, {"gig": "G1"})
+    again = await gql(client, "SOLO", apply, {"gig": "G1"})
+    closed = await gql(client, "SOLO", apply, {"gig": "DRAFT"})
+    own = await gql(client, "OWNER", apply, {"gig": "G1"})
+    missing = await gql(client, "SOLO", apply, {"gig": "NOPE"})
+
+    assert first["applyToGig"]["result"]["__typename"] == "Application"
+    assert again["applyToGig"]["result"]["__typename"] == "Conflict"
+    assert closed["applyToGig"]["result"] == {
+        "__typename": "Conflict",
+        "message": "cannot apply to a gig that is draft",
+        "currentState": "draft",
+    }
+    assert own["applyToGig"]["result"]["__typename"] == "ValidationError"
+    assert missing["applyToGig"]["result"]["__typename"] == "NotFound"
+
+
+async def test_only_the_owner_invites_and_the_invitee_answers(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+    invite = """mutation { inviteToGig(gigId: "G1", personId: "SOLO", note: "You'd be great") {
+      result { __typename ... on Application { id state origin note } } } }"""
+
+    stranger = await gql(client, "BOB", invite)
+    owner = await gql(client, "OWNER", invite)
+    invitation = owner["inviteToGig"]["result"]
+    accepted = await act(client, "SOLO", "accept_invitation", invitation["id"])
+
+    assert stranger["inviteToGig"]["result"]["__typename"] == "Forbidden"
+    assert invitation["state"] == "INVITED"
+    assert invitation["origin"] == "INVITATION"
+    assert invitation["note"] == "You'd be great"
+    assert accepted["state"] == "SHORTLISTED"
+    assert accepted["approvalState"] == "NOT_NEEDED"
+    assert accepted["approvalReason"] == "no manager to ask"
+
+
+async def test_a_rejection_needs_a_reason_and_the_applicant_hears_it(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+    id = await drive(db, "SOLO", "G1", "submitted")
+    blank = """mutation($id: ID!) { rejectApplication(applicationId: $id, reason: "  ") {
+      result { __typename ... on ValidationError { field } } } }"""
+
+    refused = await gql(client, "OWNER", blank, {"id": id})
+    rejected = await act(client, "OWNER", "reject", id)
+    notes = await gql(client, "SOLO", "{ notifications { kind message applicationId } }")
+
+    assert refused["rejectApplication"]["result"] == {
+        "__typename": "ValidationError",
+        "field": "reason",
+    }
+    assert rejected["state"] == "REJECTED"
+    assert rejected["decisionReason"] == "we need deeper SQL"
+    assert {
+        "kind": "rejected",
+        "message": "You were not selected for Gig G1: we need deeper SQL",
+        "applicationId": id,
+    } in notes["notifications"]
+
+
+async def gig_trail(client: httpx.AsyncClient, gig_id: str) -> list[dict[str, str]]:
+    query = """query($gig: ID!) { auditTrail(gigId: $gig) {
+      action subject subjectId fromState toState reason actorId } }"""
+    data = await gql(client, "OWNER", query, {"gig": gig_id})
+    trail: list[dict[str, str]] = data["auditTrail"]
+    return trail
