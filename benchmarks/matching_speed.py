@@ -330,13 +330,7 @@ async def measure(db: Database, people: int, runs: int) -> None:
     params = matching.MatchOptions().params()
 
     async def cypher_match(i: int) -> list[Row]:
-        return await db.read(
-            "matching/match_candidates",
-            gig_id=gigs[i % len(gigs)],
-            first=FIRST,
-            aspiration_visibilities=matching.CANDIDATE_VISIBILITIES,
-            **params,
-        )
+        return await matching.ranked_candidates(db, gigs[i % len(gigs)], FIRST)
 
     async def cypher_recommend(i: int) -> object:
         return await db.read(
@@ -348,17 +342,7 @@ async def measure(db: Database, people: int, runs: int) -> None:
         )
 
     async def cypher_near(i: int) -> object:
-        return await db.read(
-            "matching/people_near_skill",
-            skill_id=skills[i % len(skills)],
-            max_hops=2,
-            first=FIRST,
-            department_id=None,
-            location=None,
-            available_only=False,
-            hop_decay=matching.HOP_DECAY,
-            claimed_weight=WEIGHTS.claimed_weight,
-        )
+        return await matching.nearest_people(db, skills[i % len(skills)], 2, FIRST)
 
     async def graphql_match(i: int) -> None:
         await graphql(db, MATCH, {"gig": gigs[i % len(gigs)]})

@@ -22,9 +22,9 @@ from typing import Any
 
 import networkx as nx
 
-EXACT_BETWEENNESS_LIMIT = 1_000
+EXACT_BETWEENNESS_LIMIT = 500
 """Above this many people, person betweenness is estimated from `BETWEENNESS_SAMPLES` pivots."""
-BETWEENNESS_SAMPLES = 64
+BETWEENNESS_SAMPLES = 32
 SEED = 7
 
 

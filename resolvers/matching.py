@@ -8,11 +8,11 @@ rules, the exposure rule and the bounds of every weight.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-from graph.database import Row
+from graph.database import Database, Row
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from resolvers.context import Context
 
@@ -122,25 +122,14 @@ async def _may_match(ctx: Context, gig_id: str) -> None:
         raise Forbidden("only the gig's owner and HR see its candidates")
 
 
-async def match_candidates(
-    ctx: Context, gig_id: str, first: int, options: MatchOptions | None = None
+async def widened(
+    read: Callable[[int], Awaitable[list[Row]]], pool: int, exact: Callable[[list[Row]], bool]
 ) -> list[Row]:
-    """Rows of `person`, `score`, `coverage`, `reasons`, `gaps`, `exposure`,
-    `recent_engagements` and `remaining_hours`, best first."""
-    _check_first(first, ctx)
-    params = (options or MatchOptions()).params()
-    await _may_match(ctx, gig_id)
-    pool = POOL_PER_RESULT * first
+    """Runs a pooled query, widening its pool x8 until the answer is provably exact (with no
+    rows nothing can be proven, so the next try reads everyone)."""
     while True:
-        rows = await ctx.db.read(
-            "matching/match_candidates",
-            gig_id=gig_id,
-            first=first,
-            pool=pool,
-            aspiration_visibilities=CANDIDATE_VISIBILITIES,
-            **params,
-        )
-        if is_exact(rows, first) or pool == EXHAUSTIVE_POOL:
+        rows = await read(pool)
+        if pool == EXHAUSTIVE_POOL or exact(rows):
             return rows
         pool = min(pool * 8, EXHAUSTIVE_POOL) if rows else EXHAUSTIVE_POOL
 
@@ -148,11 +137,41 @@ async def match_candidates(
 def is_exact(rows: Sequence[Row], first: int) -> bool:
     """Whether a pooled match_candidates answer is the exact one: nobody left outside the pool
     (`floor` 0), or `first` results all scoring above the best potential outside it (eligibility
-    and exposure only ever lower a potential). With no rows, the floor is unknown."""
+    and exposure only ever lower a potential)."""
     if not rows:
         return False
     floor = float(rows[0]["floor"])
     return floor == 0 or (len(rows) == first and float(rows[-1]["score"]) > floor)
+
+
+async def ranked_candidates(
+    db: Database, gig_id: str, first: int, options: MatchOptions | None = None
+) -> list[Row]:
+    """match_candidates.cypher made exact, without permission checks: rows of `person`, `score`,
+    `coverage`, `reasons`, `gaps`, `exposure`, `recent_engagements`, `remaining_hours`."""
+    params = (options or MatchOptions()).params()
+
+    async def read(pool: int) -> list[Row]:
+        return await db.read(
+            "matching/match_candidates",
+            gig_id=gig_id,
+            first=first,
+            pool=pool,
+            aspiration_visibilities=CANDIDATE_VISIBILITIES,
+            **params,
+        )
+
+    return await widened(read, POOL_PER_RESULT * first, lambda rows: is_exact(rows, first))
+
+
+async def match_candidates(
+    ctx: Context, gig_id: str, first: int, options: MatchOptions | None = None
+) -> list[Row]:
+    """Eligible people for a gig, best first; for the gig's owner and HR."""
+    _check_first(first, ctx)
+    (options or MatchOptions()).weights.validated()
+    await _may_match(ctx, gig_id)
+    return await ranked_candidates(ctx.db, gig_id, first, options)
 
 
 async def recommend_gigs(
@@ -181,7 +200,6 @@ async def people_near_skill(
     max_hops: int,
     first: int,
     filter: NearSkillFilter | None = None,
-    claimed_weight: float = MatchWeights.claimed_weight,
 ) -> list[Row]:
     """People holding the skill or one within `max_hops` of it, nearest and best first."""
     _check_first(first, ctx)
@@ -189,18 +207,35 @@ async def people_near_skill(
         raise ValidationFailed("maxHops", f"must be between 0 and {MAX_HOPS}, not {max_hops}")
     if not await ctx.db.read("matching/skill_label", skill_id=skill_id):
         raise NotFound("Skill", skill_id)
+    return await nearest_people(ctx.db, skill_id, max_hops, first, filter)
+
+
+async def nearest_people(
+    db: Database, skill_id: str, max_hops: int, first: int, filter: NearSkillFilter | None = None
+) -> list[Row]:
+    """people_near_skill.cypher made exact, without validation: rows of `person`, `score`,
+    `hops`, `skill_id`, `proficiency`, `evidenced`, `path_ids`, `remaining_hours`."""
     chosen = filter or NearSkillFilter()
-    return await ctx.db.read(
-        "matching/people_near_skill",
-        skill_id=skill_id,
-        max_hops=max_hops,
-        first=first,
-        department_id=chosen.department_id,
-        location=chosen.location,
-        available_only=chosen.available_only,
-        hop_decay=HOP_DECAY,
-        claimed_weight=claimed_weight,
-    )
+
+    async def read(pool: int) -> list[Row]:
+        return await db.read(
+            "matching/people_near_skill",
+            skill_id=skill_id,
+            max_hops=max_hops,
+            first=first,
+            pool=pool,
+            department_id=chosen.department_id,
+            location=chosen.location,
+            available_only=chosen.available_only,
+            hop_decay=HOP_DECAY,
+            claimed_weight=MatchWeights.claimed_weight,
+        )
+
+    def exact(rows: list[Row]) -> bool:
+        # Only the availability filter runs after the pool; it may leave fewer than `first`.
+        return len(rows) == first or (bool(rows) and not rows[0]["truncated"])
+
+    return await widened(read, POOL_PER_RESULT * first, exact)
 
 
 @dataclass(frozen=True)

@@ -222,7 +222,7 @@ class NearbyPerson:
             score=float(row["score"]),
             hops=int(row["hops"]),
             skill_id=row["skill_id"],
-            path_ids=[step["id"] for step in row["path"]],
+            path_ids=list(row["path_ids"]),
             proficiency=int(row["proficiency"]),
             evidenced=bool(row["evidenced"]),
             remaining_hours=float(row["remaining_hours"]),

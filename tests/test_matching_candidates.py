@@ -223,3 +223,16 @@ async def test_only_the_owner_and_hr_see_candidates(loaded: Database) -> None:
     assert await matching.match_candidates(context(loaded, "EXPERT", "hr"), "G1", 20)
     with pytest.raises(NotFound):
         await matching.match_candidates(context(loaded), "NO-SUCH-GIG", 20)
+
+
+async def test_a_small_candidate_pool_is_widened_until_the_answer_is_exact(
+    loaded: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    options = matching.MatchOptions(include_own_department=True)
+    expected = await matching.match_candidates(context(loaded), "G1", 5, options)
+
+    # With one potential per result, the best potentials (OWNER, INSIDER, GONE, BUSY, ...) are
+    # ineligible or dampened; the resolver must widen the pool rather than return them short.
+    monkeypatch.setattr(matching, "POOL_PER_RESULT", 1)
+    assert await matching.match_candidates(context(loaded), "G1", 5, options) == expected
+    assert ids(expected)[:2] == ["EXPERT", "INSIDER"]

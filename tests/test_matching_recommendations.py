@@ -96,7 +96,7 @@ async def test_people_near_a_skill_rank_by_proximity_then_proficiency_with_their
     rows = await matching.people_near_skill(context(db), "python", 2, 20)
 
     assert ids(rows) == ["PY", "PY-CLAIMED", "R", "JAVA"]
-    paths = {row["person"]["id"]: [step["id"] for step in row["path"]] for row in rows}
+    paths = {row["person"]["id"]: row["path_ids"] for row in rows}
     assert paths["PY"] == ["python"]
     assert paths["R"] == ["python", "rlang"]
     assert paths["JAVA"] == ["python", "programming", "java"]
@@ -177,3 +177,15 @@ async def test_team_size_is_bounded(db: Database) -> None:
 
     with pytest.raises(ValidationFailed):
         await matching.suggest_team(context(db), "BIG", 0)
+
+
+async def test_people_near_a_skill_widen_their_pool_when_the_best_are_unavailable(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await near_org().load(db)
+    monkeypatch.setattr(matching, "POOL_PER_RESULT", 1)
+    available = matching.NearSkillFilter(available_only=True)
+
+    rows = await matching.people_near_skill(context(db), "rlang", 1, 1, available)
+
+    assert ids(rows) == ["PY"]  # R holds rlang itself but has no gig capacity

@@ -262,3 +262,33 @@ async def test_success_stories_count_hours_savings_and_growth_across_departments
             "skillsGrown": [{"skill": {"id": "python"}, "previousLevel": 2, "level": 4}],
         }
     ]
+
+
+async def test_an_application_shows_what_its_engagement_grew(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await growth_org().load(db)
+    engagement = await engaged(db, client, "SOLO", "G1")
+    completion = {
+        "engagementId": engagement,
+        "hoursWorked": 12,
+        "rating": 4,
+        "feedback": "Good",
+        "skills": [{"skillId": "python", "level": 3}],
+    }
+    await gql(client, "OWNER", COMPLETE, {"input": completion})
+
+    data = await gql(
+        client,
+        "SOLO",
+        "{ myApplications { engagement { status demonstrated { skill { id } level grew } } } }",
+    )
+
+    assert data["myApplications"] == [
+        {
+            "engagement": {
+                "status": "COMPLETED",
+                "demonstrated": [{"skill": {"id": "python"}, "level": 3, "grew": True}],
+            }
+        }
+    ]

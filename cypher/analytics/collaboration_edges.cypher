@@ -6,18 +6,15 @@
 // :param start => datetime('2026-01-01T00:00:00Z')
 // :param end => datetime('2027-01-01T00:00:00Z')
 // :param department_id => null
-CALL {
-  MATCH (d:Department)
-  WHERE $department_id IS NULL OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) }
-  RETURN collect(d) AS scope
-}
 MATCH (helper:Person)-[:ENGAGED_IN]->(e:Engagement)-[:ON]->(g:Gig)
 WHERE e.status <> 'cancelled' AND coalesce(e.started_at, $start) < $end
   AND (e.completed_at IS NULL OR e.completed_at >= $start)
 MATCH (helper)-[:MEMBER_OF]->(hd:Department)
 MATCH (g)-[:FOR_DEPARTMENT]->(gd:Department)
 MATCH (g)-[:OWNED_BY]->(owner:Person)
-WHERE hd IN scope OR gd IN scope
+WHERE $department_id IS NULL
+   OR EXISTS { (hd)-[:PART_OF*0..]->(:Department {id: $department_id}) }
+   OR EXISTS { (gd)-[:PART_OF*0..]->(:Department {id: $department_id}) }
 OPTIONAL MATCH (owner)-[:MEMBER_OF]->(od:Department)
 RETURN helper.id AS helper_id, helper.name AS helper_name,
        hd.id AS helper_department_id, hd.name AS helper_department_name,

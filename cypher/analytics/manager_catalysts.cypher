@@ -4,31 +4,36 @@
 // aspired to or a skill new to them), and how fast the manager decided the approvals they were
 // asked for (approval_requested_at -> approval_decided_at of applications decided in the period
 // with approver_id = the manager). Most catalysing managers first.
+// Three streams meet per manager: reports (from the scope), growers (from the period's growth
+// engagements) and decisions (from the period's applications); only managers in the scope have
+// reports, so the others drop out.
 // :param start => datetime('2026-01-01T00:00:00Z')
 // :param end => datetime('2027-01-01T00:00:00Z')
 // :param department_id => null
 // :param limit => 10
-CALL {
+CALL () {
   MATCH (d:Department)
   WHERE $department_id IS NULL OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) }
-  MATCH (d)<-[:MEMBER_OF]-(m:Person)<-[:REPORTS_TO]-(r:Person)
-  WITH m, r, EXISTS {
-    MATCH (r)-[:MEMBER_OF]->(rd:Department),
-          (r)-[:ENGAGED_IN]->(e:Engagement)-[:ON]->(:Gig)-[:FOR_DEPARTMENT]->(gd:Department)
-    WHERE gd <> rd AND e.completed_at >= $start AND e.completed_at < $end
-      AND EXISTS {
-        MATCH (e)-[x:DEMONSTRATED]->(:Skill)
-        WHERE x.was_aspiration OR coalesce(x.previous_level, 0) = 0
-      }
-  } AS grew
-  RETURN m, count(r) AS reports, sum(CASE WHEN grew THEN 1 ELSE 0 END) AS growers,
-         null AS hours
+  MATCH (d)<-[:MEMBER_OF]-(m:Person)
+  WITH m, COUNT { (m)<-[:REPORTS_TO]-() } AS reports
+  WHERE reports > 0
+  RETURN m, reports, 0 AS growers, null AS hours
+  UNION ALL
+  MATCH (rd:Department)<-[:MEMBER_OF]-(r:Person)-[:ENGAGED_IN]->(e:Engagement)
+        -[:ON]->(:Gig)-[:FOR_DEPARTMENT]->(gd:Department)
+  WHERE e.completed_at >= $start AND e.completed_at < $end AND gd <> rd
+    AND EXISTS {
+      MATCH (e)-[x:DEMONSTRATED]->(:Skill)
+      WHERE x.was_aspiration OR coalesce(x.previous_level, 0) = 0
+    }
+  MATCH (r)-[:REPORTS_TO]->(m:Person)
+  WITH DISTINCT m, r
+  RETURN m, 0 AS reports, count(r) AS growers, null AS hours
   UNION ALL
   MATCH (a:Application)
   WHERE a.approval_decided_at >= $start AND a.approval_decided_at < $end
     AND a.approval_requested_at IS NOT NULL AND a.approver_id IS NOT NULL
-  MATCH (m:Person {id: a.approver_id})-[:MEMBER_OF]->(d:Department)
-  WHERE $department_id IS NULL OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) }
+  MATCH (m:Person {id: a.approver_id})
   RETURN m, 0 AS reports, 0 AS growers,
          duration.inSeconds(a.approval_requested_at, a.approval_decided_at).seconds / 3600.0 AS hours
 }

@@ -7,14 +7,17 @@
 // :param department_id => null
 // :param max_holders => 2
 // :param limit => 10
-CALL {
+CALL () {
   MATCH (s:Skill)
-  WHERE COUNT { (s)<-[:HAS_SKILL]-(:Person) } <= $max_holders
-  MATCH (s)<-[:HAS_SKILL]-(p:Person)-[:MEMBER_OF]->(d:Department)
-  WHERE coalesce(p.active, true)
-    AND ($department_id IS NULL
-         OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) })
-  RETURN DISTINCT s, d
+  WHERE COUNT { (s)<-[:HAS_SKILL]-() } <= $max_holders
+  CALL (s) {
+    MATCH (s)<-[:HAS_SKILL]-(p:Person)-[:MEMBER_OF]->(d:Department)
+    WHERE coalesce(p.active, true)
+      AND ($department_id IS NULL
+           OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) })
+    RETURN DISTINCT d
+  }
+  RETURN s, d
   UNION
   MATCH (g:Gig {status: 'open'})-[:FOR_DEPARTMENT]->(d:Department)
   WHERE $department_id IS NULL OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) }
@@ -28,7 +31,7 @@ WITH s, d, COLLECT {
 } AS holder_ids
 WHERE size(holder_ids) <= $max_holders
 WITH s, d, holder_ids,
-     COUNT { (s)<-[:HAS_SKILL]-(:Person) } AS organisation_holders,
+     COUNT { (s)<-[:HAS_SKILL]-() } AS organisation_holders,
      COUNT { (d)<-[:FOR_DEPARTMENT]-(:Gig {status: 'open'})-[:REQUIRES {importance: 'required'}]->(s) }
        AS open_gigs
 WHERE open_gigs > 0 OR organisation_holders <= $max_holders
@@ -36,7 +39,7 @@ ORDER BY open_gigs DESC, size(holder_ids), organisation_holders, s.label, d.name
 LIMIT $limit
 RETURN d.id AS department_id, d.name AS department_name, s.id AS skill_id,
        s.label AS skill_label, holder_ids, organisation_holders, open_gigs,
-       COUNT { (s)<-[:ASPIRES_TO]-(:Person) } AS aspirant_count,
+       COUNT { (s)<-[:ASPIRES_TO]-() } AS aspirant_count,
        COLLECT {
          MATCH (a:Person)-[asp:ASPIRES_TO]->(s)
          WHERE coalesce(a.active, true)

@@ -42,36 +42,38 @@ MATCH (g)-[req:REQUIRES]->(rs:Skill)
 WITH g, owner, home, rs, req,
      CASE req.importance WHEN 'required' THEN 0 WHEN 'nice_to_have' THEN 1 ELSE 2 END AS rank
 ORDER BY rank, rs.id
+// The ways to meet each requirement: the skill itself, or one hop away at a discount.
+CALL (rs) {
+  OPTIONAL MATCH (rs)-[rel:BROADER|RELATED_TO]-(via:Skill)
+  WHERE via <> rs
+  WITH via, max(CASE type(rel) WHEN 'BROADER' THEN 1.0 ELSE rel.weight END) AS link
+  RETURN collect(CASE WHEN via IS NOT NULL
+                   THEN {skill: via, how: 'ADJACENT', link: $adjacent_weight * link} END)
+         AS adjacent
+}
 WITH g, owner, home,
      collect({skill: rs, skill_id: rs.id, skill_label: rs.label,
               min_level: req.min_proficiency, importance: req.importance,
+              ways: [{skill: rs, how: 'DIRECT', link: 1.0}] + adjacent,
               weight: CASE rank
                         WHEN 0 THEN 1.0
                         WHEN 1 THEN toFloat($nice_to_have_weight)
                         ELSE toFloat($learnable_weight) END}) AS reqs
 WITH g, owner, home, reqs, reduce(total = 0.0, r IN reqs | total + r.weight) AS total_weight
+// Every person one hop from a requirement, with the potential: the score before exposure.
 UNWIND range(0, size(reqs) - 1) AS i
-WITH g, owner, home, reqs, total_weight, i, reqs[i].skill AS rs,
-     reqs[i].importance AS importance, toFloat(reqs[i].min_level) AS min_level
-CALL (rs, importance, min_level) {
-  MATCH (p:Person)-[h:HAS_SKILL]->(rs)
-  RETURN p, CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
-            * CASE WHEN h.proficiency >= min_level THEN 1.0 ELSE h.proficiency / min_level END
-            AS strength
+WITH g, owner, home, reqs, total_weight, i, reqs[i] AS r
+CALL (r) {
+  UNWIND r.ways AS way
+  WITH r, way, way.skill AS via
+  MATCH (p:Person)-[h:HAS_SKILL]->(via)
+  RETURN p, way.link * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
+            * CASE WHEN h.proficiency >= r.min_level THEN 1.0
+                   ELSE toFloat(h.proficiency) / r.min_level END AS strength
   UNION ALL
-  MATCH (rs)-[:BROADER]-(:Skill)<-[h:HAS_SKILL]-(p:Person)
-  RETURN p, $adjacent_weight * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
-            * CASE WHEN h.proficiency >= min_level THEN 1.0 ELSE h.proficiency / min_level END
-            AS strength
-  UNION ALL
-  MATCH (rs)-[rel:RELATED_TO]-(:Skill)<-[h:HAS_SKILL]-(p:Person)
-  RETURN p, $adjacent_weight * rel.weight
-            * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
-            * CASE WHEN h.proficiency >= min_level THEN 1.0 ELSE h.proficiency / min_level END
-            AS strength
-  UNION ALL
+  WITH r, r.skill AS rs
   MATCH (p:Person)-[a:ASPIRES_TO]->(rs)
-  WHERE importance <> 'required' AND a.visibility IN $aspiration_visibilities
+  WHERE r.importance <> 'required' AND a.visibility IN $aspiration_visibilities
   RETURN p, $aspiration_weight * a.interest / 3.0 AS strength
 }
 WITH g, owner, home, reqs, total_weight, p, i, max(strength) AS best
@@ -82,6 +84,7 @@ LIMIT $pool + 1
 WITH g, owner, home, reqs, total_weight, collect({p: p, potential: potential}) AS ranked
 WITH g, owner, home, reqs, total_weight, ranked[..$pool] AS pool,
      CASE WHEN size(ranked) > $pool THEN ranked[$pool].potential ELSE 0.0 END AS floor
+// Eligibility and exposure, for the pool only.
 UNWIND pool AS candidate
 WITH g, owner, home, reqs, total_weight, floor, candidate.p AS p, candidate.potential AS potential
 WHERE p.active
@@ -106,42 +109,38 @@ WITH reqs, total_weight, floor, p, recent, remaining_hours, exposure, p.id AS pe
      potential * exposure AS score
 ORDER BY score DESC, person_id
 LIMIT $first
-// The reasons of the chosen few: per requirement, the best way this person meets it.
+// The reasons of the chosen few: per requirement, the best way this person meets it (ties go
+// to DIRECT, then ASPIRATION, then ADJACENT, then the lower skill id).
+CALL (p) {
+  MATCH (p)-[h:HAS_SKILL]->(s:Skill)
+  RETURN collect({skill: s, proficiency: h.proficiency, evidenced: coalesce(h.validated, false)})
+         AS held
+}
+CALL (p) {
+  OPTIONAL MATCH (p)-[a:ASPIRES_TO]->(s:Skill)
+  WHERE a.visibility IN $aspiration_visibilities
+  RETURN collect(CASE WHEN s IS NOT NULL THEN {skill: s, interest: a.interest} END) AS wishes
+}
 UNWIND reqs AS r
 WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_weight, r,
-     r.skill AS rs, toFloat(r.min_level) AS min_level
-OPTIONAL CALL (p, rs, r, min_level) {
-  CALL (p, rs, r, min_level) {
-    MATCH (p)-[h:HAS_SKILL]->(rs)
-    RETURN 'DIRECT' AS how, rs AS via, h.proficiency AS proficiency, h.validated AS evidenced,
-           1.0 AS link
-    UNION ALL
-    MATCH (p)-[h:HAS_SKILL]->(via:Skill)-[:BROADER]-(rs)
-    RETURN 'ADJACENT' AS how, via, h.proficiency AS proficiency, h.validated AS evidenced,
-           toFloat($adjacent_weight) AS link
-    UNION ALL
-    MATCH (p)-[h:HAS_SKILL]->(via:Skill)-[rel:RELATED_TO]-(rs)
-    RETURN 'ADJACENT' AS how, via, h.proficiency AS proficiency, h.validated AS evidenced,
-           $adjacent_weight * rel.weight AS link
-    UNION ALL
-    MATCH (p)-[a:ASPIRES_TO]->(rs)
-    WHERE r.importance <> 'required' AND a.visibility IN $aspiration_visibilities
-    RETURN 'ASPIRATION' AS how, rs AS via, 0 AS proficiency, false AS evidenced,
-           $aspiration_weight * a.interest / 3.0 AS link
-  }
-  WITH how, via, proficiency, coalesce(evidenced, false) AS evidenced,
-       CASE how
-         WHEN 'ASPIRATION' THEN link
-         ELSE link * CASE WHEN evidenced THEN 1.0 ELSE $claimed_weight END
-                   * CASE WHEN proficiency >= min_level THEN 1.0 ELSE proficiency / min_level END
-       END AS strength
-  ORDER BY strength DESC, how DESC, via.id
-  LIMIT 1
-  RETURN {how: how, via_id: via.id, proficiency: proficiency, evidenced: evidenced,
-          strength: strength} AS best
-}
-WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_weight, r, best,
-     coalesce([(p)-[h:HAS_SKILL]->(rs) | h.proficiency][0], 0) AS held
+     [x IN held WHERE x.skill = r.skill | x.proficiency][0] AS direct,
+     [x IN held WHERE any(w IN r.ways WHERE w.skill = x.skill)
+        | {how: [w IN r.ways WHERE w.skill = x.skill][0].how, via_id: x.skill.id,
+           proficiency: x.proficiency, evidenced: x.evidenced,
+           strength: [w IN r.ways WHERE w.skill = x.skill][0].link
+                     * CASE WHEN x.evidenced THEN 1.0 ELSE $claimed_weight END
+                     * CASE WHEN x.proficiency >= r.min_level THEN 1.0
+                            ELSE toFloat(x.proficiency) / r.min_level END}]
+     + [x IN wishes WHERE x.skill = r.skill AND r.importance <> 'required'
+        | {how: 'ASPIRATION', via_id: r.skill_id, proficiency: 0, evidenced: false,
+           strength: $aspiration_weight * x.interest / 3.0}] AS ways
+WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_weight, r,
+     coalesce(direct, 0) AS held,
+     reduce(best = null, way IN ways |
+       CASE WHEN best IS NULL OR way.strength > best.strength
+                 OR (way.strength = best.strength
+                     AND (way.how > best.how OR (way.how = best.how AND way.via_id < best.via_id)))
+            THEN way ELSE best END) AS best
 WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs,
      collect(CASE WHEN best IS NOT NULL THEN
        {skill_id: r.skill_id, skill_label: r.skill_label, importance: r.importance,

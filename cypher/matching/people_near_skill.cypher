@@ -3,13 +3,17 @@
 // links them to it. The question HR asks most.
 //   score = $hop_decay ^ hops × proficiency / 5 × evidence
 //   evidence = 1 when validated (manager, gig feedback), $claimed_weight when only claimed
-// Each person appears once, through the skill that gives the best score (shortest path to it).
+// Each person appears once, through the skill that gives the best score (its shortest path).
 // Filters (null = any): $department_id (the department or any department below it),
 // $location (exact), $available_only (remaining gig capacity > 0). Active people only.
 // $max_hops is at most 3 (the pattern's bound).
+// Speed: capacity is read for the $pool best scores only; `truncated` says people were left
+// outside the pool, so when $available_only returns fewer than $first with `truncated`, raise
+// $pool (the API does so until it is exact).
 // :param skill_id => 'python'
 // :param max_hops => 2
 // :param first => 20
+// :param pool => 200
 // :param department_id => null
 // :param location => null
 // :param available_only => false
@@ -18,28 +22,45 @@
 MATCH (s:Skill {id: $skill_id})
 MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,3}(near:Skill)
 WHERE length(path) <= $max_hops
+WITH collect({near: near, hops: length(path), path: [n IN nodes(path) | n.id]}) AS nears
+UNWIND nears AS n
+WITH nears, n.near AS near, n.hops AS hops
 MATCH (p:Person)-[h:HAS_SKILL]->(near)
 WHERE p.active
   AND ($location IS NULL OR p.location = $location)
   AND ($department_id IS NULL
        OR EXISTS { (p)-[:MEMBER_OF]->(:Department)-[:PART_OF]->{0,10}(:Department {id: $department_id}) })
-WITH p, h, near, path, length(path) AS hops,
-     $hop_decay ^ length(path) * h.proficiency / 5.0
-       * CASE WHEN coalesce(h.validated, false) THEN 1.0 ELSE $claimed_weight END AS score
-ORDER BY score DESC, hops, near.id
-WITH p, collect({score: score, hops: hops, skill_id: near.id, skill_label: near.label,
-                 proficiency: h.proficiency, evidenced: coalesce(h.validated, false),
-                 path: [n IN nodes(path) | n {.id, .label}]})[0] AS best
+WITH nears, p,
+     max($hop_decay ^ hops * h.proficiency / 5.0
+         * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END) AS score
+ORDER BY score DESC
+LIMIT $pool + 1
+WITH nears, collect({p: p, score: score}) AS ranked
+WITH nears, ranked[..$pool] AS pool, size(ranked) > $pool AS truncated
+UNWIND pool AS candidate
+WITH nears, truncated, candidate.p AS p, candidate.score AS score
 CALL (p) {
   OPTIONAL MATCH (p)-[:ENGAGED_IN]->(e:Engagement {status: 'active'})
   RETURN sum(coalesce(e.hours_per_week, 0.0)) AS committed
 }
-WITH p, best,
+WITH nears, truncated, p, score, p.id AS person_id,
      coalesce(p.weekly_hours, 0.0) * coalesce(p.gig_capacity_pct, 0.0) / 100.0 - committed
        AS remaining_hours
 WHERE NOT $available_only OR remaining_hours > 0
-RETURN p {.*} AS person, best.score AS score, best.hops AS hops, best.skill_id AS skill_id,
-       best.skill_label AS skill_label, best.proficiency AS proficiency,
-       best.evidenced AS evidenced, best.path AS path, remaining_hours
-ORDER BY score DESC, person.id
+ORDER BY score DESC, person_id
 LIMIT $first
+// The skill and path behind each chosen person's score.
+CALL (p, nears) {
+  MATCH (p)-[h:HAS_SKILL]->(held:Skill)
+  UNWIND [n IN nears WHERE n.near = held] AS n
+  WITH held, h, n,
+       $hop_decay ^ n.hops * h.proficiency / 5.0
+         * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END AS way_score
+  ORDER BY way_score DESC, n.hops, held.id
+  LIMIT 1
+  RETURN held.id AS skill_id, h.proficiency AS proficiency,
+         coalesce(h.validated, false) AS evidenced, n.hops AS hops, n.path AS path_ids
+}
+RETURN p {.*} AS person, score, hops, skill_id, proficiency, evidenced, path_ids,
+       remaining_hours, truncated
+ORDER BY score DESC, person_id

@@ -96,7 +96,7 @@ WITH p, recent, remaining_hours, exposure, g, reqs, total_weight, r, how, via, p
 WHERE strength > 0
 ORDER BY strength DESC, how DESC, via.id
 WITH p, recent, remaining_hours, exposure, g, reqs, total_weight, r,
-     collect({how: how, via_id: via.id, via_label: via.label, proficiency: proficiency,
+     collect({how: how, via_id: via.id, proficiency: proficiency,
               evidenced: evidenced, strength: strength})[0] AS best,
      max(CASE WHEN how = 'DIRECT' THEN proficiency END) AS held
 ORDER BY r.rank, r.skill_id
@@ -106,7 +106,7 @@ WITH p, recent, remaining_hours, exposure, g, reqs, total_weight,
               met: best.how <> 'ASPIRATION' AND best.proficiency >= r.min_level}) AS ways
 WITH p, recent, remaining_hours, exposure, g, reqs, ways,
      [w IN ways | w {.skill_id, .skill_label, .importance, .min_level, .met,
-                     how: w.best.how, via_id: w.best.via_id, via_label: w.best.via_label,
+                     how: w.best.how, via_id: w.best.via_id,
                      proficiency: w.best.proficiency, evidenced: w.best.evidenced,
                      strength: w.best.strength, share: w.weight / total_weight,
                      contribution: w.weight / total_weight * w.best.strength * exposure}] AS reasons,

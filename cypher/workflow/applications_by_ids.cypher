@@ -20,7 +20,13 @@ ORDER BY position
 RETURN a {.*,
           person: p {.*},
           gig: g {.*},
-          engagement: CASE WHEN e IS NULL THEN null ELSE e {.*, person: p {.*}, gig: g {.*}} END,
+          engagement: CASE WHEN e IS NULL THEN null ELSE e {.*,
+            person: p {.*},
+            gig: g {.*},
+            demonstrated: COLLECT {
+              MATCH (e)-[d:DEMONSTRATED]->(s:Skill)
+              RETURN d {.*, skill: s {.*}} ORDER BY s.label
+            }} END,
           owner_id: owner_id,
           manager_id: manager_id,
           grand_manager_id: grand_manager_id,
