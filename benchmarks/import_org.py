@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -23,7 +24,7 @@ from typing import TypeVar
 from benchmarks.common import bench_database
 from graph.database import Database
 from seed.generate import generate_org
-from seed.loader import PhaseResult, write_batches
+from seed.loader import BATCH_SIZE, PhaseResult, write_batches
 from seed.org_import import write_org_dir
 from seed.pipeline import graph_counts, import_org_dir, import_taxonomy, mark_dataset
 from seed.taxonomy import read_taxonomy
@@ -86,7 +87,7 @@ async def run(people: int, seed: int, reimport: bool) -> None:
             validating = time.perf_counter() - began
             print(line("read + validate export", len(validated.person_skills), validating))
             _, results = await import_org_dir(db, Path(folder))
-            loading = report("load (UNWIND batches of 5,000):", results, people)
+            loading = report(f"load (UNWIND batches of {BATCH_SIZE:,}):", results, people)
             print(f"  {'import total (validate+load)':<26} {validating + loading:8.2f} s")
             await mark_dataset(db, people, seed)
             await baseline(db, validated.person_skills[:BASELINE_ROWS], results)
@@ -118,6 +119,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reimport", action="store_true")
     args = parser.parse_args()
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     asyncio.run(run(args.people, args.seed, args.reimport))
 
 

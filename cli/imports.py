@@ -3,6 +3,7 @@ filling the graph from the taxonomy, HRIS exports and the demo generator."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -49,6 +50,8 @@ T = TypeVar("T")
 def run_with_database(work: Callable[[Database], Awaitable[T]]) -> T:
     from cli.main import run_with_database as run  # cli.main registers this module's commands
 
+    # an import reads relationship types an empty graph does not have yet: not worth a warning
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     return run(work)
 
 

@@ -39,6 +39,7 @@ async def person_by_id(ctx: Context, id: str) -> Row | None:
 
 async def people_page(ctx: Context, filter: PeopleFilter, first: int, after: str | None) -> Page:
     check_level("filter.minProficiency", filter.min_proficiency, 5)
+    check_text("filter.location", filter.location, required=False)
     return await keyset_page(
         ctx, "people/people_page", "people/people_count", "person", asdict(filter), first, after
     )

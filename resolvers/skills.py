@@ -51,6 +51,7 @@ async def skills_page(
             first,
             after,
         )
+    check_text("search", search, required=False)
     query = fulltext_query(search)
     if not query:
         raise ValidationFailed("search", "must contain a word")

@@ -1,23 +1,21 @@
 """GraphQL types and fields for matching: candidates for a gig, gigs for a person, people near a
 skill and a team for a gig. Every match carries its reasons; README "Matching" explains the score.
 
-Query fields return a union of their result and the typed user errors of `schema/errors.py`
-(`NotFound` for an unknown gig, person or skill, `Forbidden`, `ValidationError` for an argument
-out of bounds), like mutations do, so a client handles every outcome with fragments. A list cannot
-be a union member, so each result wraps its list (`CandidateMatches.matches`, ...).
+Like every query field, these answer a user's error (an unknown gig, person or skill; a viewer who
+may not look; an argument out of bounds) with a GraphQL error whose `extensions.code` is
+`NOT_FOUND`, `FORBIDDEN` or `VALIDATION` (with `field`), as `schema/errors.py` describes.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Self, TypedDict
+from typing import Self, TypedDict
 
 import strawberry
 
 from graph.database import Row
 from resolvers import matching, skills
 from resolvers.context import Info
-from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
 from schema.gigs import Gig, Importance
 from schema.people import Person
 from schema.skills import Skill
@@ -43,7 +41,7 @@ class MatchKind(Enum):
     "its score."
 )
 class MatchReason:
-    skill_id: strawberry.Private[str]
+    skill: Skill = strawberry.field(description="The skill the gig requires.")
     via_id: strawberry.Private[str]
     importance: Importance
     min_proficiency: int
@@ -66,7 +64,7 @@ class MatchReason:
         proficiency = row.get("proficiency")
         how = MatchKind(row["how"])
         return cls(
-            skill_id=row["skill_id"],
+            skill=Skill.from_row(row["skill"]),
             via_id=row["via_id"],
             importance=Importance(row["importance"]),
             min_proficiency=int(row["min_level"]),
@@ -79,10 +77,6 @@ class MatchReason:
             contribution=float(row["contribution"]),
         )
 
-    @strawberry.field(description="The skill the gig requires.")
-    async def skill(self, info: Info) -> Skill:
-        return await _skill(info, self.skill_id)
-
     @strawberry.field(description="For ADJACENT: the person's skill that is adjacent to it.")
     async def via(self, info: Info) -> Skill | None:
         if self.how is not MatchKind.ADJACENT:
@@ -92,7 +86,7 @@ class MatchReason:
 
 @strawberry.type(description="A requirement the person does not meet at its minimum level.")
 class MatchGap:
-    skill_id: strawberry.Private[str]
+    skill: Skill
     importance: Importance
     min_proficiency: int
     held_proficiency: int = strawberry.field(description="The person's own level in it, or 0.")
@@ -101,16 +95,12 @@ class MatchGap:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            skill_id=row["skill_id"],
+            skill=Skill.from_row(row["skill"]),
             importance=Importance(row["importance"]),
             min_proficiency=int(row["min_level"]),
             held_proficiency=int(row["held"]),
             missing=int(row["missing"]),
         )
-
-    @strawberry.field
-    async def skill(self, info: Info) -> Skill:
-        return await _skill(info, self.skill_id)
 
 
 class _ScoreFields(TypedDict):
@@ -189,18 +179,6 @@ class GigRecommendation(Match):
         return [await _skill(info, skill_id) for skill_id in self.growth_skill_ids]
 
 
-@strawberry.type
-class CandidateMatches:
-    gig_id: strawberry.ID
-    matches: list[CandidateMatch]
-
-
-@strawberry.type
-class GigRecommendations:
-    person_id: strawberry.ID
-    recommendations: list[GigRecommendation]
-
-
 @strawberry.type(description="Someone who holds a skill at or near the one asked about.")
 class NearbyPerson:
     person: Person
@@ -235,12 +213,6 @@ class NearbyPerson:
     @strawberry.field(description="The skills from the one asked about to the one held.")
     async def path(self, info: Info) -> list[Skill]:
         return [await _skill(info, skill_id) for skill_id in self.path_ids]
-
-
-@strawberry.type
-class PeopleNearSkill:
-    skill_id: strawberry.ID
-    people: list[NearbyPerson]
 
 
 @strawberry.type(description="A member of a suggested team and what they bring to it.")
@@ -372,24 +344,6 @@ class NearSkillFilter:
         )
 
 
-MatchCandidatesResult = Annotated[
-    CandidateMatches | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("MatchCandidatesResult"),
-]
-RecommendGigsResult = Annotated[
-    GigRecommendations | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("RecommendGigsResult"),
-]
-PeopleNearSkillResult = Annotated[
-    PeopleNearSkill | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("PeopleNearSkillResult"),
-]
-SuggestTeamResult = Annotated[
-    TeamSuggestion | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("SuggestTeamResult"),
-]
-
-
 @strawberry.type
 class MatchingQuery:
     @strawberry.field(
@@ -402,16 +356,10 @@ class MatchingQuery:
         gig_id: strawberry.ID,
         first: int = 20,
         options: MatchOptions | None = None,
-    ) -> MatchCandidatesResult:
-        work = matching.match_candidates(
-            info.context, gig_id, first, MatchOptions.value_of(options)
-        )
-        return await typed_result(
-            work,
-            lambda rows: CandidateMatches(
-                gig_id=gig_id, matches=[CandidateMatch.from_row(row) for row in rows]
-            ),
-        )
+    ) -> list[CandidateMatch]:
+        value = MatchOptions.value_of(options)
+        rows = await matching.match_candidates(info.context, gig_id, first, value)
+        return [CandidateMatch.from_row(row) for row in rows]
 
     @strawberry.field(
         description="Open gigs the person is eligible for, best first, growth gigs marked. "
@@ -423,17 +371,10 @@ class MatchingQuery:
         person_id: strawberry.ID,
         first: int = 20,
         options: MatchOptions | None = None,
-    ) -> RecommendGigsResult:
-        work = matching.recommend_gigs(
-            info.context, person_id, first, MatchOptions.value_of(options)
-        )
-        return await typed_result(
-            work,
-            lambda rows: GigRecommendations(
-                person_id=person_id,
-                recommendations=[GigRecommendation.from_row(row) for row in rows],
-            ),
-        )
+    ) -> list[GigRecommendation]:
+        value = MatchOptions.value_of(options)
+        rows = await matching.recommend_gigs(info.context, person_id, first, value)
+        return [GigRecommendation.from_row(row) for row in rows]
 
     @strawberry.field(
         description="Active people who hold the skill or one within maxHops (0-3) of it, "
@@ -446,15 +387,10 @@ class MatchingQuery:
         max_hops: int = 2,
         first: int = 20,
         filter: NearSkillFilter | None = None,
-    ) -> PeopleNearSkillResult:
+    ) -> list[NearbyPerson]:
         value = (filter or NearSkillFilter()).to_value()
-        work = matching.people_near_skill(info.context, skill, max_hops, first, value)
-        return await typed_result(
-            work,
-            lambda rows: PeopleNearSkill(
-                skill_id=skill, people=[NearbyPerson.from_row(row) for row in rows]
-            ),
-        )
+        rows = await matching.people_near_skill(info.context, skill, max_hops, first, value)
+        return [NearbyPerson.from_row(row) for row in rows]
 
     @strawberry.field(
         description="A team of at most `size` (1-10) people who together cover the gig's "
@@ -462,6 +398,8 @@ class MatchingQuery:
     )
     async def suggest_team(
         self, info: Info, gig_id: strawberry.ID, size: int, options: MatchOptions | None = None
-    ) -> SuggestTeamResult:
-        work = matching.suggest_team(info.context, gig_id, size, MatchOptions.value_of(options))
-        return await typed_result(work, lambda team: TeamSuggestion.from_team(gig_id, team))
+    ) -> TeamSuggestion:
+        team = await matching.suggest_team(
+            info.context, gig_id, size, MatchOptions.value_of(options)
+        )
+        return TeamSuggestion.from_team(gig_id, team)

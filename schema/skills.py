@@ -17,23 +17,37 @@ from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_
 class Skill:
     id: strawberry.ID
     label: str
-    aliases: list[str]
     type: str
-    description: str
     custom: bool
     deprecated: bool
+    row: strawberry.Private[Row]
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
+        """From a skill's properties: all of them, or (as nested lists fetch them, to keep pages
+        light) at least `id` and `label`; `aliases` and `description` are then loaded (batched)
+        only when a client asks for them."""
         return cls(
             id=strawberry.ID(row["id"]),
             label=row["label"],
-            aliases=list(row.get("aliases") or []),
             type=row.get("type") or "",
-            description=row.get("description") or "",
             custom=bool(row.get("custom", False)),
             deprecated=bool(row.get("deprecated", False)),
+            row=row,
         )
+
+    async def _full_row(self, info: Info) -> Row:
+        if "aliases" in self.row:
+            return self.row
+        return await skills.skill_by_id(info.context, self.id) or self.row
+
+    @strawberry.field
+    async def aliases(self, info: Info) -> list[str]:
+        return list((await self._full_row(info)).get("aliases") or [])
+
+    @strawberry.field
+    async def description(self, info: Info) -> str:
+        return str((await self._full_row(info)).get("description") or "")
 
     @strawberry.field(description="Broader skills this one belongs under.")
     async def broader(self, info: Info) -> list[Skill]:

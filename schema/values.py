@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from neo4j.time import Date, DateTime
 
 
 def to_datetime(value: Any) -> datetime | None:
+    """A Neo4j DateTime, or epoch milliseconds (which lists return: far cheaper to decode)."""
+    if isinstance(value, int):
+        return datetime.fromtimestamp(value / 1000, UTC)
     if isinstance(value, DateTime):
         return value.to_native()
     return value if isinstance(value, datetime) else None

@@ -48,6 +48,7 @@ from seed.org import (
     PersonSkillRow,
     TaxonomyData,
 )
+from seed.org_import import gc_paused
 from seed.profiles import DEPARTMENTS, EXECUTIVE, DepartmentProfile
 from seed.taxonomy import SkillIndex, SkillName
 
@@ -611,4 +612,5 @@ def generate_org(
     if not taxonomy.occupations:
         raise ValueError("the taxonomy has no occupation profiles to draw people from")
     generator = _Generator(taxonomy, seed, as_of or datetime.now(UTC).date())
-    return generator.run(people, default_gigs(people) if gigs is None else gigs)
+    with gc_paused():
+        return generator.run(people, default_gigs(people) if gigs is None else gigs)

@@ -10,7 +10,9 @@ demo generator's output), skills by id.
 from __future__ import annotations
 
 import csv
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -524,9 +526,24 @@ def validate_org_dir(folder: Path, state: GraphState) -> tuple[OrgData, list[Iss
     return org, check.issues
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pauses the cyclic garbage collector while millions of long-lived rows are built, which it
+    would otherwise rescan again and again (a third of the time); rows hold no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 async def read_org_dir(db: Database, folder: Path) -> OrgData:
     """The validated export in `folder`; `ImportInvalid` with every problem otherwise."""
-    org, issues = validate_org_dir(folder, await GraphState.read(db))
+    state = await GraphState.read(db)
+    with gc_paused():
+        org, issues = validate_org_dir(folder, state)
     if issues:
         raise ImportInvalid(issues)
     return org

@@ -22,6 +22,7 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UnsetType
 
 from graph.database import Database, QueryLog
@@ -90,7 +91,11 @@ class TalentGraphQL(GraphQL[Context, None]):
 
     @staticmethod
     def _http_error(error: HTTPException) -> Response:
-        if isinstance(error.__cause__, InvalidOperationTypeError):
+        cause = error.__cause__
+        if (
+            isinstance(cause, InvalidOperationTypeError)
+            and cause.operation_type is OperationType.MUTATION
+        ):
             return _error("mutations need POST; GET runs queries only", 405, {"Allow": "POST"})
         return _error(error.reason, error.status_code)
 

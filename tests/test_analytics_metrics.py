@@ -223,6 +223,10 @@ async def test_utilisation_sets_committed_hours_against_offered_capacity(graph: 
     }
     assert row["committed_hours"] == pytest.approx(sum(committed_days.values()) / 7)
     assert row["bench"] == 2  # M1 and B1 offer capacity and had no engagement
+    sales = await analytics.utilisation(graph, scope("SALES"))
+    assert (sales["people"], sales["bench"]) == (3, 0)
+    assert sales["capacity_hours"] == pytest.approx(2 * 8 * PERIOD_DAYS / 7)  # S1, S2
+    assert sales["committed_hours"] == pytest.approx((4 * 100 + 4 * 19) / 7)  # X4, X5
 
 
 async def test_bench_by_skill_counts_idle_people_per_skill(graph: Database) -> None:
@@ -305,6 +309,9 @@ async def test_manager_catalysts_share_growers_and_decision_speed(graph: Databas
     assert rows[0]["growth_share"] == 0.5
     assert [r["manager_id"] for r in await analytics.manager_catalysts(graph, scope(top=1))] == [
         "M1"
+    ]
+    assert [r["manager_id"] for r in await analytics.manager_catalysts(graph, scope("SALES"))] == [
+        "M2"
     ]
 
 

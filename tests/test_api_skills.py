@@ -197,3 +197,14 @@ async def test_deprecating_a_skill(client: httpx.AsyncClient, db: Database) -> N
     }
     assert unknown["data"]["deprecateSkill"]["result"]["__typename"] == "NotFound"
     assert "sql" not in [e["node"]["id"] for e in listed["data"]["skills"]["edges"]]
+
+
+async def test_search_text_is_checked(client: httpx.AsyncClient, db: Database) -> None:
+    await taxonomy().load(db)
+    query = "query ($q: String!) { skills(search: $q) { totalCount } }"
+
+    blank = await graphql(client, query, "P1", variables={"q": "   "})
+    long = await graphql(client, query, "P1", variables={"q": "python " * 40})
+
+    assert blank["errors"][0]["message"] == "search: must contain a word"
+    assert long["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "search"}

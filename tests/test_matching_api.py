@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
@@ -13,20 +15,13 @@ from tests.test_matching_recommendations import near_org
 MATCH = """
 query ($gig: ID!, $first: Int!, $options: MatchOptions) {
   matchCandidates(gigId: $gig, first: $first, options: $options) {
-    __typename
-    ... on CandidateMatches {
-      matches {
-        person { id name department { id } }
-        score coverage exposureFactor recentEngagements remainingHours
-        reasons {
-          skill { id label } how via { id } proficiency evidenced met importance
-          strength share contribution
-        }
-        gaps { skill { id } minProficiency heldProficiency missing importance }
-      }
+    person { id name department { id } }
+    score coverage exposureFactor recentEngagements remainingHours
+    reasons {
+      skill { id label } how via { id } proficiency evidenced met importance
+      strength share contribution
     }
-    ... on UserError { message }
-    ... on ValidationError { field }
+    gaps { skill { id } minProficiency heldProficiency missing importance }
   }
 }
 """
@@ -34,15 +29,9 @@ query ($gig: ID!, $first: Int!, $options: MatchOptions) {
 RECOMMEND = """
 query ($person: ID!) {
   recommendGigs(personId: $person) {
-    __typename
-    ... on GigRecommendations {
-      recommendations {
-        gig { id title owner { id } }
-        score growth growthSkills { id }
-        reasons { skill { id } how contribution }
-      }
-    }
-    ... on UserError { message }
+    gig { id title owner { id } }
+    score growth growthSkills { id }
+    reasons { skill { id } how contribution }
   }
 }
 """
@@ -50,9 +39,7 @@ query ($person: ID!) {
 NEAR = """
 query ($skill: ID!, $hops: Int!, $filter: NearSkillFilter) {
   peopleNearSkill(skill: $skill, maxHops: $hops, filter: $filter) {
-    __typename
-    ... on PeopleNearSkill { people { person { id } hops score skill { id } path { id label } } }
-    ... on UserError { message }
+    person { id } hops score skill { id } path { id label }
   }
 }
 """
@@ -60,16 +47,20 @@ query ($skill: ID!, $hops: Int!, $filter: NearSkillFilter) {
 TEAM = """
 query ($gig: ID!, $size: Int!) {
   suggestTeam(gigId: $gig, size: $size) {
-    __typename
-    ... on TeamSuggestion {
-      coverage
-      members { match { person { id } score } gain covers { id } }
-      uncovered { id }
-    }
-    ... on UserError { message }
+    coverage
+    members { match { person { id } score } gain covers { id } }
+    uncovered { id }
   }
 }
 """
+
+
+def error(body: dict[str, Any]) -> dict[str, Any]:
+    """The one error of a refused query field: its extensions (`code`, `field`)."""
+    [only] = body["errors"]
+    assert only["message"]
+    extensions: dict[str, Any] = only["extensions"]
+    return {key: value for key, value in extensions.items() if key in {"code", "field"}}
 
 
 @pytest.fixture
@@ -84,9 +75,7 @@ async def test_the_owner_sees_ranked_candidates_with_reasons_and_gaps(
 ) -> None:
     body = await graphql(client, MATCH, "OWNER", variables={"gig": "G1", "first": 20})
 
-    result = body["data"]["matchCandidates"]
-    assert result["__typename"] == "CandidateMatches"
-    matches = result["matches"]
+    matches = body["data"]["matchCandidates"]
     order = [match["person"]["id"] for match in matches]
     assert order[0] == "EXPERT"
     assert order.index("ADJACENT") < order.index("ASPIRANT")
@@ -127,7 +116,7 @@ async def test_options_change_who_is_eligible_and_weights_are_bounded(
     body = await graphql(
         client, MATCH, "OWNER", variables={"gig": "G1", "first": 20, "options": options}
     )
-    order = [match["person"]["id"] for match in body["data"]["matchCandidates"]["matches"]]
+    order = [match["person"]["id"] for match in body["data"]["matchCandidates"]]
     assert {"INSIDER", "BUSY"} <= set(order)
     assert "OWNER" not in order
 
@@ -135,9 +124,7 @@ async def test_options_change_who_is_eligible_and_weights_are_bounded(
     body = await graphql(
         client, MATCH, "OWNER", variables={"gig": "G1", "first": 5, "options": bad}
     )
-    refused = body["data"]["matchCandidates"]
-    assert refused["__typename"] == "ValidationError"
-    assert refused["field"] == "weights.claimedWeight"
+    assert error(body) == {"code": "VALIDATION", "field": "weights.claimedWeight"}
 
 
 async def test_candidates_are_for_the_owner_and_hr_and_unknown_gigs_are_not_found(
@@ -145,27 +132,28 @@ async def test_candidates_are_for_the_owner_and_hr_and_unknown_gigs_are_not_foun
 ) -> None:
     variables = {"gig": "G1", "first": 5}
     other = await graphql(client, MATCH, "EXPERT", variables=variables)
-    assert other["data"]["matchCandidates"]["__typename"] == "Forbidden"
+    assert error(other) == {"code": "FORBIDDEN"}
     hr = await graphql(client, MATCH, "EXPERT", "hr", variables=variables)
-    assert hr["data"]["matchCandidates"]["matches"]
+    assert hr["data"]["matchCandidates"]
     missing = await graphql(client, MATCH, "OWNER", "hr", variables={"gig": "NOPE", "first": 5})
-    assert missing["data"]["matchCandidates"]["__typename"] == "NotFound"
+    assert error(missing) == {"code": "NOT_FOUND"}
 
 
 async def test_a_person_sees_their_own_recommendations_and_not_someone_elses(
     client: httpx.AsyncClient, loaded: Database
 ) -> None:
     own = await graphql(client, RECOMMEND, "SECRET", variables={"person": "SECRET"})
-    recommendations = own["data"]["recommendGigs"]["recommendations"]
+    recommendations = own["data"]["recommendGigs"]
     assert [r["gig"]["id"] for r in recommendations] == ["G1"]
     assert recommendations[0]["growth"] is True
     assert recommendations[0]["growthSkills"] == [{"id": "dataviz"}]
     assert recommendations[0]["gig"]["owner"] == {"id": "OWNER"}
 
     other = await graphql(client, RECOMMEND, "EXPERT", variables={"person": "SECRET"})
-    assert other["data"]["recommendGigs"]["__typename"] == "Forbidden"
+    assert error(other) == {"code": "FORBIDDEN"}
+    assert other["data"] is None
     hr = await graphql(client, RECOMMEND, "OWNER", "hr", variables={"person": "SECRET"})
-    assert hr["data"]["recommendGigs"]["recommendations"] == recommendations
+    assert hr["data"]["recommendGigs"] == recommendations
 
 
 async def test_people_near_a_skill_through_the_api(client: httpx.AsyncClient, db: Database) -> None:
@@ -177,15 +165,15 @@ async def test_people_near_a_skill_through_the_api(client: httpx.AsyncClient, db
         "PY",
         variables={"skill": "python", "hops": 2, "filter": {"location": "Paris"}},
     )
-    people = body["data"]["peopleNearSkill"]["people"]
+    people = body["data"]["peopleNearSkill"]
     assert [(p["person"]["id"], p["hops"], p["skill"]["id"]) for p in people] == [
         ("JAVA", 2, "java")
     ]
     assert [step["label"] for step in people[0]["path"]] == ["Python", "Programming", "Java"]
     unknown = await graphql(client, NEAR, "PY", variables={"skill": "fortran", "hops": 1})
-    assert unknown["data"]["peopleNearSkill"]["__typename"] == "NotFound"
+    assert error(unknown) == {"code": "NOT_FOUND"}
     too_far = await graphql(client, NEAR, "PY", variables={"skill": "python", "hops": 9})
-    assert too_far["data"]["peopleNearSkill"]["__typename"] == "ValidationError"
+    assert error(too_far) == {"code": "VALIDATION", "field": "maxHops"}
 
 
 async def test_suggest_team_through_the_api(client: httpx.AsyncClient, loaded: Database) -> None:
@@ -199,4 +187,4 @@ async def test_suggest_team_through_the_api(client: httpx.AsyncClient, loaded: D
     assert team["coverage"] == pytest.approx(2 / 3 + 1 / 3 * 0.3)
     assert team["uncovered"] == [{"id": "dataviz"}]
     forbidden = await graphql(client, TEAM, "EXPERT", variables={"gig": "G1", "size": 2})
-    assert forbidden["data"]["suggestTeam"]["__typename"] == "Forbidden"
+    assert error(forbidden) == {"code": "FORBIDDEN"}

@@ -16,6 +16,7 @@
 // Eligible: active, not the owner, not already on the gig, outside the gig's department unless
 // $include_own_department, and (when $available_only) remaining capacity ≥ the gig's hours:
 // weekly_hours × gig_capacity_pct / 100 − Σ hours_per_week of active engagements.
+// Scores are rounded to 9 decimals, so that equal scores tie exactly and go by person id.
 // Speed: every reachable person gets a potential (the score before exposure, numbers only);
 // only the $pool best potentials are checked for eligibility and exposure, and only the $first
 // best get their reasons. Exposure and eligibility can only lower a score, so the answer is
@@ -52,7 +53,7 @@ CALL (rs) {
          AS adjacent
 }
 WITH g, owner, home,
-     collect({skill: rs, skill_id: rs.id, skill_label: rs.label,
+     collect({skill: rs, skill_id: rs.id, skill_map: rs {.*},
               min_level: req.min_proficiency, importance: req.importance,
               ways: [{skill: rs, how: 'DIRECT', link: 1.0}] + adjacent,
               weight: CASE rank
@@ -66,7 +67,7 @@ WITH g, owner, home, reqs, total_weight, i, reqs[i] AS r
 CALL (r) {
   UNWIND r.ways AS way
   WITH r, way, way.skill AS via
-  MATCH (p:Person)-[h:HAS_SKILL]->(via)
+  MATCH (p)-[h:HAS_SKILL]->(via)
   RETURN p, way.link * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
             * CASE WHEN h.proficiency >= r.min_level THEN 1.0
                    ELSE toFloat(h.proficiency) / r.min_level END AS strength
@@ -83,7 +84,7 @@ ORDER BY potential DESC
 LIMIT $pool + 1
 WITH g, owner, home, reqs, total_weight, collect({p: p, potential: potential}) AS ranked
 WITH g, owner, home, reqs, total_weight, ranked[..$pool] AS pool,
-     CASE WHEN size(ranked) > $pool THEN ranked[$pool].potential ELSE 0.0 END AS floor
+     CASE WHEN size(ranked) > $pool THEN round(ranked[$pool].potential, 9) ELSE 0.0 END AS floor
 // Eligibility and exposure, for the pool only.
 UNWIND pool AS candidate
 WITH g, owner, home, reqs, total_weight, floor, candidate.p AS p, candidate.potential AS potential
@@ -106,7 +107,7 @@ WHERE on_gig = 0 AND (NOT $available_only OR remaining_hours >= coalesce(g.hours
 WITH reqs, total_weight, floor, p, potential, recent, remaining_hours,
      1.0 / (1.0 + $exposure_damping * recent) AS exposure
 WITH reqs, total_weight, floor, p, recent, remaining_hours, exposure, p.id AS person_id,
-     potential * exposure AS score
+     round(potential * exposure, 9) AS score
 ORDER BY score DESC, person_id
 LIMIT $first
 // The reasons of the chosen few: per requirement, the best way this person meets it (ties go
@@ -143,14 +144,14 @@ WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_
             THEN way ELSE best END) AS best
 WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs,
      collect(CASE WHEN best IS NOT NULL THEN
-       {skill_id: r.skill_id, skill_label: r.skill_label, importance: r.importance,
+       {skill: r.skill_map, skill_id: r.skill_id, importance: r.importance,
         min_level: r.min_level, how: best.how, via_id: best.via_id,
         proficiency: best.proficiency, evidenced: best.evidenced, strength: best.strength,
         share: r.weight / total_weight,
         contribution: r.weight / total_weight * best.strength * exposure,
         met: best.how <> 'ASPIRATION' AND best.proficiency >= r.min_level} END) AS reasons,
      collect(CASE WHEN best IS NULL OR best.how = 'ASPIRATION' OR best.proficiency < r.min_level
-       THEN {skill_id: r.skill_id, skill_label: r.skill_label, importance: r.importance,
+       THEN {skill: r.skill_map, skill_id: r.skill_id, importance: r.importance,
              min_level: r.min_level, held: held, missing: r.min_level - held} END) AS gaps
 WITH p, person_id, score, floor, recent, remaining_hours, exposure, reasons, gaps, reqs,
      [r IN reqs WHERE r.importance = 'required'] AS required

@@ -55,7 +55,7 @@ MATCH (g)-[req:REQUIRES]->(rs:Skill)
 WITH *, CASE req.importance WHEN 'required' THEN 0 WHEN 'nice_to_have' THEN 1 ELSE 2 END AS rank
 ORDER BY rank, rs.id
 WITH p, recent, remaining_hours, exposure, g,
-     collect({skill: rs, skill_id: rs.id, skill_label: rs.label,
+     collect({skill: rs, skill_id: rs.id, skill_map: rs {.*},
               min_level: req.min_proficiency, importance: req.importance,
               rank: rank, weight: CASE req.importance
                         WHEN 'required' THEN 1.0
@@ -101,11 +101,11 @@ WITH p, recent, remaining_hours, exposure, g, reqs, total_weight, r,
      max(CASE WHEN how = 'DIRECT' THEN proficiency END) AS held
 ORDER BY r.rank, r.skill_id
 WITH p, recent, remaining_hours, exposure, g, reqs, total_weight,
-     collect({skill_id: r.skill_id, skill_label: r.skill_label, importance: r.importance,
+     collect({skill: r.skill_map, skill_id: r.skill_id, importance: r.importance,
               min_level: r.min_level, weight: r.weight, best: best, held: coalesce(held, 0),
               met: best.how <> 'ASPIRATION' AND best.proficiency >= r.min_level}) AS ways
 WITH p, recent, remaining_hours, exposure, g, reqs, ways,
-     [w IN ways | w {.skill_id, .skill_label, .importance, .min_level, .met,
+     [w IN ways | w {.skill, .skill_id, .importance, .min_level, .met,
                      how: w.best.how, via_id: w.best.via_id,
                      proficiency: w.best.proficiency, evidenced: w.best.evidenced,
                      strength: w.best.strength, share: w.weight / total_weight,
@@ -113,10 +113,10 @@ WITH p, recent, remaining_hours, exposure, g, reqs, ways,
      [r IN reqs WHERE r.importance = 'required'] AS required,
      [(p)-[a:ASPIRES_TO]->(s:Skill)<-[:REQUIRES]-(g) | s.id] AS growth_skill_ids
 WITH p, recent, remaining_hours, exposure, g, reasons, growth_skill_ids,
-     reduce(total = 0.0, x IN reasons | total + x.contribution) AS score,
+     round(reduce(total = 0.0, x IN reasons | total + x.contribution), 9) AS score,
      CASE WHEN size(required) = 0 THEN reqs ELSE required END AS counted,
      [r IN reqs WHERE none(w IN ways WHERE w.skill_id = r.skill_id AND w.met)
-        | {skill_id: r.skill_id, skill_label: r.skill_label, importance: r.importance,
+        | {skill: r.skill_map, skill_id: r.skill_id, importance: r.importance,
            min_level: r.min_level,
            held: coalesce(head([w IN ways WHERE w.skill_id = r.skill_id | w.held]), 0)}] AS gaps
 RETURN g {.*} AS gig,

@@ -1,9 +1,12 @@
-// Each person's aspirations, private ones included: the resolver hides those the viewer may not
-// see (DataLoader).
+// Each person's aspirations, one list per person, private ones included: the resolver hides
+// those the viewer may not see (DataLoader).
 // :param ids => ['P1', 'P2']
 UNWIND $ids AS id
-MATCH (person:Person {id: id})-[a:ASPIRES_TO]->(s:Skill)
+MATCH (person:Person {id: id})
 USING INDEX person:Person(id)
-RETURN id AS key, {skill: s {.id, .label, .aliases, .type, .description, .custom, .deprecated},
-        interest: a.interest, visibility: a.visibility} AS value
-ORDER BY key, a.interest DESC, s.label
+RETURN id AS key, COLLECT {
+  MATCH (person)-[a:ASPIRES_TO]->(s:Skill)
+  RETURN {skill: s {.id, .label, .type, .custom, .deprecated},
+          interest: a.interest, visibility: a.visibility}
+  ORDER BY a.interest DESC, s.label
+} AS value
