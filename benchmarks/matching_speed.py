@@ -91,14 +91,27 @@ class Snapshot:
         )
 
     def adjacency(self) -> dict[str, dict[str, float]]:
-        """skill -> adjacent skill -> link factor (BROADER either way, RELATED_TO either way)."""
-        adjacent: dict[str, dict[str, float]] = defaultdict(dict)
+        """skill -> adjacent skill -> link factor, as match_candidates.cypher builds it: every
+        BROADER neighbour (link 1) and the RELATED_LIMIT strongest RELATED_TO neighbours."""
+        broader: dict[str, set[str]] = defaultdict(set)
+        related: dict[str, list[tuple[float, str]]] = defaultdict(list)
         for link in self.links:
-            factor = WEIGHTS.adjacent_weight * (
-                1.0 if link["kind"] == "BROADER" else float(link["weight"])
-            )
-            for a, b in ((link["from_id"], link["to_id"]), (link["to_id"], link["from_id"])):
-                adjacent[a][b] = max(adjacent[a].get(b, 0.0), factor)
+            a, b = link["from_id"], link["to_id"]
+            if link["kind"] == "BROADER":
+                broader[a].add(b)
+                broader[b].add(a)
+            else:
+                related[a].append((float(link["weight"]), b))
+                related[b].append((float(link["weight"]), a))
+        adjacent: dict[str, dict[str, float]] = defaultdict(dict)
+        for skill in broader.keys() | related.keys():
+            strongest = sorted(related[skill], key=lambda item: (-item[0], item[1]))
+            links = [(1.0, other) for other in broader[skill]]
+            links += strongest[: matching.RELATED_LIMIT]
+            for weight, other in links:
+                if other != skill:
+                    factor = WEIGHTS.adjacent_weight * weight
+                    adjacent[skill][other] = max(adjacent[skill].get(other, 0.0), factor)
         return adjacent
 
 
@@ -245,16 +258,25 @@ class NetworkxScorer:
         self.graph = graph
 
     def ways(self, skill: tuple[str, str]) -> dict[tuple[str, str], float]:
-        found = {skill: 1.0}
+        """The skill itself, its BROADER neighbours and its strongest RELATED_TO neighbours."""
         neighbours = [
             *((v, k, d) for _, v, k, d in self.graph.out_edges(skill, keys=True, data=True)),
             *((u, k, d) for u, _, k, d in self.graph.in_edges(skill, keys=True, data=True)),
         ]
-        for other, kind, data in neighbours:
-            if other[0] != "skill" or other == skill:
-                continue
-            factor = WEIGHTS.adjacent_weight * (1.0 if kind == "BROADER" else data["weight"])
-            found[other] = max(found.get(other, 0.0), factor)
+        broader = [(1.0, other) for other, kind, _ in neighbours if kind == "BROADER"]
+        related = sorted(
+            (
+                (float(data["weight"]), other)
+                for other, kind, data in neighbours
+                if kind == "RELATED_TO"
+            ),
+            key=lambda item: (-item[0], item[1][1]),
+        )
+        found = {skill: 1.0}
+        for weight, other in broader + related[: matching.RELATED_LIMIT]:
+            if other != skill:
+                factor = WEIGHTS.adjacent_weight * weight
+                found[other] = max(found.get(other, 0.0), factor)
         return found
 
     def top(self, gig: Row, first: int) -> list[tuple[str, float]]:

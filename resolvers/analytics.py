@@ -100,10 +100,12 @@ async def collaboration_pairs(db: Database, scope: Scope) -> list[Collaboration]
 
 @dataclass(frozen=True)
 class TimedReport:
-    """The collaboration report with its two costs apart: the Cypher read and networkx (run in
-    a worker thread, so the request's other metrics keep talking to Neo4j meanwhile)."""
+    """The collaboration report, the names of the brokers it ranks, and its two costs apart: the
+    Cypher reads and networkx (run in a worker thread, so the request's other metrics keep
+    talking to Neo4j meanwhile)."""
 
     report: CollaborationReport
+    names: dict[str, str]
     cypher_s: float
     networkx_s: float
 
@@ -113,7 +115,16 @@ async def collaboration(db: Database, scope: Scope) -> TimedReport:
     pairs = await collaboration_pairs(db, scope)
     read = time.perf_counter()
     report = await asyncio.to_thread(collaboration_report, pairs, scope.top)
-    return TimedReport(report, read - began, time.perf_counter() - read)
+    analysed = time.perf_counter()
+    rows = await db.read(
+        "analytics/names_by_ids",
+        person_ids=[broker.id for broker in report.person_brokers],
+        department_ids=[broker.id for broker in report.department_brokers],
+    )
+    names = dict(rows[0]["people"]) | dict(rows[0]["departments"])
+    return TimedReport(
+        report, names, read - began + time.perf_counter() - analysed, analysed - read
+    )
 
 
 async def skill_growth(db: Database, scope: Scope) -> list[Row]:

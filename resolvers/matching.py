@@ -24,6 +24,10 @@ POOL_PER_RESULT = 10
 asked for, and the API widens the pool (x8) until the answer is provably exact."""
 EXHAUSTIVE_POOL = 2**31 - 1
 
+RELATED_LIMIT = 5
+"""A requirement is met adjacently through its BROADER neighbours and its RELATED_TO neighbours
+of highest weight, this many at most: generic skills relate to hundreds of others."""
+
 MAX_TEAM_SIZE = 10
 TEAM_POOL = 50
 """How many ranked candidates suggestTeam chooses a team from."""
@@ -86,6 +90,7 @@ class MatchOptions:
         return {
             "include_own_department": self.include_own_department,
             "available_only": self.available_only,
+            "related_limit": RELATED_LIMIT,
             **asdict(self.weights.validated()),
         }
 

@@ -12,6 +12,7 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
+from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.departments import DepartmentsQuery
 from schema.gigs import GigsMutation, GigsQuery
@@ -32,7 +33,9 @@ Query = merge_types(
         MatchingQuery,
     ),
 )
-Mutation = merge_types("Mutation", (PeopleMutation, SkillsMutation, GigsMutation, WorkflowMutation))
+Mutation = merge_types(
+    "Mutation", (PeopleMutation, SkillsMutation, GigsMutation, WorkflowMutation, AdminMutation)
+)
 Subscription = merge_types("Subscription", (WorkflowSubscription,))
 
 

@@ -163,8 +163,12 @@ class CollaborationBroker:
     betweenness: float
 
     @classmethod
-    def from_data(cls, broker: BrokerData) -> Self:
-        return cls(id=strawberry.ID(broker.id), name=broker.name, betweenness=broker.betweenness)
+    def from_data(cls, broker: BrokerData, names: dict[str, str]) -> Self:
+        return cls(
+            id=strawberry.ID(broker.id),
+            name=names.get(broker.id, broker.id),
+            betweenness=broker.betweenness,
+        )
 
 
 @strawberry.type
@@ -198,7 +202,7 @@ class CollaborationMetrics:
     person_brokers: list[CollaborationBroker]
 
     @classmethod
-    def from_report(cls, report: CollaborationReport) -> Self:
+    def from_report(cls, report: CollaborationReport, names: dict[str, str]) -> Self:
         return cls(
             engagements=report.engagements,
             cross_functional=report.cross_functional,
@@ -213,14 +217,14 @@ class CollaborationMetrics:
             ],
             department_density=report.department_density,
             department_brokers=[
-                CollaborationBroker.from_data(b) for b in report.department_brokers
+                CollaborationBroker.from_data(b, names) for b in report.department_brokers
             ],
             people=report.people,
             department_modularity=report.department_modularity,
             community_modularity=report.community_modularity,
             communities=report.communities,
             silo_ratio=report.silo_ratio,
-            person_brokers=[CollaborationBroker.from_data(b) for b in report.person_brokers],
+            person_brokers=[CollaborationBroker.from_data(b, names) for b in report.person_brokers],
         )
 
 
@@ -370,7 +374,7 @@ class Analytics:
     @strawberry.field
     async def collaboration(self, info: Info) -> CollaborationMetrics:
         timed = await analytics.collaboration(info.context.db, self.scope)
-        return CollaborationMetrics.from_report(timed.report)
+        return CollaborationMetrics.from_report(timed.report, timed.names)
 
     @strawberry.field
     async def skill_growth(self, info: Info) -> SkillGrowth:

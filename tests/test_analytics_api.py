@@ -94,7 +94,9 @@ async def test_hr_sees_every_metric_of_the_period(
     assert utilisation["benchBySkill"][0] == {"skillId": "python", "benchPeople": 2}
     collaboration = result["collaboration"]
     assert (collaboration["engagements"], collaboration["crossFunctional"]) == (5, 2)
-    assert collaboration["departmentBrokers"][0]["id"] == "ENG"
+    assert collaboration["departmentBrokers"] == [
+        {"id": "ENG", "name": "Department ENG", "betweenness": 1.0}
+    ]
     assert collaboration["personBrokers"][0]["id"] == "M2"
     assert result["skillGrowth"]["total"] == {
         "newSkills": 2,

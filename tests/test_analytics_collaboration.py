@@ -19,15 +19,10 @@ def pair(
     """`helper` worked on a gig `owner` runs for the owner's own department."""
     return Collaboration(
         helper_id=helper,
-        helper_name=f"Person {helper}",
         helper_department_id=helper_department,
-        helper_department_name=f"Department {helper_department}",
         owner_id=owner,
-        owner_name=f"Person {owner}",
         owner_department_id=owner_department,
-        owner_department_name=f"Department {owner_department}",
         gig_department_id=owner_department,
-        gig_department_name=f"Department {owner_department}",
         engagements=engagements,
     )
 

@@ -189,3 +189,20 @@ async def test_unexpected_errors_are_masked_and_logged_with_a_request_id(
 def test_the_committed_sdl_matches_the_code() -> None:
     committed = SDL_FILE.read_text(encoding="utf-8") if SDL_FILE.exists() else ""
     assert committed == sdl(), f"schema.graphql is out of date: run `{EXPORT_COMMAND}`"
+
+
+async def test_an_unreachable_database_is_reported_as_unavailable() -> None:
+    settings = ServiceSettings(secret=TEST_SECRET, mode="development")
+    nowhere = ConnectionInfo("bolt://127.0.0.1:1", "neo4j", "x", max_retry_s=1.0)
+    app = create_app(settings, nowhere)
+    async with LifespanManager(app) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://talentgraph") as http:
+            response = await http.post("/graphql", json={"query": QUERY}, headers=auth("P1"))
+
+    error = response.json()["errors"][0]
+    request_id = response.headers["x-request-id"]
+    assert error["extensions"] == {"code": "UNAVAILABLE", "requestId": request_id}
+    assert error["message"] == (
+        f"The database is unavailable; try again later (request {request_id})."
+    )

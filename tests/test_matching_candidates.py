@@ -236,3 +236,25 @@ async def test_a_small_candidate_pool_is_widened_until_the_answer_is_exact(
     monkeypatch.setattr(matching, "POOL_PER_RESULT", 1)
     assert await matching.match_candidates(context(loaded), "G1", 5, options) == expected
     assert ids(expected)[:2] == ["EXPERT", "INSIDER"]
+
+
+async def test_adjacency_through_related_skills_is_bounded_to_the_strongest(db: Database) -> None:
+    org = (
+        OrgFactory()
+        .skill("hub")
+        .department("GIG")
+        .department("OTHER")
+        .person("OWNER", "GIG")
+        .gig("G", "OWNER", "GIG")
+        .requires("G", "hub", 3)
+    )
+    weights = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4]
+    for number, weight in enumerate(weights):
+        skill = f"near{number}"
+        org.skill(skill).related("hub", skill, weight).person(f"P{number}", "OTHER")
+        org.has_skill(f"P{number}", skill, 5, validated=True)
+    await org.load(db)
+
+    found = ids(await matching.match_candidates(context(db), "G", 20))
+
+    assert found == [f"P{number}" for number in range(matching.RELATED_LIMIT)]

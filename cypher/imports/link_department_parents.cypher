@@ -2,7 +2,8 @@
 // :param rows => [{id: 'D2', parent_id: 'D1'}]
 UNWIND $rows AS row
 MATCH (d:Department {id: row.id})
-OPTIONAL MATCH (d)-[old:PART_OF]->()
+OPTIONAL MATCH (d)-[old:PART_OF]->(previous)
+WHERE row.parent_id IS NULL OR previous.id <> row.parent_id
 DELETE old
 WITH DISTINCT d, row
 OPTIONAL MATCH (parent:Department {id: row.parent_id})

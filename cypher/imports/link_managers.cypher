@@ -2,7 +2,8 @@
 // :param rows => [{id: 'P2', manager_id: 'P1'}]
 UNWIND $rows AS row
 MATCH (p:Person {id: row.id})
-OPTIONAL MATCH (p)-[old:REPORTS_TO]->()
+OPTIONAL MATCH (p)-[old:REPORTS_TO]->(previous)
+WHERE row.manager_id IS NULL OR previous.id <> row.manager_id
 DELETE old
 WITH DISTINCT p, row
 OPTIONAL MATCH (manager:Person {id: row.manager_id})

@@ -1,4 +1,4 @@
-// Creates or updates gigs with their owner and department.
+// Creates or updates gigs with their owner and department (re-pointed only when they change).
 // :param rows => [{id: 'G1', title: 'Churn dashboard', description: '', type: 'project', owner_id: 'P1', department_id: 'D1', hours_per_week: 4.0, duration_weeks: 6, start_date: date('2026-01-05'), seats: 1, status: 'open', external_hourly_rate: 95.0, created_at: datetime(), published_at: datetime(), filled_at: null, completed_at: null}]
 UNWIND $rows AS row
 MATCH (owner:Person {id: row.owner_id})
@@ -18,8 +18,13 @@ SET g.title = row.title,
     g.filled_at = coalesce(row.filled_at, g.filled_at),
     g.completed_at = coalesce(row.completed_at, g.completed_at)
 WITH g, owner, d
-OPTIONAL MATCH (g)-[old:OWNED_BY|FOR_DEPARTMENT]->()
-DELETE old
+OPTIONAL MATCH (g)-[old_owner:OWNED_BY]->(previous_owner)
+WHERE previous_owner <> owner
+DELETE old_owner
+WITH DISTINCT g, owner, d
+OPTIONAL MATCH (g)-[old_department:FOR_DEPARTMENT]->(previous_department)
+WHERE previous_department <> d
+DELETE old_department
 WITH DISTINCT g, owner, d
 MERGE (g)-[:OWNED_BY]->(owner)
 MERGE (g)-[:FOR_DEPARTMENT]->(d)

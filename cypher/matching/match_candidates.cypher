@@ -7,7 +7,9 @@
 //   strength     = the best way p meets r:
 //     DIRECT     evidence × level            (level = min(1, proficiency / min_proficiency))
 //     ADJACENT   evidence × level × $adjacent_weight × link (link 1 through BROADER, else the
-//                RELATED_TO weight)
+//                RELATED_TO weight), through any BROADER neighbour and the $related_limit
+//                strongest RELATED_TO neighbours (a bounded expansion: generic skills relate
+//                to hundreds of others)
 //     ASPIRATION $aspiration_weight × interest / 3, for nice_to_have and learnable only, and only
 //                aspirations whose visibility is in $aspiration_visibilities
 //   evidence     = 1 when validated (manager, gig feedback), $claimed_weight when only claimed
@@ -30,6 +32,7 @@
 // :param available_only => true
 // :param aspiration_visibilities => ['matching']
 // :param adjacent_weight => 0.6
+// :param related_limit => 5
 // :param aspiration_weight => 0.3
 // :param claimed_weight => 0.7
 // :param nice_to_have_weight => 0.5
@@ -45,12 +48,19 @@ WITH g, owner, home, rs, req,
 ORDER BY rank, rs.id
 // The ways to meet each requirement: the skill itself, or one hop away at a discount.
 CALL (rs) {
-  OPTIONAL MATCH (rs)-[rel:BROADER|RELATED_TO]-(via:Skill)
+  CALL (rs) {
+    MATCH (rs)-[:BROADER]-(via:Skill)
+    RETURN via, 1.0 AS link
+    UNION
+    MATCH (rs)-[rel:RELATED_TO]-(via:Skill)
+    WITH via, rel.weight AS link
+    ORDER BY link DESC, via.id
+    LIMIT $related_limit
+    RETURN via, link
+  }
+  WITH rs, via, max(link) AS link
   WHERE via <> rs
-  WITH via, max(CASE type(rel) WHEN 'BROADER' THEN 1.0 ELSE rel.weight END) AS link
-  RETURN collect(CASE WHEN via IS NOT NULL
-                   THEN {skill: via, how: 'ADJACENT', link: $adjacent_weight * link} END)
-         AS adjacent
+  RETURN collect({skill: via, how: 'ADJACENT', link: $adjacent_weight * link}) AS adjacent
 }
 WITH g, owner, home,
      collect({skill: rs, skill_id: rs.id, skill_map: rs {.*},
@@ -62,27 +72,29 @@ WITH g, owner, home,
                         ELSE toFloat($learnable_weight) END}) AS reqs
 WITH g, owner, home, reqs, reduce(total = 0.0, r IN reqs | total + r.weight) AS total_weight
 // Every person one hop from a requirement, with the potential: the score before exposure.
-UNWIND range(0, size(reqs) - 1) AS i
-WITH g, owner, home, reqs, total_weight, i, reqs[i] AS r
-CALL (r) {
-  UNWIND r.ways AS way
-  WITH r, way, way.skill AS via
-  MATCH (p)-[h:HAS_SKILL]->(via)
-  RETURN p, way.link * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
-            * CASE WHEN h.proficiency >= r.min_level THEN 1.0
-                   ELSE toFloat(h.proficiency) / r.min_level END AS strength
-  UNION ALL
-  WITH r, r.skill AS rs
-  MATCH (p:Person)-[a:ASPIRES_TO]->(rs)
-  WHERE r.importance <> 'required' AND a.visibility IN $aspiration_visibilities
-  RETURN p, $aspiration_weight * a.interest / 3.0 AS strength
+CALL (reqs, total_weight) {
+  UNWIND range(0, size(reqs) - 1) AS i
+  WITH total_weight, i, reqs[i] AS r
+  CALL (r) {
+    UNWIND r.ways AS way
+    WITH r, way, way.skill AS via
+    MATCH (p)-[h:HAS_SKILL]->(via)
+    RETURN p, way.link * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
+              * CASE WHEN h.proficiency >= r.min_level THEN 1.0
+                     ELSE toFloat(h.proficiency) / r.min_level END AS strength
+    UNION ALL
+    WITH r, r.skill AS rs
+    MATCH (p:Person)-[a:ASPIRES_TO]->(rs)
+    WHERE r.importance <> 'required' AND a.visibility IN $aspiration_visibilities
+    RETURN p, $aspiration_weight * a.interest / 3.0 AS strength
+  }
+  WITH total_weight, p, i, r.weight AS weight, max(strength) AS best
+  WITH total_weight, p, sum(weight * best) / total_weight AS potential
+  WHERE potential > 0
+  ORDER BY potential DESC
+  LIMIT $pool + 1
+  RETURN collect({p: p, potential: potential}) AS ranked
 }
-WITH g, owner, home, reqs, total_weight, p, i, max(strength) AS best
-WITH g, owner, home, reqs, total_weight, p, sum(reqs[i].weight * best) / total_weight AS potential
-WHERE potential > 0
-ORDER BY potential DESC
-LIMIT $pool + 1
-WITH g, owner, home, reqs, total_weight, collect({p: p, potential: potential}) AS ranked
 WITH g, owner, home, reqs, total_weight, ranked[..$pool] AS pool,
      CASE WHEN size(ranked) > $pool THEN round(ranked[$pool].potential, 9) ELSE 0.0 END AS floor
 // Eligibility and exposure, for the pool only.
