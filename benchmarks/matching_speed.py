@@ -386,6 +386,26 @@ async def measure(db: Database, people: int, runs: int) -> None:
         same = sum(agree(rows, scorer.top(gig_rows[gig], FIRST)) for rows, gig in checked)
         print(f"  {name} ranking agrees with Cypher on {same}/{len(checked)} gigs")
 
+    same_near = 0
+    for skill in skills[:10]:
+        one_run = await db.read(
+            "matching/people_near_skill",
+            skill_id=skill,
+            max_hops=2,
+            first=FIRST,
+            pool=matching.EXHAUSTIVE_POOL,
+            department_id=None,
+            location=None,
+            available_only=False,
+            hop_decay=matching.HOP_DECAY,
+            claimed_weight=WEIGHTS.claimed_weight,
+        )
+        hop_by_hop = await matching.nearest_people(db, skill, 2, FIRST)
+        same_near += [(r["person"]["id"], r["score"]) for r in one_run] == [
+            (r["person"]["id"], r["score"]) for r in hop_by_hop
+        ]
+    print(f"  peopleNearSkill hop by hop agrees with one run to 2 hops on {same_near}/10 skills")
+
     async def scipy_match(i: int) -> object:
         return scipy_scorer.top(gig_rows[gigs[i % len(gigs)]], FIRST)
 

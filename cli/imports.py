@@ -21,9 +21,10 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from graph.connection import local_server
 from graph.database import Database
 from graph.migrate import apply_schema
-from graph.settings import service_settings
+from graph.settings import Neo4jSettings, service_settings
 from resolvers.skills import fulltext_query
 from seed.generate import default_gigs
 from seed.loader import PhaseResult, ProgressCallback
@@ -123,7 +124,12 @@ def import_taxonomy_command(
 
 @import_app.command("org")
 def import_org_command(
-    folder: Annotated[Path, typer.Argument(help="Folder with the export's CSV files.")],
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder with the export's CSV files.", exists=True, file_okay=False, readable=True
+        ),
+    ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Validate only; write nothing.")
     ] = False,
@@ -227,6 +233,14 @@ def demo(
     )
     typer.echo(f"\nGraphQL (GraphiQL): {base}/graphql")
     typer.echo("Send the header  Authorization: Bearer <token>")
+    if not Neo4jSettings().uri:
+        server = local_server()
+        status = server.status()
+        if status.running:
+            typer.echo(
+                f"Neo4j Browser: {status.browser_url}  "
+                f"(user neo4j, password in {server.password_file})"
+            )
 
 
 @commands.command()

@@ -89,6 +89,9 @@ class Database:
             max_connection_pool_size=64,
             connection_acquisition_timeout=30.0,
             max_transaction_retry_time=info.max_retry_s,
+            # Queries name labels and properties that an empty or young graph may not have yet;
+            # Neo4j's "does not exist" notices about them are noise in the service's log.
+            notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
         )
         return cls(driver, info.database)
 

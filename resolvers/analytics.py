@@ -93,8 +93,10 @@ async def bench_by_skill(db: Database, scope: Scope) -> list[Row]:
     return await db.read("analytics/bench_by_skill", **scope.params, limit=scope.top)
 
 
-async def collaboration_pairs(db: Database, scope: Scope) -> list[Collaboration]:
-    rows = await db.read("analytics/collaboration_edges", **scope.params)
+async def collaboration_pairs(
+    db: Database, scope: Scope, level: int | None = None
+) -> list[Collaboration]:
+    rows = await db.read("analytics/collaboration_edges", **scope.params, level=level)
     return [Collaboration.from_row(row) for row in rows]
 
 
@@ -110,9 +112,13 @@ class TimedReport:
     networkx_s: float
 
 
-async def collaboration(db: Database, scope: Scope) -> TimedReport:
+async def collaboration(db: Database, scope: Scope, level: int | None = None) -> TimedReport:
+    """Collaboration between the departments people are members of, or, with `level`, between
+    their ancestors at that depth of the department tree (0 = the top-level departments)."""
+    if level is not None and level < 0:
+        raise ValidationFailed("level", "must be 0 (top-level departments) or more")
     began = time.perf_counter()
-    pairs = await collaboration_pairs(db, scope)
+    pairs = await collaboration_pairs(db, scope, level)
     read = time.perf_counter()
     report = await asyncio.to_thread(collaboration_report, pairs, scope.top)
     analysed = time.perf_counter()

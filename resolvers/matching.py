@@ -219,28 +219,38 @@ async def nearest_people(
     db: Database, skill_id: str, max_hops: int, first: int, filter: NearSkillFilter | None = None
 ) -> list[Row]:
     """people_near_skill.cypher made exact, without validation: rows of `person`, `score`,
-    `hops`, `skill_id`, `proficiency`, `evidenced`, `path_ids`, `remaining_hours`."""
-    chosen = filter or NearSkillFilter()
+    `hops`, `skill_id`, `proficiency`, `evidenced`, `path_ids`, `remaining_hours`.
 
-    async def read(pool: int) -> list[Row]:
-        return await db.read(
-            "matching/people_near_skill",
-            skill_id=skill_id,
-            max_hops=max_hops,
-            first=first,
-            pool=pool,
-            department_id=chosen.department_id,
-            location=chosen.location,
-            available_only=chosen.available_only,
-            hop_decay=HOP_DECAY,
-            claimed_weight=MatchWeights.claimed_weight,
-        )
+    Reads hop by hop: nobody reached through a skill `hops + 1` steps away scores more than
+    `HOP_DECAY ** (hops + 1)`, so when `first` people within `hops` all score more than that,
+    looking further cannot change the answer (which is the one of a single run with
+    `max_hops`, only faster)."""
+    chosen = filter or NearSkillFilter()
 
     def exact(rows: list[Row]) -> bool:
         # Only the availability filter runs after the pool; it may leave fewer than `first`.
         return len(rows) == first or (bool(rows) and not rows[0]["truncated"])
 
-    return await widened(read, POOL_PER_RESULT * first, exact)
+    for hops in range(max_hops + 1):
+
+        async def read(pool: int, hops: int = hops) -> list[Row]:
+            return await db.read(
+                "matching/people_near_skill",
+                skill_id=skill_id,
+                max_hops=hops,
+                first=first,
+                pool=pool,
+                department_id=chosen.department_id,
+                location=chosen.location,
+                available_only=chosen.available_only,
+                hop_decay=HOP_DECAY,
+                claimed_weight=MatchWeights.claimed_weight,
+            )
+
+        rows = await widened(read, POOL_PER_RESULT * first, exact)
+        if len(rows) == first and float(rows[-1]["score"]) > HOP_DECAY ** (hops + 1):
+            break
+    return rows
 
 
 @dataclass(frozen=True)

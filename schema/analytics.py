@@ -371,9 +371,12 @@ class Analytics:
         row = await analytics.utilisation(info.context.db, self.scope)
         return Utilisation.from_row(row, self.scope)
 
-    @strawberry.field
-    async def collaboration(self, info: Info) -> CollaborationMetrics:
-        timed = await analytics.collaboration(info.context.db, self.scope)
+    @strawberry.field(
+        description="Collaboration between the departments people are members of, or with "
+        "`level` between their ancestors at that depth of the tree (0: top-level departments)."
+    )
+    async def collaboration(self, info: Info, level: int | None = None) -> CollaborationMetrics:
+        timed = await analytics.collaboration(info.context.db, self.scope, level)
         return CollaborationMetrics.from_report(timed.report, timed.names)
 
     @strawberry.field

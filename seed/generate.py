@@ -180,7 +180,6 @@ class _Generator:
             self.neighbours[related.skill_id].append((related.related_id, related.weight))
             self.neighbours[related.related_id].append((related.skill_id, related.weight))
         self.people: list[_Person] = []
-        self.by_department: dict[str, list[_Person]] = defaultdict(list)
         self.managers: dict[str, list[_Person]] = defaultdict(list)
         self.emails: set[str] = set()
         self.skill_holders: dict[str, list[_Person]] = defaultdict(list)
@@ -225,7 +224,6 @@ class _Generator:
         )
         person = _Person(row, occupation, level)
         self.people.append(person)
-        self.by_department[top].append(person)
         if manager is not None:
             manager.reports += 1
             if manager.reports == 1:

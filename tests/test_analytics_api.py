@@ -170,3 +170,19 @@ async def test_an_unknown_department_is_not_found(
         "Department",
         "NOPE",
     )
+
+
+async def test_a_negative_collaboration_level_is_a_validation_error(
+    graph: Database, client: httpx.AsyncClient
+) -> None:
+    query = """query($period: PeriodInput!) { analytics(period: $period) {
+      ... on Analytics { collaboration(level: -1) { index } } } }"""
+    period = {"from": FIRST.isoformat(), "to": LAST.isoformat()}
+    response = await client.post(
+        "/graphql",
+        json={"query": query, "variables": {"period": period}},
+        headers=auth("M1", "hr"),
+    )
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "VALIDATION"
+    assert "level" in error["message"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 from resolvers.collaboration import (
@@ -9,6 +10,8 @@ from resolvers.collaboration import (
     Collaboration,
     brokers,
     collaboration_report,
+    detected_communities,
+    modularity,
     person_graph,
 )
 
@@ -93,3 +96,20 @@ def test_large_graphs_estimate_betweenness_and_still_find_the_hub() -> None:
     top = brokers(graph, top=1)
     assert [b.id for b in top] == ["HUB"]
     assert top[0].betweenness > 0.9
+
+
+def test_only_own_gigs_give_people_but_no_communities_to_find() -> None:
+    report = collaboration_report([pair("P1", "ENG", "P1", "ENG")], top=5)
+    assert (report.people, report.communities, report.community_modularity) == (1, 1, 0.0)
+
+
+def test_small_groups_are_communities_and_large_ones_are_searched_like_the_whole_graph() -> None:
+    # Four 6-cliques in a ring (one component, 64 edges) and ten separate pairs: m = 74.
+    graph = nx.relabel_nodes(nx.ring_of_cliques(4, 6), str)
+    graph.add_edges_from((f"A{i}", f"B{i}") for i in range(10))
+    nx.set_edge_attributes(graph, 1, "weight")
+    found = detected_communities(graph)
+    assert {"A0", "B0"} in found  # 1^2 < 2 * 74: a pair is one community, no search needed
+    assert sorted(len(c) for c in found if len(c) > 2) == [6, 6, 6, 6]  # 64^2 > 148: Louvain
+    whole = nx.community.louvain_communities(graph, weight="weight", seed=7)
+    assert modularity(graph, found) == pytest.approx(modularity(graph, whole))

@@ -263,6 +263,18 @@ async def test_collaboration_reads_the_engagement_pairs_of_the_period(graph: Dat
     ]
 
 
+async def test_collaboration_rolls_departments_up_to_a_level_of_the_tree(
+    graph: Database,
+) -> None:
+    # Level 1: DATA counts as ENG, so X2 stays inside ENG and only X3 (ENG -> SALES) crosses.
+    report = (await analytics.collaboration(graph, scope(), level=1)).report
+    assert (report.engagements, report.cross_functional, report.departments) == (5, 1, 2)
+    assert [link.department_ids for link in report.department_links] == [("ENG", "SALES")]
+    # Level 0: everything is ORG.
+    report = (await analytics.collaboration(graph, scope(), level=0)).report
+    assert (report.cross_functional, report.departments, report.department_density) == (0, 1, 0)
+
+
 async def test_collaboration_of_a_department_keeps_pairs_touching_it(graph: Database) -> None:
     report = (await analytics.collaboration(graph, scope("DATA"))).report
     assert (report.engagements, report.cross_functional) == (1, 1)  # only X2

@@ -189,3 +189,25 @@ async def test_people_near_a_skill_widen_their_pool_when_the_best_are_unavailabl
     rows = await matching.people_near_skill(context(db), "rlang", 1, 1, available)
 
     assert ids(rows) == ["PY"]  # R holds rlang itself but has no gig capacity
+
+
+async def test_reading_hop_by_hop_gives_the_answer_of_one_run(db: Database) -> None:
+    await near_org().load(db)
+
+    for first in [1, 2, 3, 4, 20]:
+        one_run = await db.read(
+            "matching/people_near_skill",
+            skill_id="python",
+            max_hops=3,
+            first=first,
+            pool=1000,
+            department_id=None,
+            location=None,
+            available_only=False,
+            hop_decay=matching.HOP_DECAY,
+            claimed_weight=matching.MatchWeights.claimed_weight,
+        )
+        hop_by_hop = await matching.people_near_skill(context(db), "python", 3, first)
+        assert [(r["person"]["id"], r["score"], r["path_ids"]) for r in hop_by_hop] == [
+            (r["person"]["id"], r["score"], r["path_ids"]) for r in one_run
+        ]

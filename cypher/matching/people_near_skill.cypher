@@ -6,7 +6,7 @@
 // Each person appears once, through the skill that gives the best score (its shortest path).
 // Filters (null = any): $department_id (the department or any department below it),
 // $location (exact), $available_only (remaining gig capacity > 0). Active people only.
-// $max_hops is at most 3 (the pattern's bound).
+// $max_hops is 0 to 3.
 // Speed: capacity is read for the $pool best scores only; `truncated` says people were left
 // outside the pool, so when $available_only returns fewer than $first with `truncated`, raise
 // $pool (the API does so until it is exact).
@@ -20,22 +20,36 @@
 // :param hop_decay => 0.5
 // :param claimed_weight => 0.7
 MATCH (s:Skill {id: $skill_id})
-MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,3}(near:Skill)
-WHERE length(path) <= $max_hops
+// A path bound must be a literal: one branch per $max_hops, so no search goes further than asked.
+CALL (s) {
+  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,1}(near:Skill)
+  WHERE $max_hops <= 1 AND length(path) <= $max_hops
+  RETURN near, path
+  UNION
+  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,2}(near:Skill)
+  WHERE $max_hops = 2
+  RETURN near, path
+  UNION
+  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,3}(near:Skill)
+  WHERE $max_hops = 3
+  RETURN near, path
+}
 WITH collect({near: near, hops: length(path), path: [n IN nodes(path) | n.id]}) AS nears
-UNWIND nears AS n
-WITH nears, n.near AS near, n.hops AS hops
-MATCH (p:Person)-[h:HAS_SKILL]->(near)
-WHERE p.active
-  AND ($location IS NULL OR p.location = $location)
-  AND ($department_id IS NULL
-       OR EXISTS { (p)-[:MEMBER_OF]->(:Department)-[:PART_OF]->{0,10}(:Department {id: $department_id}) })
-WITH nears, p,
-     max($hop_decay ^ hops * h.proficiency / 5.0
-         * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END) AS score
-ORDER BY score DESC
-LIMIT $pool + 1
-WITH nears, collect({p: p, score: score}) AS ranked
+CALL (nears) {
+  UNWIND nears AS n
+  WITH n.near AS near, n.hops AS hops
+  MATCH (p:Person)-[h:HAS_SKILL]->(near)
+  WHERE p.active
+    AND ($location IS NULL OR p.location = $location)
+    AND ($department_id IS NULL
+         OR EXISTS { (p)-[:MEMBER_OF]->(:Department)-[:PART_OF]->{0,10}(:Department {id: $department_id}) })
+  WITH p,
+       max($hop_decay ^ hops * h.proficiency / 5.0
+           * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END) AS score
+  ORDER BY score DESC
+  LIMIT $pool + 1
+  RETURN collect({p: p, score: score}) AS ranked
+}
 WITH nears, ranked[..$pool] AS pool, size(ranked) > $pool AS truncated
 UNWIND pool AS candidate
 WITH nears, truncated, candidate.p AS p, candidate.score AS score
