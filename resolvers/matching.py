@@ -22,7 +22,6 @@ MAX_HOPS = 3
 POOL_PER_RESULT = 10
 """match_candidates.cypher checks eligibility and exposure for this many potentials per result
 asked for, and the API widens the pool (x8) until the answer is provably exact."""
-EXHAUSTIVE_POOL = 2**31 - 1
 
 RELATED_LIMIT = 5
 """A requirement is met adjacently through its BROADER neighbours and its RELATED_TO neighbours
@@ -128,15 +127,23 @@ async def _may_match(ctx: Context, gig_id: str) -> None:
 
 
 async def widened(
-    read: Callable[[int], Awaitable[list[Row]]], pool: int, exact: Callable[[list[Row]], bool]
+    db: Database,
+    read: Callable[[int], Awaitable[list[Row]]],
+    pool: int,
+    exact: Callable[[list[Row]], bool],
 ) -> list[Row]:
-    """Runs a pooled query, widening its pool x8 until the answer is provably exact (with no
-    rows nothing can be proven, so the next try reads everyone)."""
-    while True:
+    """Runs a pooled query, widening its pool x8 until the answer is provably exact or the pool
+    holds everyone (with no rows nothing can be proven, so only the latter ends the search)."""
+    rows = await read(pool)
+    if exact(rows):
+        return rows
+    population = int((await db.read("matching/population"))[0]["people"])
+    while pool < population:
+        pool = min(pool * 8, population)
         rows = await read(pool)
-        if pool == EXHAUSTIVE_POOL or exact(rows):
-            return rows
-        pool = min(pool * 8, EXHAUSTIVE_POOL) if rows else EXHAUSTIVE_POOL
+        if exact(rows):
+            break
+    return rows
 
 
 def is_exact(rows: Sequence[Row], first: int) -> bool:
@@ -166,7 +173,7 @@ async def ranked_candidates(
             **params,
         )
 
-    return await widened(read, POOL_PER_RESULT * first, lambda rows: is_exact(rows, first))
+    return await widened(db, read, POOL_PER_RESULT * first, lambda rows: is_exact(rows, first))
 
 
 async def match_candidates(
@@ -247,7 +254,7 @@ async def nearest_people(
                 claimed_weight=MatchWeights.claimed_weight,
             )
 
-        rows = await widened(read, POOL_PER_RESULT * first, exact)
+        rows = await widened(db, read, POOL_PER_RESULT * first, exact)
         if len(rows) == first and float(rows[-1]["score"]) > HOP_DECAY ** (hops + 1):
             break
     return rows

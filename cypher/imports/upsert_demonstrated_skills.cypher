@@ -2,7 +2,9 @@
 // lowered, and records the level it raised from so skill growth can be counted per period.
 // :param rows => [{engagement_id: 'E1', skill_id: 'esco-1', level: 4}]
 UNWIND $rows AS row
-MATCH (p:Person)-[:ENGAGED_IN]->(e:Engagement {id: row.engagement_id})
+MATCH (e:Engagement {id: row.engagement_id})
+USING INDEX SEEK e:Engagement(id)
+MATCH (p:Person)-[:ENGAGED_IN]->(e)
 MATCH (s:Skill {id: row.skill_id})
 OPTIONAL MATCH (p)-[had:HAS_SKILL]->(s)
 OPTIONAL MATCH (p)-[aspired:ASPIRES_TO]->(s)

@@ -95,33 +95,39 @@ CALL (reqs, total_weight) {
   LIMIT $pool + 1
   RETURN collect({p: p, potential: potential}) AS ranked
 }
-WITH g, owner, home, reqs, total_weight, ranked[..$pool] AS pool,
+WITH g, owner, home, reqs, total_weight, ranked,
      CASE WHEN size(ranked) > $pool THEN round(ranked[$pool].potential, 9) ELSE 0.0 END AS floor
-// Eligibility and exposure, for the pool only.
-UNWIND pool AS candidate
-WITH g, owner, home, reqs, total_weight, floor, candidate.p AS p, candidate.potential AS potential
-WHERE p.active
-  AND (owner IS NULL OR p <> owner)
-  AND ($include_own_department OR home IS NULL OR NOT EXISTS { (p)-[:MEMBER_OF]->(home) })
-CALL (p, g) {
-  OPTIONAL MATCH (p)-[:ENGAGED_IN]->(e:Engagement)
-  RETURN sum(CASE WHEN e.status = 'active' THEN e.hours_per_week ELSE 0.0 END) AS committed,
-         count(CASE WHEN e.status = 'active'
-                      OR (e.status = 'completed'
-                          AND e.completed_at >= datetime() - duration({months: $exposure_months}))
-                    THEN 1 END) AS recent,
-         count(CASE WHEN e.status = 'active' AND EXISTS { (e)-[:ON]->(g) } THEN 1 END) AS on_gig
+// Eligibility and exposure, for the pool only (apart from `reqs`, so no pool row carries it).
+CALL (g, owner, home, ranked) {
+  UNWIND ranked[..$pool] AS candidate
+  WITH g, owner, home, candidate.p AS p, candidate.potential AS potential
+  WHERE p.active
+    AND (owner IS NULL OR p <> owner)
+    AND ($include_own_department OR home IS NULL OR NOT EXISTS { (p)-[:MEMBER_OF]->(home) })
+  CALL (p, g) {
+    OPTIONAL MATCH (p)-[:ENGAGED_IN]->(e:Engagement)
+    RETURN sum(CASE WHEN e.status = 'active' THEN e.hours_per_week ELSE 0.0 END) AS committed,
+           count(CASE WHEN e.status = 'active'
+                        OR (e.status = 'completed'
+                            AND e.completed_at >= datetime() - duration({months: $exposure_months}))
+                      THEN 1 END) AS recent,
+           count(CASE WHEN e.status = 'active' AND EXISTS { (e)-[:ON]->(g) } THEN 1 END) AS on_gig
+  }
+  WITH g, p, potential, recent, on_gig,
+       coalesce(p.weekly_hours, 0.0) * coalesce(p.gig_capacity_pct, 0.0) / 100.0 - committed
+         AS remaining_hours
+  WHERE on_gig = 0 AND (NOT $available_only OR remaining_hours >= coalesce(g.hours_per_week, 0.0))
+  WITH p, potential, recent, remaining_hours, 1.0 / (1.0 + $exposure_damping * recent) AS exposure
+  WITH p, recent, remaining_hours, exposure, p.id AS person_id,
+       round(potential * exposure, 9) AS score
+  ORDER BY score DESC, person_id
+  LIMIT $first
+  RETURN collect({p: p, recent: recent, remaining_hours: remaining_hours, exposure: exposure,
+                  person_id: person_id, score: score}) AS chosen
 }
-WITH g, reqs, total_weight, floor, p, potential, recent, on_gig,
-     coalesce(p.weekly_hours, 0.0) * coalesce(p.gig_capacity_pct, 0.0) / 100.0 - committed
-       AS remaining_hours
-WHERE on_gig = 0 AND (NOT $available_only OR remaining_hours >= coalesce(g.hours_per_week, 0.0))
-WITH reqs, total_weight, floor, p, potential, recent, remaining_hours,
-     1.0 / (1.0 + $exposure_damping * recent) AS exposure
-WITH reqs, total_weight, floor, p, recent, remaining_hours, exposure, p.id AS person_id,
-     round(potential * exposure, 9) AS score
-ORDER BY score DESC, person_id
-LIMIT $first
+UNWIND chosen AS c
+WITH reqs, total_weight, floor, c.p AS p, c.recent AS recent, c.remaining_hours AS remaining_hours,
+     c.exposure AS exposure, c.person_id AS person_id, c.score AS score
 // The reasons of the chosen few: per requirement, the best way this person meets it (ties go
 // to DIRECT, then ASPIRATION, then ADJACENT, then the lower skill id).
 CALL (p) {

@@ -9,7 +9,9 @@
 // $max_hops is 0 to 3.
 // Speed: capacity is read for the $pool best scores only; `truncated` says people were left
 // outside the pool, so when $available_only returns fewer than $first with `truncated`, raise
-// $pool (the API does so until it is exact).
+// $pool (the API does so until it is exact). The API also asks hop by hop (max_hops 0, 1, ...)
+// and stops once $first people all score above $hop_decay ^ (hops + 1), the best anyone further
+// away could score: the same answer as one run with the full $max_hops.
 // :param skill_id => 'python'
 // :param max_hops => 2
 // :param first => 20
@@ -50,19 +52,26 @@ CALL (nears) {
   LIMIT $pool + 1
   RETURN collect({p: p, score: score}) AS ranked
 }
-WITH nears, ranked[..$pool] AS pool, size(ranked) > $pool AS truncated
-UNWIND pool AS candidate
-WITH nears, truncated, candidate.p AS p, candidate.score AS score
-CALL (p) {
-  OPTIONAL MATCH (p)-[:ENGAGED_IN]->(e:Engagement {status: 'active'})
-  RETURN sum(coalesce(e.hours_per_week, 0.0)) AS committed
+// Capacity for the pool only, apart from `nears` so that no pool row carries it.
+CALL (ranked) {
+  UNWIND ranked[..$pool] AS candidate
+  WITH candidate.p AS p, candidate.score AS score
+  CALL (p) {
+    OPTIONAL MATCH (p)-[:ENGAGED_IN]->(e:Engagement {status: 'active'})
+    RETURN sum(coalesce(e.hours_per_week, 0.0)) AS committed
+  }
+  WITH p, score, p.id AS person_id,
+       coalesce(p.weekly_hours, 0.0) * coalesce(p.gig_capacity_pct, 0.0) / 100.0 - committed
+         AS remaining_hours
+  WHERE NOT $available_only OR remaining_hours > 0
+  ORDER BY score DESC, person_id
+  LIMIT $first
+  RETURN collect({p: p, score: score, person_id: person_id, remaining_hours: remaining_hours})
+         AS chosen
 }
-WITH nears, truncated, p, score, p.id AS person_id,
-     coalesce(p.weekly_hours, 0.0) * coalesce(p.gig_capacity_pct, 0.0) / 100.0 - committed
-       AS remaining_hours
-WHERE NOT $available_only OR remaining_hours > 0
-ORDER BY score DESC, person_id
-LIMIT $first
+UNWIND chosen AS c
+WITH nears, size(ranked) > $pool AS truncated, c.p AS p, c.score AS score,
+     c.person_id AS person_id, c.remaining_hours AS remaining_hours
 // The skill and path behind each chosen person's score.
 CALL (p, nears) {
   MATCH (p)-[h:HAS_SKILL]->(held:Skill)
