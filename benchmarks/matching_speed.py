@@ -387,14 +387,14 @@ async def measure(db: Database, people: int, runs: int) -> None:
         print(f"  {name} ranking agrees with Cypher on {same}/{len(checked)} gigs")
 
     same_near = 0
-    population = (await db.read("matching/population"))[0]["people"]
     for skill in skills[:10]:
+        # Without the availability filter nobody is dropped after the pool: one run is exact.
         one_run = await db.read(
             "matching/people_near_skill",
             skill_id=skill,
             max_hops=2,
             first=FIRST,
-            pool=population,
+            pool=matching.POOL_PER_RESULT * FIRST,
             department_id=None,
             location=None,
             available_only=False,

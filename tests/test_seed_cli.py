@@ -49,7 +49,7 @@ async def test_demo_seeds_an_empty_graph_prints_tokens_and_then_leaves_the_data(
     assert counts["taxonomy_skills"] > 13_000
     assert counts["gigs"] == 40 + 25
     hr = await db.read("people/person_by_id", id=claims["sub"])
-    assert hr
+    assert hr[0]["person"]["title"] == "Director, People & Culture"
 
     again = await asyncio.to_thread(CliRunner().invoke, app, ["demo", "--people", "500"])
     assert again.exit_code == 0, again.output

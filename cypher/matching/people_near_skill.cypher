@@ -36,23 +36,19 @@ CALL (s) {
   WHERE $max_hops = 3
   RETURN near, path
 }
-WITH collect({near: near, hops: length(path), path: [n IN nodes(path) | n.id]}) AS nears
-CALL (nears) {
-  UNWIND nears AS n
-  WITH n.near AS near, n.hops AS hops
-  MATCH (p:Person)-[h:HAS_SKILL]->(near)
-  WHERE p.active
-    AND ($location IS NULL OR p.location = $location)
-    AND ($department_id IS NULL
-         OR EXISTS { (p)-[:MEMBER_OF]->(:Department)-[:PART_OF]->{0,10}(:Department {id: $department_id}) })
-  WITH p,
-       max($hop_decay ^ hops * h.proficiency / 5.0
-           * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END) AS score
-  ORDER BY score DESC
-  LIMIT $pool + 1
-  RETURN collect({p: p, score: score}) AS ranked
-}
-// Capacity for the pool only, apart from `nears` so that no pool row carries it.
+WITH s, near, length(path) AS hops
+MATCH (p:Person)-[h:HAS_SKILL]->(near)
+WHERE p.active
+  AND ($location IS NULL OR p.location = $location)
+  AND ($department_id IS NULL
+       OR EXISTS { (p)-[:MEMBER_OF]->(:Department)-[:PART_OF]->{0,10}(:Department {id: $department_id}) })
+WITH s, p,
+     max($hop_decay ^ hops * h.proficiency / 5.0
+         * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END) AS score
+ORDER BY score DESC
+LIMIT $pool + 1
+WITH s, collect({p: p, score: score}) AS ranked
+// Capacity for the pool only.
 CALL (ranked) {
   UNWIND ranked[..$pool] AS candidate
   WITH candidate.p AS p, candidate.score AS score
@@ -68,6 +64,23 @@ CALL (ranked) {
   LIMIT $first
   RETURN collect({p: p, score: score, person_id: person_id, remaining_hours: remaining_hours})
          AS chosen
+}
+// The paths, for the chosen few: the same search again, kept this time.
+CALL (s) {
+  CALL (s) {
+    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,1}(near:Skill)
+    WHERE $max_hops <= 1 AND length(path) <= $max_hops
+    RETURN near, path
+    UNION
+    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,2}(near:Skill)
+    WHERE $max_hops = 2
+    RETURN near, path
+    UNION
+    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,3}(near:Skill)
+    WHERE $max_hops = 3
+    RETURN near, path
+  }
+  RETURN collect({near: near, hops: length(path), path: [n IN nodes(path) | n.id]}) AS nears
 }
 UNWIND chosen AS c
 WITH nears, size(ranked) > $pool AS truncated, c.p AS p, c.score AS score,
