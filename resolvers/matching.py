@@ -19,7 +19,7 @@ from resolvers.context import Context
 MAX_HOPS = 3
 """The bound of people_near_skill.cypher's path pattern."""
 
-POOL_PER_RESULT = 10
+POOL_PER_RESULT = 25
 """match_candidates.cypher checks eligibility and exposure for this many potentials per result
 asked for, and the API widens the pool (x8) until the answer is provably exact."""
 
