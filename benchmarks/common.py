@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from graph.connection import configured_connection, local_server
-from graph.database import Database
+from graph.database import Database, quiet_expected_retries
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings
 from seed.pipeline import dataset_is, mark_dataset, seed_org
@@ -18,6 +18,7 @@ from seed.pipeline import dataset_is, mark_dataset, seed_org
 @asynccontextmanager
 async def bench_database() -> AsyncIterator[Database]:
     """`NEO4J_URI` if set, else the benchmarks' own local server (started if needed)."""
+    quiet_expected_retries()
     if Neo4jSettings().uri:
         info = configured_connection()
     else:

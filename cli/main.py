@@ -13,7 +13,7 @@ import typer
 from cli.imports import commands as import_commands
 from cli.workflow import approvals_app
 from graph.connection import ServerRole, configured_connection, local_server
-from graph.database import Database
+from graph.database import Database, quiet_expected_retries
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
 from graph.settings import service_settings
@@ -22,7 +22,11 @@ from service.sdl import schema_app
 
 T = TypeVar("T")
 
-app = typer.Typer(no_args_is_help=True, help="talentgraph: an internal talent marketplace.")
+app = typer.Typer(
+    no_args_is_help=True,
+    help="talentgraph: an internal talent marketplace.",
+    callback=quiet_expected_retries,
+)
 neo4j_app = typer.Typer(no_args_is_help=True, help="The project's own local Neo4j server.")
 db_app = typer.Typer(no_args_is_help=True, help="The graph's schema and contents.")
 app.add_typer(neo4j_app, name="neo4j")

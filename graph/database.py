@@ -7,6 +7,7 @@ file. Driver errors become the `graph.errors` hierarchy here and nowhere else.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -57,6 +58,13 @@ async def translated_errors() -> AsyncIterator[None]:
         raise QueryError(f"{error.code}: {error.message}") from error
     except OSError as error:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {error}") from error
+
+
+def quiet_expected_retries() -> None:
+    """Silences the driver's warning on each retried transaction. Concurrent import batches and
+    concurrent accepts deadlock now and then by design; the driver retries them, and a warning
+    per retry would read like a failure to the person running an import."""
+    logging.getLogger("neo4j.session").setLevel(logging.ERROR)
 
 
 class Transaction:
