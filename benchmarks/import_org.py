@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -119,7 +118,6 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--reimport", action="store_true")
     args = parser.parse_args()
-    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     asyncio.run(run(args.people, args.seed, args.reimport))
 
 

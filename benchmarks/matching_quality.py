@@ -151,11 +151,9 @@ class Planter:
                 org.gig_skills += [GigSkillRow(gig_id, skill, 3, "required") for skill in required]
                 org.gig_skills.append(GigSkillRow(gig_id, learnable, 2, "learnable"))
                 self.out.gig_skills[gig_id] = [*required, learnable]
-                self.out.relevance[gig_id] = self.plant(gig_id, department, required, learnable)
+                self.out.relevance[gig_id] = self.plant(department, required, learnable)
 
-    def plant(
-        self, gig_id: str, department: int, required: list[str], learnable: str
-    ) -> dict[str, int]:
+    def plant(self, department: int, required: list[str], learnable: str) -> dict[str, int]:
         relevance: dict[str, int] = {}
         org = self.out.org
         for number in range(3):

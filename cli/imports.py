@@ -3,7 +3,6 @@ filling the graph from the taxonomy, HRIS exports and the demo generator."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -51,8 +50,6 @@ T = TypeVar("T")
 def run_with_database(work: Callable[[Database], Awaitable[T]]) -> T:
     from cli.main import run_with_database as run  # cli.main registers this module's commands
 
-    # an import reads relationship types an empty graph does not have yet: not worth a warning
-    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     return run(work)
 
 
@@ -171,7 +168,8 @@ def seed(
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Random seed; same seed, same org.")] = 7,
     out: Annotated[
-        Path | None, typer.Option(help="Only write the HRIS export to this folder.")
+        Path | None,
+        typer.Option(help="Only write the HRIS export to this folder.", file_okay=False),
     ] = None,
     as_of: Annotated[
         str | None,
@@ -179,7 +177,12 @@ def seed(
     ] = None,
 ) -> None:
     """Generate a believable organisation (plus the 25 market gigs) and import it, or write it."""
-    day = date.fromisoformat(as_of) if as_of else None
+    try:
+        day = date.fromisoformat(as_of) if as_of else None
+    except ValueError:
+        raise typer.BadParameter(
+            f"{as_of!r} is not a YYYY-MM-DD date", param_hint="--as-of"
+        ) from None
     if out is not None:
         org = generate_to_dir(read_taxonomy(), out, people=people, gigs=gigs, seed=seed, as_of=day)
         typer.echo(
@@ -246,7 +249,7 @@ def demo(
 @commands.command()
 def skill(
     name: Annotated[str, typer.Argument(help="A skill id, label or alias, or words to search.")],
-    first: Annotated[int, typer.Option(help="How many search results.")] = 10,
+    first: Annotated[int, typer.Option(min=1, help="How many search results.")] = 10,
 ) -> None:
     """Look a skill up by id, label or alias (any case); otherwise search the names."""
 

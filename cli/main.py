@@ -11,6 +11,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from cli.imports import commands as import_commands
+from cli.sdl import schema_app
 from cli.workflow import approvals_app
 from graph.connection import ServerRole, configured_connection, local_server
 from graph.database import Database, quiet_expected_retries
@@ -18,7 +19,6 @@ from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
 from graph.settings import service_settings
 from service.auth import issue_token
-from service.sdl import schema_app
 
 T = TypeVar("T")
 

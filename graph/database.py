@@ -149,12 +149,3 @@ class Database:
 
         async with translated_errors(), self.driver.session(database=self.database) as session:
             return await session.execute_write(unit)
-
-    async def in_read_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
-        """Runs several reads against one consistent snapshot."""
-
-        async def unit(tx: AsyncManagedTransaction) -> T:
-            return await work(Transaction(tx, self.log))
-
-        async with translated_errors(), self.driver.session(database=self.database) as session:
-            return await session.execute_read(unit)

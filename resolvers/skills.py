@@ -109,10 +109,11 @@ async def upsert_custom_skill(ctx: Context, skill: CustomSkill) -> Row:
     _check_custom_skill(skill)
 
     async def work(tx: Transaction) -> Row:
-        existing = await tx.run("skills/skills_by_ids", ids=[skill.id])
-        if existing and not existing[0]["value"].get("custom"):
+        ids = [skill.id, skill.broader_id] if skill.broader_id else [skill.id]
+        found = {row["key"]: row["value"] for row in await tx.run("skills/skills_by_ids", ids=ids)}
+        if skill.id in found and not found[skill.id].get("custom"):
             raise Conflict(f"{skill.id!r} is a taxonomy skill; only custom skills can be edited")
-        if skill.broader_id and not await tx.run("skills/skills_by_ids", ids=[skill.broader_id]):
+        if skill.broader_id and skill.broader_id not in found:
             raise NotFound("skill", skill.broader_id)
         if await tx.run("skills/skills_with_label", label=skill.label, id=skill.id):
             raise Conflict(f"a skill labelled {skill.label.strip()!r} already exists")

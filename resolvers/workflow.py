@@ -21,6 +21,7 @@ from graph.errors import Conflict, Forbidden, InvalidTransition, NotFound, Valid
 from graph.settings import PolicySettings, policy_settings
 from resolvers.context import Context
 from resolvers.permissions import require_gig_owner
+from resolvers.validation import check_level
 from service.auth import Viewer
 
 Actor = Literal["applicant", "owner"]
@@ -163,11 +164,6 @@ def require_actor(viewer: Viewer, application: Row, actor: Actor, action: str) -
 def is_stale(confirmed_at: datetime | None, now: datetime, months: int) -> bool:
     """A skill nobody confirmed within `months` (or ever) needs a refresh."""
     return confirmed_at is None or confirmed_at < now - timedelta(days=months * 365.25 / 12)
-
-
-def check_level(field_name: str, value: int, low: int = 1, high: int = 5) -> None:
-    if not low <= value <= high:
-        raise ValidationFailed(field_name, f"must be between {low} and {high}")
 
 
 @dataclass
@@ -618,6 +614,7 @@ async def process_overdue_approvals(
 
     async def work(tx: Transaction) -> OverdueOutcome:
         outbox = Outbox(actor_id or SYSTEM_ACTOR)
+        # the first run locks what is overdue; the second drops what a manager decided meanwhile
         await tx.run("workflow/overdue_approvals", now=now, timeout_days=days)
         overdue = await tx.run("workflow/overdue_approvals", now=now, timeout_days=days)
         rows: list[Row] = []
@@ -756,12 +753,12 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Row:
     which becomes validated proficiency (never lowered) and skill growth evidence."""
     if completion.hours_worked < 0:
         raise ValidationFailed("hoursWorked", "must not be negative")
-    check_level("rating", completion.rating)
+    check_level("rating", completion.rating, 5)
     skill_ids = [evidence.skill_id for evidence in completion.skills]
     if len(set(skill_ids)) != len(skill_ids):
         raise ValidationFailed("skills", "name each skill once")
     for index, evidence in enumerate(completion.skills):
-        check_level(f"skills[{index}].level", evidence.level)
+        check_level(f"skills[{index}].level", evidence.level, 5)
     viewer = ctx.viewer
     now = now_utc()
 
@@ -870,7 +867,7 @@ async def give_gig_feedback(
     ctx: Context, engagement_id: str, rating: int, feedback: str | None
 ) -> Row:
     """The helper's word on the gig: how it went for them."""
-    check_level("rating", rating)
+    check_level("rating", rating, 5)
     viewer = ctx.viewer
     now = now_utc()
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.database import Database
 from graph.errors import ValidationFailed
@@ -33,6 +33,9 @@ from seed.org import (
     PersonSkillRow,
 )
 from seed.taxonomy import SkillIndex, SkillName
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 Parser = Callable[[str], Any]
 
@@ -231,54 +234,63 @@ class Row:
 
 
 def _read_file(path: Path, columns: tuple[Column, ...], issues: list[Issue]) -> list[Row]:
-    name = path.name
-    known = {column.name: column for column in columns}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
-        header = [cell.strip() for cell in next(reader, [])]
-        problems = [
-            f"unknown column {cell!r} (this file takes: {', '.join(known)})"
-            for cell in header
-            if cell not in known
-        ]
-        problems += [
-            f"missing column {column.name!r}"
-            for column in columns
-            if column.required and column.name not in header
-        ]
-        problems += [
-            f"column {cell!r} appears twice" for cell in set(header) if header.count(cell) > 1
-        ]
-        if problems:
-            issues.extend(Issue(name, 1, problem) for problem in problems)
-            return []
-        absent = [column for column in columns if column.name not in header]
-        rows = []
-        for cells in reader:
-            if not any(cells):
-                continue
-            line = reader.line_num
-            if len(cells) != len(header):
-                issues.append(Issue(name, line, f"{len(cells)} cells for {len(header)} columns"))
-                continue
-            values: dict[str, Any] = {column.name: column.default for column in absent}
-            valid = True
-            for cell, column_name in zip(cells, header, strict=True):
-                column = known[column_name]
-                cell = cell.strip()
-                if not cell:
-                    if column.required:
-                        issues.append(Issue(name, line, f"{column.name} is empty"))
-                        valid = False
-                    values[column.name] = column.default
-                    continue
-                try:
-                    values[column.name] = column.parse(cell)
-                except ValueError as error:
-                    issues.append(Issue(name, line, f"{column.name}: {error}"))
+        try:
+            return _read_rows(path.name, reader, columns, issues)
+        except UnicodeDecodeError as error:
+            issues.append(Issue(path.name, 0, f"not UTF-8 text ({error.reason})"))
+        except csv.Error as error:
+            issues.append(Issue(path.name, reader.line_num, f"not valid CSV ({error})"))
+    return []
+
+
+def _read_rows(
+    name: str, reader: Reader, columns: tuple[Column, ...], issues: list[Issue]
+) -> list[Row]:
+    known = {column.name: column for column in columns}
+    header = [cell.strip() for cell in next(reader, [])]
+    problems = [
+        f"unknown column {cell!r} (this file takes: {', '.join(known)})"
+        for cell in header
+        if cell not in known
+    ]
+    problems += [
+        f"missing column {column.name!r}"
+        for column in columns
+        if column.required and column.name not in header
+    ]
+    problems += [f"column {cell!r} appears twice" for cell in set(header) if header.count(cell) > 1]
+    if problems:
+        issues.extend(Issue(name, 1, problem) for problem in problems)
+        return []
+    absent = [column for column in columns if column.name not in header]
+    rows = []
+    for cells in reader:
+        if not any(cells):
+            continue
+        line = reader.line_num
+        if len(cells) != len(header):
+            issues.append(Issue(name, line, f"{len(cells)} cells for {len(header)} columns"))
+            continue
+        values: dict[str, Any] = {column.name: column.default for column in absent}
+        valid = True
+        for cell, column_name in zip(cells, header, strict=True):
+            column = known[column_name]
+            cell = cell.strip()
+            if not cell:
+                if column.required:
+                    issues.append(Issue(name, line, f"{column.name} is empty"))
                     valid = False
-            if valid:
-                rows.append(Row(line, values))
+                values[column.name] = column.default
+                continue
+            try:
+                values[column.name] = column.parse(cell)
+            except ValueError as error:
+                issues.append(Issue(name, line, f"{column.name}: {error}"))
+                valid = False
+        if valid:
+            rows.append(Row(line, values))
     return rows
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
+from graph.errors import ValidationFailed
 from seed.org import BroaderRow, OccupationRow, RelatedRow, SkillRow, TaxonomyData
 
 DEFAULT_TAXONOMY = Path(__file__).resolve().parent / "taxonomy"
@@ -239,13 +240,19 @@ def read_derived(folder: Path) -> TaxonomyData:
 
 
 def read_taxonomy(path: Path = DEFAULT_TAXONOMY) -> TaxonomyData:
-    """A derived copy or an ESCO source folder; `FileNotFoundError` when it is neither."""
+    """A derived copy or an ESCO source folder; `FileNotFoundError` when it is neither,
+    `ValidationFailed` when its files cannot be read."""
     from seed.profiles import occupation_labels
 
-    if is_esco_source(path):
-        return derive_from_esco(path, occupation_labels())
-    if (path / "skills.csv.gz").is_file():
-        return read_derived(path)
+    try:
+        if is_esco_source(path):
+            return derive_from_esco(path, occupation_labels())
+        if (path / "skills.csv.gz").is_file():
+            return read_derived(path)
+    except KeyError as error:
+        raise ValidationFailed(str(path), f"a taxonomy file lacks the column {error}") from error
+    except (OSError, ValueError, csv.Error) as error:
+        raise ValidationFailed(str(path), f"not a readable taxonomy ({error})") from error
     raise FileNotFoundError(
         f"{path} holds neither a derived taxonomy (skills.csv.gz, broader.csv.gz, "
         "related.csv.gz) nor ESCO CSVs (skills.csv, skill_hierarchy.csv, occupation_skills.csv)"
@@ -322,9 +329,6 @@ class SkillIndex:
         if not close:
             return ""
         return "; did you mean " + ", ".join(repr(self.labels[self._by_label[c][0]]) for c in close)
-
-    def __contains__(self, skill_id: str) -> bool:
-        return skill_id in self.labels
 
 
 def subset(taxonomy: TaxonomyData, skill_ids: Iterable[str]) -> TaxonomyData:

@@ -113,3 +113,13 @@ async def graphql(
     assert response.status_code == 200, response.text
     result: dict[str, Any] = response.json()
     return result
+
+
+async def mutate(
+    client: httpx.AsyncClient, query: str, who: str, *roles: str, **variables: object
+) -> dict[str, object]:
+    """Runs a mutation that must not fail; returns its payload's `result`."""
+    body = await graphql(client, query, who, *roles, variables=variables)
+    assert "errors" not in body, body
+    result: dict[str, object] = next(iter(body["data"].values()))["result"]
+    return result

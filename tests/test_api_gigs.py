@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import httpx
 
 from graph.database import Database
-from tests.conftest import graphql
+from tests.conftest import graphql, mutate
 from tests.factories import OrgFactory
 
 RESULT = """
@@ -53,15 +53,6 @@ def org() -> OrgFactory:
         .requires("G1", "sql", 2, "learnable")
         .requires("G2", "sql", 4)
     )
-
-
-async def mutate(
-    client: httpx.AsyncClient, query: str, who: str, *roles: str, **variables: object
-) -> dict[str, object]:
-    body = await graphql(client, query, who, *roles, variables=variables)
-    assert "errors" not in body, body
-    result: dict[str, object] = next(iter(body["data"].values()))["result"]
-    return result
 
 
 def new_gig(**fields: object) -> dict[str, object]:

@@ -9,10 +9,10 @@ import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 
+from cli.sdl import EXPORT_COMMAND, SDL_FILE, sdl
 from graph.database import ConnectionInfo, Database
 from graph.settings import ServiceSettings
 from service.app import create_app
-from service.sdl import EXPORT_COMMAND, SDL_FILE, sdl
 from tests.conftest import TEST_SECRET, auth, graphql
 from tests.factories import OrgFactory
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from graph.database import Database
-from tests.conftest import graphql
+from tests.conftest import graphql, mutate
 from tests.factories import OrgFactory
 
 PERSON = """id title location weeklyHours gigCapacityPct
@@ -41,15 +41,6 @@ def org() -> OrgFactory:
         .person("P2", "D1", manager_id="P1")
         .has_skill("P1", "python", 3, validated=True)
     )
-
-
-async def mutate(
-    client: httpx.AsyncClient, query: str, who: str, *roles: str, **variables: object
-) -> dict[str, object]:
-    body = await graphql(client, query, who, *roles, variables=variables)
-    assert "errors" not in body, body
-    result: dict[str, object] = next(iter(body["data"].values()))["result"]
-    return result
 
 
 async def profile(client: httpx.AsyncClient, person: str) -> dict[str, object]:

@@ -125,3 +125,19 @@ async def test_the_command_prints_every_problem_and_exits_non_zero(
         assert result.stderr.splitlines()[: len(EXPECTED)] == EXPECTED
         assert "13 problem(s); nothing was written" in result.stderr
     assert await snapshot(db) == before
+
+
+async def test_a_file_that_is_not_utf8_csv_is_a_problem_not_a_crash(
+    db: Database, tmp_path: Path
+) -> None:
+    await base_graph(db)
+    before = await snapshot(db)
+    folder = write(tmp_path, {"departments.csv": 'id,name\nD1,"' + "x" * 200_000 + '"\n'})
+    (folder / "people.csv").write_bytes(b"id,name,email\nP1,Ad\xff,ada@example.org\n")
+    with pytest.raises(ImportInvalid) as raised:
+        await import_org_dir(db, folder)
+    assert [str(issue) for issue in raised.value.issues] == [
+        "departments.csv:2: not valid CSV (field larger than field limit (131072))",
+        "people.csv:0: not UTF-8 text (invalid start byte)",
+    ]
+    assert await snapshot(db) == before

@@ -55,3 +55,14 @@ async def test_demo_seeds_an_empty_graph_prints_tokens_and_then_leaves_the_data(
     assert again.exit_code == 0, again.output
     assert "already holds data" in again.output
     assert (await db.read("imports/graph_counts"))[0]["people"] == 100
+
+
+def test_bad_options_are_usage_errors_not_tracebacks(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    for options, message in (
+        (["--as-of", "2026-13-01"], "Invalid value for --as-of: '2026-13-01' is not a YYYY-MM-DD"),
+        (["--out", str(tmp_path / "a-file")], "Invalid value for '--out'"),
+    ):
+        result = CliRunner().invoke(app, ["seed", "--people", "5", *options])
+        assert result.exit_code == 2
+        assert message in result.stderr

@@ -4,11 +4,13 @@ what people and gigs point to."""
 from __future__ import annotations
 
 import csv
+import gzip
 from pathlib import Path
 
 import pytest
 
 from graph.database import Database
+from graph.errors import ValidationFailed
 from resolvers.skills import fulltext_query
 from seed.org import BroaderRow, RelatedRow, SkillRow, TaxonomyData
 from seed.pipeline import import_org_dir, import_taxonomy
@@ -235,3 +237,13 @@ def test_a_name_shared_by_two_skills_is_ambiguous_and_a_typo_gets_suggestions() 
     both = SkillIndex([SkillName("a", "A", ("a", "x")), SkillName("b", "B", ("b", "x"))])
     with pytest.raises(LookupError, match="ambiguous"):
         both.resolve("x")
+
+
+def test_a_taxonomy_that_cannot_be_read_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "skills.csv.gz").write_text("not gzip", encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="not a readable taxonomy"):
+        read_taxonomy(tmp_path)
+    with gzip.open(tmp_path / "skills.csv.gz", "wt", encoding="utf-8") as handle:
+        handle.write("name\nPython\n")
+    with pytest.raises(ValidationFailed, match="a taxonomy file lacks the column 'id'"):
+        read_taxonomy(tmp_path)

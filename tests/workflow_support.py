@@ -12,7 +12,7 @@ from graph.settings import ServiceSettings
 from resolvers import workflow
 from resolvers.context import Context
 from service.auth import Viewer
-from tests.conftest import auth
+from tests.conftest import graphql
 from tests.factories import OrgFactory
 
 APPLICATION_FIELDS = """
@@ -80,13 +80,7 @@ async def gql(
     roles: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """The `data` of a GraphQL request made as `person_id`; fails the test on any error."""
-    response = await client.post(
-        "/graphql",
-        json={"query": query, "variables": variables or {}},
-        headers=auth(person_id, *roles),
-    )
-    body = response.json()
-    assert response.status_code == 200, body
+    body = await graphql(client, query, person_id, *roles, variables=variables)
     assert "errors" not in body, body["errors"]
     data: dict[str, Any] = body["data"]
     return data
