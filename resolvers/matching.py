@@ -19,7 +19,7 @@ from resolvers.context import Context
 MAX_HOPS = 3
 """The bound of people_near_skill.cypher's path pattern."""
 
-POOL_PER_RESULT = 25
+POOL_PER_RESULT = 50
 """match_candidates.cypher checks eligibility and exposure for this many potentials per result
 asked for, and the API widens the pool (x8) until the answer is provably exact."""
 
@@ -131,11 +131,13 @@ async def widened(
     read: Callable[[int], Awaitable[list[Row]]],
     pool: int,
     exact: Callable[[list[Row]], bool],
+    proven_empty: Callable[[], Awaitable[bool]] | None = None,
 ) -> list[Row]:
     """Runs a pooled query, widening its pool x8 until the answer is provably exact or the pool
-    holds everyone (with no rows nothing can be proven, so only the latter ends the search)."""
+    holds everyone (with no rows nothing can be proven, so only the latter ends the search,
+    unless `proven_empty` shows that no pool would return anyone)."""
     rows = await read(pool)
-    if exact(rows):
+    if exact(rows) or (not rows and proven_empty is not None and await proven_empty()):
         return rows
     population = int((await db.read("matching/population"))[0]["people"])
     while pool < population:
@@ -173,7 +175,16 @@ async def ranked_candidates(
             **params,
         )
 
-    return await widened(db, read, POOL_PER_RESULT * first, lambda rows: is_exact(rows, first))
+    async def nobody_has_the_hours() -> bool:
+        """Gigs asking more hours than anyone's capacity have no available candidate."""
+        if not params["available_only"]:
+            return False
+        rows = await db.read("matching/gig_hours_reachable", gig_id=gig_id)
+        return not rows or not rows[0]["reachable"]
+
+    return await widened(
+        db, read, POOL_PER_RESULT * first, lambda rows: is_exact(rows, first), nobody_has_the_hours
+    )
 
 
 async def match_candidates(

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from graph.database import Database, Row
+from graph.database import Database, QueryLog, Row
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from graph.settings import ServiceSettings
 from resolvers import matching
@@ -236,6 +236,30 @@ async def test_a_small_candidate_pool_is_widened_until_the_answer_is_exact(
     monkeypatch.setattr(matching, "POOL_PER_RESULT", 1)
     assert await matching.match_candidates(context(loaded), "G1", 5, options) == expected
     assert ids(expected)[:2] == ["EXPERT", "INSIDER"]
+
+
+async def test_a_gig_asking_more_hours_than_anyone_has_is_answered_without_widening(
+    db: Database,
+) -> None:
+    # Everyone gives at most 8 hours a week to gigs; G-LONG asks for 10.
+    org = matching_org().gig("G-LONG", "OWNER", "GIG", hours_per_week=10.0)
+    await org.requires("G-LONG", "python", 3).load(db)
+    log = QueryLog()
+
+    found = await matching.ranked_candidates(db.with_log(log), "G-LONG", 5)
+
+    everyone = await db.read(
+        "matching/match_candidates",
+        gig_id="G-LONG",
+        first=5,
+        pool=1000,
+        aspiration_visibilities=matching.CANDIDATE_VISIBILITIES,
+        **matching.MatchOptions().params(),
+    )
+    assert found == everyone == []
+    assert "matching/population" not in log.names
+    unavailable = matching.MatchOptions(available_only=False)
+    assert ids(await matching.ranked_candidates(db, "G-LONG", 5, unavailable))[0] == "EXPERT"
 
 
 async def test_adjacency_through_related_skills_is_bounded_to_the_strongest(db: Database) -> None:

@@ -24,7 +24,9 @@
 // best get their reasons. Exposure and eligibility can only lower a score, so the answer is
 // exact when `floor` (the best potential left outside the pool, 0 if none) is below the last
 // score returned, or fewer than $first came back with floor = 0; otherwise raise $pool (the API
-// does so until it is exact).
+// does so until it is exact, or until gig_hours_reachable.cypher shows that nobody has the hours).
+// The potentials are the max per (person, requirement) inside each requirement's subquery, then
+// one sum per person: two small aggregations instead of one over every (person, requirement).
 // :param gig_id => 'G1'
 // :param first => 20
 // :param pool => 200
@@ -73,27 +75,28 @@ WITH g, owner, home,
 WITH g, owner, home, reqs, reduce(total = 0.0, r IN reqs | total + r.weight) AS total_weight
 // Every person one hop from a requirement, with the potential: the score before exposure.
 CALL (reqs, total_weight) {
-  UNWIND range(0, size(reqs) - 1) AS i
-  WITH total_weight, i, reqs[i] AS r
+  UNWIND reqs AS r
   CALL (r) {
-    UNWIND r.ways AS way
-    WITH r, way, way.skill AS via
-    MATCH (p)-[h:HAS_SKILL]->(via)
-    RETURN p, way.link * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
-              * CASE WHEN h.proficiency >= r.min_level THEN 1.0
-                     ELSE toFloat(h.proficiency) / r.min_level END AS strength
-    UNION ALL
-    WITH r, r.skill AS rs
-    MATCH (p:Person)-[a:ASPIRES_TO]->(rs)
-    WHERE r.importance <> 'required' AND a.visibility IN $aspiration_visibilities
-    RETURN p, $aspiration_weight * a.interest / 3.0 AS strength
+    CALL (r) {
+      UNWIND r.ways AS way
+      WITH r, way, way.skill AS via
+      MATCH (p)-[h:HAS_SKILL]->(via)
+      RETURN p, way.link * CASE WHEN h.validated THEN 1.0 ELSE $claimed_weight END
+                * CASE WHEN h.proficiency >= r.min_level THEN 1.0
+                       ELSE toFloat(h.proficiency) / r.min_level END AS strength
+      UNION ALL
+      WITH r, r.skill AS rs
+      MATCH (p:Person)-[a:ASPIRES_TO]->(rs)
+      WHERE r.importance <> 'required' AND a.visibility IN $aspiration_visibilities
+      RETURN p, $aspiration_weight * a.interest / 3.0 AS strength
+    }
+    RETURN p, max(strength) AS best
   }
-  WITH total_weight, p, i, r.weight AS weight, max(strength) AS best
-  WITH total_weight, p, sum(weight * best) / total_weight AS potential
-  WHERE potential > 0
-  ORDER BY potential DESC
+  WITH p, sum(r.weight * best) AS weighted
+  WHERE weighted > 0
+  ORDER BY weighted DESC
   LIMIT $pool + 1
-  RETURN collect({p: p, potential: potential}) AS ranked
+  RETURN collect({p: p, potential: weighted / total_weight}) AS ranked
 }
 WITH g, owner, home, reqs, total_weight, ranked,
      CASE WHEN size(ranked) > $pool THEN round(ranked[$pool].potential, 9) ELSE 0.0 END AS floor
