@@ -8,6 +8,7 @@ file. Driver errors become the `graph.errors` hierarchy here and nowhere else.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -35,12 +36,17 @@ class ConnectionInfo:
 
 @dataclass
 class QueryLog:
-    """Counts the queries sent, by name; the API keeps one per request to prove batching."""
+    """Counts the queries sent, by name; the API keeps one per request to prove batching. A count
+    per name (not a list) keeps a long-lived subscription's log from growing with every poll."""
 
-    names: list[str] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
 
     def record(self, name: str) -> None:
-        self.names.append(name)
+        self.counts[name] += 1
+
+    @property
+    def total(self) -> int:
+        return self.counts.total()
 
 
 @asynccontextmanager

@@ -87,7 +87,7 @@ class QueryCount(SchemaExtension):
 
     def get_results(self) -> dict[str, Any]:
         context: Context = self.execution_context.context
-        return {"queries": len(context.query_log.names)}
+        return {"queries": context.query_log.total}
 
 
 def service_extensions(settings: ServiceSettings) -> list[Callable[[], SchemaExtension]]:

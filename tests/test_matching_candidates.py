@@ -257,7 +257,7 @@ async def test_a_gig_asking_more_hours_than_anyone_has_is_answered_without_widen
         **matching.MatchOptions().params(),
     )
     assert found == everyone == []
-    assert "matching/population" not in log.names
+    assert "matching/population" not in log.counts
     unavailable = matching.MatchOptions(available_only=False)
     assert ids(await matching.ranked_candidates(db, "G-LONG", 5, unavailable))[0] == "EXPERT"
 
