@@ -23,7 +23,7 @@ from graph.database import ConnectionInfo, Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import ServiceSettings, service_settings
-from service.browser_guide import browser_guide, browser_style
+from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
 from service.graphql import graphql_app
 
 log = logging.getLogger("talentgraph.service")
@@ -84,7 +84,9 @@ def create_app(
         Route("/readyz", readyz),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
-        Route("/browser-guide", browser_guide),
-        Route("/browser-guide/style.grass", browser_style, name="browser-style"),
+        Route("/browser-guide", open_to_neo4j_browser(browser_guide)),
+        Route(
+            "/browser-guide/style.grass", open_to_neo4j_browser(browser_style), name="browser-style"
+        ),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

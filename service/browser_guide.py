@@ -8,22 +8,26 @@ In Neo4j Browser (whose local server allows remote content from localhost and 12
 The guide walks through the model, "who is near this skill", a gig's candidates and every
 analytics metric. Each slide shows a query file's header as its explanation and its `:param`
 lines and body as runnable blocks (a click puts them in the editor), so the guide always runs
-exactly the queries the API runs. Browser fetches both from its own page, hence the CORS header.
+exactly the queries the API runs. Browser fetches both from its own origin, with a CORS
+preflight, so `open_to_neo4j_browser` opens each endpoint to any origin (both are public).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import request_response
+from starlette.types import ASGIApp
 
 from graph.queries import cypher
 from graph.settings import PROJECT_ROOT
 
 STYLE_FILE = PROJECT_ROOT / "docs" / "browser" / "style.grass"
-CORS = {"Access-Control-Allow-Origin": "*"}
 PARAM_PREFIX = "// :param "
 
 
@@ -133,8 +137,15 @@ def guide_html(style_url: str) -> str:
 
 async def browser_guide(request: Request) -> Response:
     style_url = str(request.url_for("browser-style"))
-    return HTMLResponse(guide_html(style_url), headers=CORS)
+    return HTMLResponse(guide_html(style_url))
 
 
 async def browser_style(request: Request) -> Response:
-    return PlainTextResponse(STYLE_FILE.read_text(encoding="utf-8"), headers=CORS)
+    return PlainTextResponse(STYLE_FILE.read_text(encoding="utf-8"))
+
+
+def open_to_neo4j_browser(endpoint: Callable[[Request], Awaitable[Response]]) -> ASGIApp:
+    """`endpoint` answering Neo4j Browser's cross-origin fetch, preflight included."""
+    return CORSMiddleware(
+        request_response(endpoint), allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"]
+    )

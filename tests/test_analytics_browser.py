@@ -13,6 +13,7 @@ from graph.database import Database
 from service.browser_guide import SLIDES
 from tests.test_analytics_metrics import build_org
 
+BROWSER_ORIGIN = {"Origin": "http://127.0.0.1:7474"}
 RUNNABLE = re.compile(r'<pre class="runnable">(.*?)</pre>', re.DOTALL)
 PARAM = re.compile(r":param (\w+) => (.*)")
 
@@ -20,7 +21,7 @@ PARAM = re.compile(r":param (\w+) => (.*)")
 async def test_the_guide_is_served_to_browser_with_one_slide_per_topic(
     client: httpx.AsyncClient,
 ) -> None:
-    response = await client.get("/browser-guide")
+    response = await client.get("/browser-guide", headers=BROWSER_ORIGIN)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert response.headers["access-control-allow-origin"] == "*"  # Browser fetches it from JS
@@ -31,10 +32,23 @@ async def test_the_guide_is_served_to_browser_with_one_slide_per_topic(
     assert ":style http://talentgraph/browser-guide/style.grass" in page
 
 
+async def test_browser_s_preflight_for_the_guide_is_answered(client: httpx.AsyncClient) -> None:
+    """Neo4j Browser fetches `:play` guides cross-origin with a preflight; without this answer
+    it shows "No guide by that name"."""
+    response = await client.options(
+        "/browser-guide",
+        headers={**BROWSER_ORIGIN, "Access-Control-Request-Method": "GET",
+                 "Access-Control-Request-Headers": "x-ajax-browser-auth"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert "GET" in response.headers["access-control-allow-methods"]
+
+
 async def test_the_style_captions_nodes_by_their_readable_property(
     client: httpx.AsyncClient,
 ) -> None:
-    response = await client.get("/browser-guide/style.grass")
+    response = await client.get("/browser-guide/style.grass", headers=BROWSER_ORIGIN)
     assert response.status_code == 200
     assert response.headers["access-control-allow-origin"] == "*"
     captions = dict(
