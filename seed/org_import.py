@@ -37,6 +37,8 @@ from seed.taxonomy import SkillIndex, SkillName
 if TYPE_CHECKING:
     from _csv import Reader
 
+    from _typeshed import DataclassInstance
+
 Parser = Callable[[str], Any]
 
 
@@ -573,6 +575,14 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _whole_rows(
+    row_type: type[DataclassInstance], rows: Iterable[object]
+) -> tuple[list[str], Iterable[Iterable[object]]]:
+    """A table whose columns are every field of the row dataclass, in declaration order."""
+    names = [f.name for f in fields(row_type)]
+    return names, ((getattr(row, name) for name in names) for row in rows)
+
+
 def write_org_dir(org: OrgData, folder: Path) -> list[Path]:
     """Writes `org` as an HRIS export (every file of `FILES` it has rows for); skills by id."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -585,10 +595,7 @@ def write_org_dir(org: OrgData, folder: Path) -> list[Path]:
             ["id", "name", "parent_id"],
             ((d.id, d.name, d.parent_id) for d in org.departments),
         ),
-        "people.csv": (
-            [f.name for f in fields(PersonRow)],
-            ((getattr(p, f.name) for f in fields(PersonRow)) for p in org.people),
-        ),
+        "people.csv": _whole_rows(PersonRow, org.people),
         "person_skills.csv": (
             ["person_id", "skill", "proficiency", "validated"],
             ((s.person_id, s.skill_id, s.proficiency, s.validated) for s in org.person_skills),
@@ -597,18 +604,12 @@ def write_org_dir(org: OrgData, folder: Path) -> list[Path]:
             ["person_id", "skill", "interest", "visibility"],
             ((a.person_id, a.skill_id, a.interest, a.visibility) for a in org.aspirations),
         ),
-        "gigs.csv": (
-            [f.name for f in fields(GigRow)],
-            ((getattr(g, f.name) for f in fields(GigRow)) for g in org.gigs),
-        ),
+        "gigs.csv": _whole_rows(GigRow, org.gigs),
         "gig_skills.csv": (
             ["gig_id", "skill", "min_proficiency", "importance"],
             ((s.gig_id, s.skill_id, s.min_proficiency, s.importance) for s in org.gig_skills),
         ),
-        "engagements.csv": (
-            [f.name for f in fields(EngagementRow)],
-            ((getattr(e, f.name) for f in fields(EngagementRow)) for e in org.engagements),
-        ),
+        "engagements.csv": _whole_rows(EngagementRow, org.engagements),
         "engagement_skills.csv": (
             ["engagement_id", "skill", "level"],
             ((d.engagement_id, d.skill_id, d.level) for d in org.demonstrated_skills),
