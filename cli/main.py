@@ -10,6 +10,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from cli.delivery import notifications_app
 from cli.imports import commands as import_commands
 from cli.sdl import schema_app
 from cli.workflow import approvals_app
@@ -34,6 +35,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(import_commands)
 app.add_typer(schema_app, name="schema")
 app.add_typer(approvals_app, name="approvals")
+app.add_typer(notifications_app, name="notifications")
 
 
 def fail(message: str) -> typer.Exit:

@@ -14,6 +14,7 @@ from strawberry.tools import merge_types
 
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
+from schema.delivery import DeliveryMutation, DeliveryQuery
 from schema.departments import DepartmentsQuery
 from schema.gigs import GigsMutation, GigsQuery
 from schema.matching import MatchingQuery
@@ -31,10 +32,19 @@ Query = merge_types(
         AnalyticsQuery,
         WorkflowQuery,
         MatchingQuery,
+        DeliveryQuery,
     ),
 )
 Mutation = merge_types(
-    "Mutation", (PeopleMutation, SkillsMutation, GigsMutation, WorkflowMutation, AdminMutation)
+    "Mutation",
+    (
+        PeopleMutation,
+        SkillsMutation,
+        GigsMutation,
+        WorkflowMutation,
+        AdminMutation,
+        DeliveryMutation,
+    ),
 )
 Subscription = merge_types("Subscription", (WorkflowSubscription,))
 

@@ -22,8 +22,9 @@ from graph.connection import configured_connection
 from graph.database import ConnectionInfo, Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
-from graph.settings import ServiceSettings, service_settings
+from graph.settings import DeliverySettings, ServiceSettings, SmtpSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
+from service.delivery import delivery_loop, delivery_routes
 from service.graphql import graphql_app
 
 log = logging.getLogger("talentgraph.service")
@@ -52,9 +53,15 @@ async def readyz(request: Request) -> Response:
 
 
 def create_app(
-    settings: ServiceSettings | None = None, connection: ConnectionInfo | None = None
+    settings: ServiceSettings | None = None,
+    connection: ConnectionInfo | None = None,
+    *,
+    delivery: DeliverySettings | None = None,
+    smtp: SmtpSettings | None = None,
 ) -> Starlette:
     settings = settings or service_settings()
+    delivery = delivery or DeliverySettings()
+    smtp = smtp or SmtpSettings()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
@@ -64,7 +71,8 @@ def create_app(
         except TalentGraphError as error:
             log.warning("schema not applied at start-up (%s); /readyz will retry", error.message)
         try:
-            yield {"db": db, "settings": settings}
+            async with delivery_loop(db, delivery, smtp, settings.secret):
+                yield {"db": db, "settings": settings}
         finally:
             await db.close()
 
@@ -88,5 +96,6 @@ def create_app(
         Route(
             "/browser-guide/style.grass", open_to_neo4j_browser(browser_style), name="browser-style"
         ),
+        *delivery_routes(),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

@@ -1,0 +1,132 @@
+"""What the notification settings fields do: a person's modes per kind and channel, their chat
+addresses, and the unsubscribe a signed link asks for. Each person changes only their own."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from delivery.vocabulary import (
+    CHANNELS,
+    MANDATORY,
+    NOTIFICATION_KINDS,
+    Channel,
+    Mode,
+    default_mode,
+    mode_allowed,
+)
+from graph.database import Database
+from graph.errors import NotFound, ValidationFailed
+
+SLACK_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
+TEAMS_ID = re.compile(
+    r"^([^@\s]+@[^@\s]+\.[^@\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+    r"[0-9a-fA-F]{12})$"
+)
+
+
+@dataclass(frozen=True)
+class Preference:
+    kind: str
+    channel: Channel
+    mode: Mode
+    is_default: bool
+    mandatory: bool
+
+
+@dataclass(frozen=True)
+class PreferenceChoice:
+    kind: str
+    channel: Channel
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class NotificationSettings:
+    person_id: str
+    email: str
+    slack_id: str | None
+    teams_id: str | None
+    preferences: tuple[Preference, ...]
+
+
+async def notification_settings(db: Database, person_id: str) -> NotificationSettings:
+    """Every kind on every channel, with the person's choice or the default."""
+    rows = await db.read("delivery/preferences_of_person", person_id=person_id)
+    if not rows:
+        raise NotFound("Person", person_id)
+    person = rows[0]["person"]
+    chosen = {(row["kind"], row["channel"]): row["mode"] for row in rows[0]["preferences"]}
+    return NotificationSettings(
+        person_id=person["id"],
+        email=person["email"],
+        slack_id=person.get("slack_id"),
+        teams_id=person.get("teams_id"),
+        preferences=tuple(
+            Preference(
+                kind=kind,
+                channel=channel,
+                mode=chosen.get((kind, channel), default_mode(kind)),
+                is_default=(kind, channel) not in chosen,
+                mandatory=kind in MANDATORY,
+            )
+            for kind in NOTIFICATION_KINDS
+            for channel in CHANNELS
+        ),
+    )
+
+
+def check_choices(choices: list[PreferenceChoice]) -> None:
+    """All or nothing: an unknown kind or a mandatory kind switched off refuses the batch."""
+    for position, choice in enumerate(choices):
+        if choice.kind not in NOTIFICATION_KINDS:
+            raise ValidationFailed(
+                f"preferences[{position}].kind", f"unknown kind of notification {choice.kind!r}"
+            )
+        if not mode_allowed(choice.kind, choice.channel, choice.mode):
+            raise ValidationFailed(
+                f"preferences[{position}].mode",
+                f"{choice.kind.replace('_', ' ')} cannot be turned off by e-mail: choose instant "
+                "or digest (an approval left unanswered escalates to the next manager)",
+            )
+
+
+async def set_preferences(
+    db: Database, person_id: str, choices: list[PreferenceChoice]
+) -> NotificationSettings:
+    check_choices(choices)
+    await notification_settings(db, person_id)  # NotFound for an unknown person
+    await db.write(
+        "delivery/set_preferences",
+        person_id=person_id,
+        preferences=[{"kind": c.kind, "channel": c.channel, "mode": c.mode} for c in choices],
+        now=datetime.now(UTC),
+    )
+    return await notification_settings(db, person_id)
+
+
+async def set_chat_addresses(
+    db: Database, person_id: str, slack_id: str | None, teams_id: str | None
+) -> NotificationSettings:
+    """Sets (or with an empty string removes) a person's Slack member id and Teams user."""
+    for field, value, pattern, what in (
+        ("slackId", slack_id, SLACK_ID, "a Slack member id such as U024BE7LH"),
+        ("teamsId", teams_id, TEAMS_ID, "a Teams user: their sign-in address or object id"),
+    ):
+        if value is not None and value.strip() and not pattern.match(value.strip()):
+            raise ValidationFailed(field, f"{value!r} is not {what}")
+    rows = await db.write(
+        "delivery/set_chat_addresses", person_id=person_id, slack_id=slack_id, teams_id=teams_id
+    )
+    if not rows:
+        raise NotFound("Person", person_id)
+    return await notification_settings(db, person_id)
+
+
+async def unsubscribe(db: Database, person_id: str, kind: str, channel: Channel) -> Mode:
+    """What a signed unsubscribe link does: that kind off on that channel, or, for a kind nobody
+    may switch off by e-mail, moved to the digest. Returns the mode now in force."""
+    mode: Mode = "off" if mode_allowed(kind, channel, "off") else "digest"
+    await set_preferences(db, person_id, [PreferenceChoice(kind, channel, mode)])
+    return mode

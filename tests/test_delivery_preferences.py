@@ -1,0 +1,167 @@
+"""Notification preferences over GraphQL: every kind on every channel with its default, choices
+per kind and channel, approval requests that cannot be switched off by e-mail, chat addresses,
+and the worker honouring all of it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from graph.database import Database
+from tests.delivery_support import Mailbox, smtp_server, subject, worker
+from tests.workflow_support import act, drive, gql, workflow_org
+
+SETTINGS = """{ notificationSettings { email slackId teamsId
+  preferences { kind channel mode isDefault mandatory } } }"""
+SET = """mutation($preferences: [NotificationPreferenceInput!]!) {
+  setNotificationPreferences(preferences: $preferences) { result { __typename
+    ... on NotificationSettings { preferences { kind channel mode isDefault } }
+    ... on ValidationError { field message } } } }"""
+CHAT = """mutation($slack: String, $teams: String) {
+  setChatAddresses(slackId: $slack, teamsId: $teams) { result { __typename
+    ... on NotificationSettings { slackId teamsId }
+    ... on ValidationError { field message } } } }"""
+
+
+@pytest.fixture
+async def mailbox() -> AsyncIterator[Mailbox]:
+    async with smtp_server() as mailbox:
+        yield mailbox
+
+
+def mode(settings: dict[str, Any], kind: str, channel: str) -> tuple[str, bool]:
+    [found] = [
+        (p["mode"], p["isDefault"])
+        for p in settings["preferences"]
+        if (p["kind"], p["channel"]) == (kind, channel)
+    ]
+    return found
+
+
+async def test_everyone_starts_with_the_documented_defaults(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+
+    settings = (await gql(client, "SOLO", SETTINGS))["notificationSettings"]
+
+    assert settings["email"] == "solo@example.org"
+    assert (settings["slackId"], settings["teamsId"]) == (None, None)
+    assert len(settings["preferences"]) == 17 * 3
+    assert mode(settings, "rejected", "EMAIL") == ("INSTANT", True)
+    assert mode(settings, "application_received", "EMAIL") == ("DIGEST", True)
+    assert mode(settings, "approval_requested", "SLACK") == ("INSTANT", True)
+    mandatory = {p["kind"] for p in settings["preferences"] if p["mandatory"]}
+    assert mandatory == {"approval_requested"}
+
+
+async def test_a_person_chooses_per_kind_and_channel(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+    choices = [
+        {"kind": "application_received", "channel": "EMAIL", "mode": "INSTANT"},
+        {"kind": "rejected", "channel": "EMAIL", "mode": "OFF"},
+        {"kind": "rejected", "channel": "TEAMS", "mode": "DIGEST"},
+    ]
+
+    result = (await gql(client, "OWNER", SET, {"preferences": choices}))[
+        "setNotificationPreferences"
+    ]["result"]
+    others = (await gql(client, "SOLO", SETTINGS))["notificationSettings"]
+
+    assert result["__typename"] == "NotificationSettings"
+    assert mode(result, "application_received", "EMAIL") == ("INSTANT", False)
+    assert mode(result, "rejected", "EMAIL") == ("OFF", False)
+    assert mode(result, "rejected", "TEAMS") == ("DIGEST", False)
+    assert mode(result, "rejected", "SLACK") == ("INSTANT", True)
+    assert mode(others, "rejected", "EMAIL") == ("INSTANT", True)  # only the viewer's own
+
+
+async def test_approval_requests_cannot_be_switched_off_by_email(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+    choices = [
+        {"kind": "rejected", "channel": "EMAIL", "mode": "OFF"},
+        {"kind": "approval_requested", "channel": "EMAIL", "mode": "OFF"},
+    ]
+
+    result = (await gql(client, "MANAGER", SET, {"preferences": choices}))[
+        "setNotificationPreferences"
+    ]["result"]
+    settings = (await gql(client, "MANAGER", SETTINGS))["notificationSettings"]
+
+    assert result["__typename"] == "ValidationError"
+    assert result["field"] == "preferences[1].mode"
+    assert "cannot be turned off by e-mail" in result["message"]
+    assert mode(settings, "rejected", "EMAIL") == ("INSTANT", True)  # all or nothing
+
+
+async def test_an_unknown_kind_is_refused(db: Database, client: httpx.AsyncClient) -> None:
+    await workflow_org().load(db)
+    choices = [{"kind": "lunch_menu", "channel": "EMAIL", "mode": "OFF"}]
+
+    result = (await gql(client, "SOLO", SET, {"preferences": choices}))[
+        "setNotificationPreferences"
+    ]["result"]
+
+    assert result == {
+        "__typename": "ValidationError",
+        "field": "preferences[0].kind",
+        "message": "unknown kind of notification 'lunch_menu'",
+    }
+
+
+async def test_chat_addresses_are_set_checked_and_removed(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+
+    set_ = await gql(client, "SOLO", CHAT, {"slack": "U024BE7LH", "teams": "sam@example.org"})
+    bad = await gql(client, "SOLO", CHAT, {"slack": "@sam"})
+    removed = await gql(client, "SOLO", CHAT, {"teams": ""})
+
+    assert set_["setChatAddresses"]["result"] == {
+        "__typename": "NotificationSettings",
+        "slackId": "U024BE7LH",
+        "teamsId": "sam@example.org",
+    }
+    assert bad["setChatAddresses"]["result"]["field"] == "slackId"
+    assert removed["setChatAddresses"]["result"]["slackId"] == "U024BE7LH"
+    assert removed["setChatAddresses"]["result"]["teamsId"] is None
+
+
+async def test_the_worker_honours_instant_digest_and_off(
+    db: Database, client: httpx.AsyncClient, mailbox: Mailbox
+) -> None:
+    await workflow_org().load(db)
+    owner_wants_applicants_at_once = [
+        {"kind": "application_received", "channel": "EMAIL", "mode": "INSTANT"}
+    ]
+    solo_wants_no_rejections = [{"kind": "rejected", "channel": "EMAIL", "mode": "OFF"}]
+    bob_reads_rejections_in_the_digest = [
+        {"kind": "rejected", "channel": "EMAIL", "mode": "DIGEST"}
+    ]
+    for person, choices in (
+        ("OWNER", owner_wants_applicants_at_once),
+        ("SOLO", solo_wants_no_rejections),
+        ("BOB", bob_reads_rejections_in_the_digest),
+    ):
+        await gql(client, person, SET, {"preferences": choices})
+    for person in ("SOLO", "BOB"):
+        await act(client, "OWNER", "reject", await drive(db, person, "G1", "submitted"))
+
+    await worker(db, mailbox).run_once()
+
+    assert sorted(subject(m) for m in mailbox.to("owner@example.org")) == [
+        "New applicant for Gig G1: Bob Builder",
+        "New applicant for Gig G1: Sam Solo",
+    ]
+    assert mailbox.to("solo@example.org") == []
+    assert mailbox.to("bob@example.org") == []  # waits for the digest
+    rows = await db.read("delivery/deliveries_of_person", person_id="BOB")
+    assert [row["delivery"]["status"] for row in rows] == ["digest"]
