@@ -14,8 +14,8 @@ from graph.connection import Backend, choose_backend, docker_answers, local_serv
 from graph.database import ConnectionInfo, Database
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings, ServiceSettings
+from resolvers.identity import issue_token
 from service.app import create_app
-from service.auth import issue_token
 from tests.factories import OrgFactory
 
 TEST_SECRET = "test-secret-that-is-long-enough-for-hs256"
