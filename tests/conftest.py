@@ -87,7 +87,7 @@ async def client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client for the app, running its real lifespan against the test database."""
     app = create_app(service_settings, neo4j_connection)
-    async with LifespanManager(app) as manager:
+    async with LifespanManager(app, startup_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://talentgraph") as http:
             yield http
