@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from cli.common import run_with_database
 from delivery.messages import Renderer
 from delivery.outbox import DeliveryWorker, PassOutcome, senders_from_settings
 from graph.database import Database
@@ -40,8 +41,6 @@ def deliver(
     """Send notifications by e-mail and chat: plan each new notification's deliveries, open the
     daily digests, send what is due and retry what failed. Without --once it runs until stopped
     (SIGINT or SIGTERM), a pass every TALENTGRAPH_DELIVERY_INTERVAL_S seconds."""
-    from cli.main import run_with_database
-
     settings = DeliverySettings()
     moment = (now if now.tzinfo else now.replace(tzinfo=UTC)) if now else None
 
@@ -71,7 +70,6 @@ def deliver(
 @notifications_app.command("status")
 def status() -> None:
     """How many deliveries are in each state."""
-    from cli.main import run_with_database
 
     async def work(db: Database) -> list[dict[str, object]]:
         return await db.read("delivery/delivery_counts")

@@ -24,7 +24,7 @@ from jinja2 import (
 
 from delivery import calendar, digest
 from delivery.links import SETTINGS_SCREEN, screen_url, unsubscribe_url
-from delivery.vocabulary import DIGEST_KIND
+from delivery.rules import DIGEST
 from graph.database import Row
 from graph.settings import DeliverySettings
 
@@ -110,7 +110,7 @@ class Renderer:
             "application": subject_row.get("application"),
             "engagement": subject_row.get("engagement"),
             "start_date": _start_date(subject_row),
-            "summary": digest.summary(items) if kind == DIGEST_KIND else "",
+            "summary": digest.summary(items) if kind == DIGEST else "",
         }
         template = self._kind_template(kind)
 
@@ -127,14 +127,14 @@ class Renderer:
 
         lead = str(notification.get("message") or "")
         subject = block("subject", lead or kind_label(kind))
-        if kind == DIGEST_KIND:
+        if kind == DIGEST:
             lead = subject
         details = tuple(line for line in (block("detail", ""),) if line)
         action = Link(
             block("action", FALLBACK_ACTION),
             screen_url(self.settings.web_url, block("screen", FALLBACK_SCREEN)),
         )
-        kinds = sorted({item["kind"] for item in items}) if kind == DIGEST_KIND else [kind]
+        kinds = sorted({item["kind"] for item in items}) if kind == DIGEST else [kind]
         unsubscribe = tuple(
             Link(
                 f"Stop {delivery['channel']} messages about {kind_label(each)}",

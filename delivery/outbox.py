@@ -35,10 +35,11 @@ from delivery.channels import Sender, SendFailed
 from delivery.chat import WebhookSender
 from delivery.email import EmailSender
 from delivery.messages import Renderer
-from delivery.vocabulary import INSTANT_BY_DEFAULT, Channel
+from delivery.rules import INSTANT_BY_DEFAULT
 from graph.database import Database, Row
 from graph.errors import TalentGraphError
 from graph.settings import DeliverySettings, SmtpSettings
+from graph.vocabulary import DeliveryChannel
 
 log = logging.getLogger("talentgraph.delivery")
 
@@ -74,20 +75,18 @@ class PassOutcome:
 
 def senders_from_settings(
     delivery: DeliverySettings, smtp: SmtpSettings, *, reuse_connections: bool = True
-) -> dict[Channel, Sender]:
+) -> dict[DeliveryChannel, Sender]:
     """A sender per configured channel: e-mail always, chat where the organisation set a
     webhook."""
-    senders: dict[Channel, Sender] = {
-        "email": EmailSender(smtp, reuse_connections=reuse_connections)
+    senders: dict[DeliveryChannel, Sender] = {
+        DeliveryChannel.EMAIL: EmailSender(smtp, reuse_connections=reuse_connections)
     }
-    if delivery.slack_webhook_url:
-        senders["slack"] = WebhookSender(
-            "slack", delivery.slack_webhook_url, delivery.webhook_timeout_s
-        )
-    if delivery.teams_webhook_url:
-        senders["teams"] = WebhookSender(
-            "teams", delivery.teams_webhook_url, delivery.webhook_timeout_s
-        )
+    for channel, url in (
+        (DeliveryChannel.SLACK, delivery.slack_webhook_url),
+        (DeliveryChannel.TEAMS, delivery.teams_webhook_url),
+    ):
+        if url:
+            senders[channel] = WebhookSender(channel, url, delivery.webhook_timeout_s)
     return senders
 
 
@@ -96,7 +95,7 @@ class DeliveryWorker:
         self,
         db: Database,
         settings: DeliverySettings,
-        senders: Mapping[Channel, Sender],
+        senders: Mapping[DeliveryChannel, Sender],
         renderer: Renderer,
         *,
         worker_id: str | None = None,
@@ -118,8 +117,8 @@ class DeliveryWorker:
                 now=now,
                 margin_s=PLAN_MARGIN_S,
                 limit=PLAN_BATCH,
-                channels=list(self.senders),
-                instant_kinds=sorted(INSTANT_BY_DEFAULT),
+                channels=[channel.value for channel in self.senders],
+                instant_kinds=sorted(kind.value for kind in INSTANT_BY_DEFAULT),
             )
             planned += int(rows[0]["planned"])
             if int(rows[0]["notifications"]) < PLAN_BATCH:

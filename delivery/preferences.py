@@ -7,17 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from delivery.vocabulary import (
-    CHANNELS,
-    MANDATORY,
-    NOTIFICATION_KINDS,
-    Channel,
-    Mode,
-    default_mode,
-    mode_allowed,
-)
+from delivery.rules import MANDATORY, default_mode, mode_allowed
 from graph.database import Database
 from graph.errors import NotFound, ValidationFailed
+from graph.vocabulary import DeliveryChannel, DeliveryMode, NotificationKind, values
 
 SLACK_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
 TEAMS_ID = re.compile(
@@ -28,18 +21,18 @@ TEAMS_ID = re.compile(
 
 @dataclass(frozen=True)
 class Preference:
-    kind: str
-    channel: Channel
-    mode: Mode
+    kind: NotificationKind
+    channel: DeliveryChannel
+    mode: DeliveryMode
     is_default: bool
     mandatory: bool
 
 
 @dataclass(frozen=True)
 class PreferenceChoice:
-    kind: str
-    channel: Channel
-    mode: Mode
+    kind: NotificationKind
+    channel: DeliveryChannel
+    mode: DeliveryMode
 
 
 @dataclass(frozen=True)
@@ -67,23 +60,19 @@ async def notification_settings(db: Database, person_id: str) -> NotificationSet
             Preference(
                 kind=kind,
                 channel=channel,
-                mode=chosen.get((kind, channel), default_mode(kind)),
+                mode=DeliveryMode(chosen.get((kind, channel), default_mode(kind))),
                 is_default=(kind, channel) not in chosen,
                 mandatory=kind in MANDATORY,
             )
-            for kind in NOTIFICATION_KINDS
-            for channel in CHANNELS
+            for kind in NotificationKind
+            for channel in DeliveryChannel
         ),
     )
 
 
 def check_choices(choices: list[PreferenceChoice]) -> None:
-    """All or nothing: an unknown kind or a mandatory kind switched off refuses the batch."""
+    """All or nothing: a mandatory kind switched off refuses the whole batch."""
     for position, choice in enumerate(choices):
-        if choice.kind not in NOTIFICATION_KINDS:
-            raise ValidationFailed(
-                f"preferences[{position}].kind", f"unknown kind of notification {choice.kind!r}"
-            )
         if not mode_allowed(choice.kind, choice.channel, choice.mode):
             raise ValidationFailed(
                 f"preferences[{position}].mode",
@@ -100,7 +89,10 @@ async def set_preferences(
     await db.write(
         "delivery/set_preferences",
         person_id=person_id,
-        preferences=[{"kind": c.kind, "channel": c.channel, "mode": c.mode} for c in choices],
+        preferences=[
+            {"kind": c.kind.value, "channel": c.channel.value, "mode": c.mode.value}
+            for c in choices
+        ],
         now=datetime.now(UTC),
     )
     return await notification_settings(db, person_id)
@@ -124,9 +116,15 @@ async def set_chat_addresses(
     return await notification_settings(db, person_id)
 
 
-async def unsubscribe(db: Database, person_id: str, kind: str, channel: Channel) -> Mode:
+async def unsubscribe(
+    db: Database, person_id: str, kind: str, channel: DeliveryChannel
+) -> DeliveryMode:
     """What a signed unsubscribe link does: that kind off on that channel, or, for a kind nobody
     may switch off by e-mail, moved to the digest. Returns the mode now in force."""
-    mode: Mode = "off" if mode_allowed(kind, channel, "off") else "digest"
-    await set_preferences(db, person_id, [PreferenceChoice(kind, channel, mode)])
+    if kind not in values(NotificationKind):
+        raise ValidationFailed("kind", f"unknown kind of notification {kind!r}")
+    mode = DeliveryMode.OFF
+    if not mode_allowed(kind, channel, mode):
+        mode = DeliveryMode.DIGEST
+    await set_preferences(db, person_id, [PreferenceChoice(NotificationKind(kind), channel, mode)])
     return mode

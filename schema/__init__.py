@@ -12,6 +12,7 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
+from schema import workflow
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.delivery import DeliveryMutation, DeliveryQuery
@@ -20,7 +21,6 @@ from schema.gigs import GigsMutation, GigsQuery
 from schema.matching import MatchingQuery
 from schema.people import PeopleMutation, PeopleQuery
 from schema.skills import SkillsMutation, SkillsQuery
-from schema.workflow import WorkflowMutation, WorkflowQuery, WorkflowSubscription
 
 Query = merge_types(
     "Query",
@@ -30,7 +30,7 @@ Query = merge_types(
         SkillsQuery,
         GigsQuery,
         AnalyticsQuery,
-        WorkflowQuery,
+        *workflow.QUERIES,
         MatchingQuery,
         DeliveryQuery,
     ),
@@ -41,12 +41,12 @@ Mutation = merge_types(
         PeopleMutation,
         SkillsMutation,
         GigsMutation,
-        WorkflowMutation,
+        *workflow.MUTATIONS,
         AdminMutation,
         DeliveryMutation,
     ),
 )
-Subscription = merge_types("Subscription", (WorkflowSubscription,))
+Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)
 
 
 def build_schema(

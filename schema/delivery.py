@@ -3,37 +3,20 @@ and their chat addresses."""
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated, Self
+from typing import Self
 
 import strawberry
 
 from delivery import preferences as settings
 from resolvers.context import Info
-from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
-
-
-@strawberry.enum(description="Where a notification is delivered.")
-class NotificationChannel(Enum):
-    EMAIL = "email"
-    SLACK = "slack"
-    TEAMS = "teams"
-
-
-@strawberry.enum(
-    description="How a kind of notification is delivered on a channel: at once, in the daily "
-    "digest, or not at all."
-)
-class DeliveryMode(Enum):
-    INSTANT = "instant"
-    DIGEST = "digest"
-    OFF = "off"
+from schema.payloads import Payload, payload, payload_type
+from schema.vocabulary import DeliveryChannel, DeliveryMode, NotificationKind
 
 
 @strawberry.type(description="How one kind of notification reaches the viewer on one channel.")
 class NotificationPreference:
-    kind: str
-    channel: NotificationChannel
+    kind: NotificationKind
+    channel: DeliveryChannel
     mode: DeliveryMode
     is_default: bool = strawberry.field(description="Not chosen: the documented default.")
     mandatory: bool = strawberry.field(
@@ -44,8 +27,8 @@ class NotificationPreference:
     def from_record(cls, record: settings.Preference) -> Self:
         return cls(
             kind=record.kind,
-            channel=NotificationChannel(record.channel),
-            mode=DeliveryMode(record.mode),
+            channel=record.channel,
+            mode=record.mode,
             is_default=record.is_default,
             mandatory=record.mandatory,
         )
@@ -72,23 +55,19 @@ class NotificationSettings:
 
 @strawberry.input(description="A mode for one kind of notification on one channel.")
 class NotificationPreferenceInput:
-    kind: str
-    channel: NotificationChannel
+    kind: NotificationKind
+    channel: DeliveryChannel
     mode: DeliveryMode
 
     def to_value(self) -> settings.PreferenceChoice:
-        return settings.PreferenceChoice(self.kind, self.channel.value, self.mode.value)
+        return settings.PreferenceChoice(self.kind, self.channel, self.mode)
 
 
-NotificationSettingsResult = Annotated[
-    NotificationSettings | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("NotificationSettingsResult"),
-]
-
-
-@strawberry.type(description="The settings after the change, or why nothing changed.")
-class NotificationSettingsPayload:
-    result: NotificationSettingsResult
+NotificationSettingsPayload = payload_type(
+    NotificationSettings,
+    "NotificationSettings",
+    "The settings after the change, or why nothing changed.",
+)
 
 
 @strawberry.type
@@ -103,26 +82,24 @@ class DeliveryQuery:
 @strawberry.type
 class DeliveryMutation:
     @strawberry.mutation(
-        description="Sets the viewer's modes for kinds and channels; all or nothing."
+        graphql_type=NotificationSettingsPayload,
+        description="Sets the viewer's modes for kinds and channels; all or nothing.",
     )
     async def set_notification_preferences(
         self, info: Info, preferences: list[NotificationPreferenceInput]
-    ) -> NotificationSettingsPayload:
+    ) -> Payload[NotificationSettings]:
         ctx = info.context
         choices = [choice.to_value() for choice in preferences]
         work = settings.set_preferences(ctx.db, ctx.viewer.person_id, choices)
-        return NotificationSettingsPayload(
-            result=await typed_result(work, NotificationSettings.from_record)
-        )
+        return await payload(work, NotificationSettings.from_record)
 
     @strawberry.mutation(
-        description="Sets the viewer's chat addresses; null keeps one, an empty string removes it."
+        graphql_type=NotificationSettingsPayload,
+        description="Sets the viewer's chat addresses; null keeps one, an empty string removes it.",
     )
     async def set_chat_addresses(
         self, info: Info, slack_id: str | None = None, teams_id: str | None = None
-    ) -> NotificationSettingsPayload:
+    ) -> Payload[NotificationSettings]:
         ctx = info.context
         work = settings.set_chat_addresses(ctx.db, ctx.viewer.person_id, slack_id, teams_id)
-        return NotificationSettingsPayload(
-            result=await typed_result(work, NotificationSettings.from_record)
-        )
+        return await payload(work, NotificationSettings.from_record)

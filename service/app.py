@@ -25,7 +25,7 @@ from graph.migrate import apply_schema, schema_ready
 from graph.settings import DeliverySettings, ServiceSettings, SmtpSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
 from service.delivery import delivery_loop, delivery_routes
-from service.graphql import graphql_app
+from service.graphql import TalentGraphQL
 
 log = logging.getLogger("talentgraph.service")
 
@@ -86,7 +86,7 @@ def create_app(
                 allow_headers=["Authorization", "Content-Type"],
             )
         )
-    graphql = graphql_app(settings)
+    graphql = TalentGraphQL(settings)
     routes: list[Any] = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),

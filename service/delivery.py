@@ -16,10 +16,10 @@ from delivery import preferences
 from delivery.links import UNSUBSCRIBE_PATH, signature_valid
 from delivery.messages import Renderer, kind_label
 from delivery.outbox import DeliveryWorker, senders_from_settings
-from delivery.vocabulary import channel_named
 from graph.database import Database
 from graph.errors import DomainError
 from graph.settings import DeliverySettings, SmtpSettings
+from graph.vocabulary import DeliveryChannel, DeliveryMode, values
 
 CHANNEL_NAMES = {"email": "e-mails", "slack": "Slack messages", "teams": "Teams messages"}
 
@@ -38,9 +38,11 @@ async def unsubscribe(request: Request) -> HTMLResponse:
     changes nothing); POST, from that page or a mail client's one-click (RFC 8058), does it."""
     params = request.query_params
     person_id, kind = params.get("person", ""), params.get("kind", "")
-    channel, signature = channel_named(params.get("channel", "")), params.get("sig", "")
+    channel, signature = params.get("channel", ""), params.get("sig", "")
     secret: str = request.state.settings.secret
-    if channel is None or not signature_valid(secret, person_id, kind, channel, signature):
+    if channel not in values(DeliveryChannel) or not signature_valid(
+        secret, person_id, kind, channel, signature
+    ):
         return _page(
             "This link is not valid",
             "<p>The unsubscribe link is incomplete or was changed. Nothing was changed; use the "
@@ -55,10 +57,10 @@ async def unsubscribe(request: Request) -> HTMLResponse:
         )
     db: Database = request.state.db
     try:
-        mode = await preferences.unsubscribe(db, person_id, kind, channel)
+        mode = await preferences.unsubscribe(db, person_id, kind, DeliveryChannel(channel))
     except DomainError as error:
         return _page("Nothing was changed", f"<p>{html.escape(error.message)}</p>", 400)
-    if mode == "off":
+    if mode == DeliveryMode.OFF:
         return _page("Done", f"<p>You will no longer get {html.escape(what)}.</p>")
     return _page(
         "Moved to your daily digest",

@@ -11,6 +11,7 @@ import pytest
 
 from delivery import preferences
 from graph.database import Database
+from graph.vocabulary import DeliveryChannel, DeliveryMode, NotificationKind
 from tests.delivery_support import (
     WEB_URL,
     Mailbox,
@@ -43,7 +44,11 @@ async def test_a_digest_groups_the_day_and_comes_once_at_the_digest_hour(
     await preferences.set_preferences(
         db,
         "MANAGER",
-        [preferences.PreferenceChoice("approval_requested", "email", "digest")],
+        [
+            preferences.PreferenceChoice(
+                NotificationKind.APPROVAL_REQUESTED, DeliveryChannel.EMAIL, DeliveryMode.DIGEST
+            )
+        ],
     )
     for person in ("SOLO", "BOB", "DIRECTOR"):
         await drive(db, person, "G2", "submitted")

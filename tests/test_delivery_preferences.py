@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from graph.database import Database
+from tests.conftest import graphql
 from tests.delivery_support import Mailbox, smtp_server, subject, worker
 from tests.workflow_support import act, drive, gql, workflow_org
 
@@ -51,11 +52,11 @@ async def test_everyone_starts_with_the_documented_defaults(
     assert settings["email"] == "solo@example.org"
     assert (settings["slackId"], settings["teamsId"]) == (None, None)
     assert len(settings["preferences"]) == 17 * 3
-    assert mode(settings, "rejected", "EMAIL") == ("INSTANT", True)
-    assert mode(settings, "application_received", "EMAIL") == ("DIGEST", True)
-    assert mode(settings, "approval_requested", "SLACK") == ("INSTANT", True)
+    assert mode(settings, "REJECTED", "EMAIL") == ("INSTANT", True)
+    assert mode(settings, "APPLICATION_RECEIVED", "EMAIL") == ("DIGEST", True)
+    assert mode(settings, "APPROVAL_REQUESTED", "SLACK") == ("INSTANT", True)
     mandatory = {p["kind"] for p in settings["preferences"] if p["mandatory"]}
-    assert mandatory == {"approval_requested"}
+    assert mandatory == {"APPROVAL_REQUESTED"}
 
 
 async def test_a_person_chooses_per_kind_and_channel(
@@ -63,9 +64,9 @@ async def test_a_person_chooses_per_kind_and_channel(
 ) -> None:
     await workflow_org().load(db)
     choices = [
-        {"kind": "application_received", "channel": "EMAIL", "mode": "INSTANT"},
-        {"kind": "rejected", "channel": "EMAIL", "mode": "OFF"},
-        {"kind": "rejected", "channel": "TEAMS", "mode": "DIGEST"},
+        {"kind": "APPLICATION_RECEIVED", "channel": "EMAIL", "mode": "INSTANT"},
+        {"kind": "REJECTED", "channel": "EMAIL", "mode": "OFF"},
+        {"kind": "REJECTED", "channel": "TEAMS", "mode": "DIGEST"},
     ]
 
     result = (await gql(client, "OWNER", SET, {"preferences": choices}))[
@@ -74,11 +75,11 @@ async def test_a_person_chooses_per_kind_and_channel(
     others = (await gql(client, "SOLO", SETTINGS))["notificationSettings"]
 
     assert result["__typename"] == "NotificationSettings"
-    assert mode(result, "application_received", "EMAIL") == ("INSTANT", False)
-    assert mode(result, "rejected", "EMAIL") == ("OFF", False)
-    assert mode(result, "rejected", "TEAMS") == ("DIGEST", False)
-    assert mode(result, "rejected", "SLACK") == ("INSTANT", True)
-    assert mode(others, "rejected", "EMAIL") == ("INSTANT", True)  # only the viewer's own
+    assert mode(result, "APPLICATION_RECEIVED", "EMAIL") == ("INSTANT", False)
+    assert mode(result, "REJECTED", "EMAIL") == ("OFF", False)
+    assert mode(result, "REJECTED", "TEAMS") == ("DIGEST", False)
+    assert mode(result, "REJECTED", "SLACK") == ("INSTANT", True)
+    assert mode(others, "REJECTED", "EMAIL") == ("INSTANT", True)  # only the viewer's own
 
 
 async def test_approval_requests_cannot_be_switched_off_by_email(
@@ -86,8 +87,8 @@ async def test_approval_requests_cannot_be_switched_off_by_email(
 ) -> None:
     await workflow_org().load(db)
     choices = [
-        {"kind": "rejected", "channel": "EMAIL", "mode": "OFF"},
-        {"kind": "approval_requested", "channel": "EMAIL", "mode": "OFF"},
+        {"kind": "REJECTED", "channel": "EMAIL", "mode": "OFF"},
+        {"kind": "APPROVAL_REQUESTED", "channel": "EMAIL", "mode": "OFF"},
     ]
 
     result = (await gql(client, "MANAGER", SET, {"preferences": choices}))[
@@ -98,22 +99,19 @@ async def test_approval_requests_cannot_be_switched_off_by_email(
     assert result["__typename"] == "ValidationError"
     assert result["field"] == "preferences[1].mode"
     assert "cannot be turned off by e-mail" in result["message"]
-    assert mode(settings, "rejected", "EMAIL") == ("INSTANT", True)  # all or nothing
+    assert mode(settings, "REJECTED", "EMAIL") == ("INSTANT", True)  # all or nothing
 
 
 async def test_an_unknown_kind_is_refused(db: Database, client: httpx.AsyncClient) -> None:
     await workflow_org().load(db)
-    choices = [{"kind": "lunch_menu", "channel": "EMAIL", "mode": "OFF"}]
+    choices = [{"kind": "LUNCH_MENU", "channel": "EMAIL", "mode": "OFF"}]
 
-    result = (await gql(client, "SOLO", SET, {"preferences": choices}))[
-        "setNotificationPreferences"
-    ]["result"]
+    refused = await graphql(client, SET, "SOLO", variables={"preferences": choices})
+    settings = (await gql(client, "SOLO", SETTINGS))["notificationSettings"]
 
-    assert result == {
-        "__typename": "ValidationError",
-        "field": "preferences[0].kind",
-        "message": "unknown kind of notification 'lunch_menu'",
-    }
+    assert "data" not in refused or refused["data"] is None
+    assert "LUNCH_MENU" in refused["errors"][0]["message"]
+    assert all(p["isDefault"] for p in settings["preferences"])
 
 
 async def test_chat_addresses_are_set_checked_and_removed(
@@ -140,11 +138,11 @@ async def test_the_worker_honours_instant_digest_and_off(
 ) -> None:
     await workflow_org().load(db)
     owner_wants_applicants_at_once = [
-        {"kind": "application_received", "channel": "EMAIL", "mode": "INSTANT"}
+        {"kind": "APPLICATION_RECEIVED", "channel": "EMAIL", "mode": "INSTANT"}
     ]
-    solo_wants_no_rejections = [{"kind": "rejected", "channel": "EMAIL", "mode": "OFF"}]
+    solo_wants_no_rejections = [{"kind": "REJECTED", "channel": "EMAIL", "mode": "OFF"}]
     bob_reads_rejections_in_the_digest = [
-        {"kind": "rejected", "channel": "EMAIL", "mode": "DIGEST"}
+        {"kind": "REJECTED", "channel": "EMAIL", "mode": "DIGEST"}
     ]
     for person, choices in (
         ("OWNER", owner_wants_applicants_at_once),
