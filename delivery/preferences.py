@@ -3,20 +3,15 @@ addresses, and the unsubscribe a signed link asks for. Each person changes only 
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from delivery.rules import MANDATORY, default_mode, mode_allowed
+from graph.addresses import slack_member_id, teams_user
 from graph.database import Database
 from graph.errors import NotFound, ValidationFailed
 from graph.vocabulary import DeliveryChannel, DeliveryMode, NotificationKind, values
-
-SLACK_ID = re.compile(r"^[UW][A-Z0-9]{6,}$")
-TEAMS_ID = re.compile(
-    r"^([^@\s]+@[^@\s]+\.[^@\s]+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-    r"[0-9a-fA-F]{12})$"
-)
 
 
 @dataclass(frozen=True)
@@ -102,12 +97,16 @@ async def set_chat_addresses(
     db: Database, person_id: str, slack_id: str | None, teams_id: str | None
 ) -> NotificationSettings:
     """Sets (or with an empty string removes) a person's Slack member id and Teams user."""
-    for field, value, pattern, what in (
-        ("slackId", slack_id, SLACK_ID, "a Slack member id such as U024BE7LH"),
-        ("teamsId", teams_id, TEAMS_ID, "a Teams user: their sign-in address or object id"),
-    ):
-        if value is not None and value.strip() and not pattern.match(value.strip()):
-            raise ValidationFailed(field, f"{value!r} is not {what}")
+    checks: tuple[tuple[str, str | None, Callable[[str], str]], ...] = (
+        ("slackId", slack_id, slack_member_id),
+        ("teamsId", teams_id, teams_user),
+    )
+    for field, value, check in checks:
+        if value is not None and value.strip():
+            try:
+                check(value)
+            except ValueError as error:
+                raise ValidationFailed(field, str(error)) from None
     rows = await db.write(
         "delivery/set_chat_addresses", person_id=person_id, slack_id=slack_id, teams_id=teams_id
     )

@@ -25,6 +25,7 @@ from graph.migrate import apply_schema, schema_ready
 from graph.settings import DeliverySettings, ServiceSettings, SmtpSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
 from service.delivery import delivery_loop, delivery_routes
+from service.exports import EXPORTS
 from service.graphql import TalentGraphQL
 
 log = logging.getLogger("talentgraph.service")
@@ -97,5 +98,6 @@ def create_app(
             "/browser-guide/style.grass", open_to_neo4j_browser(browser_style), name="browser-style"
         ),
         *delivery_routes(),
+        *EXPORTS,
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

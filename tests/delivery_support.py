@@ -9,6 +9,7 @@ import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any, cast
@@ -21,7 +22,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from delivery.messages import Renderer
-from delivery.outbox import DeliveryWorker, senders_from_settings
+from delivery.outbox import DeliveryWorker, PassOutcome, senders_from_settings
 from graph.database import Database
 from graph.settings import DeliverySettings, SmtpSettings
 from tests.conftest import TEST_SECRET
@@ -156,6 +157,22 @@ def worker(
     settings = settings or delivery_settings()
     senders = senders_from_settings(settings, smtp or smtp_settings(mailbox))
     return DeliveryWorker(db, settings, senders, Renderer(settings, TEST_SECRET))
+
+
+async def deliver(
+    db: Database,
+    mailbox: Mailbox,
+    settings: DeliverySettings | None = None,
+    smtp: SmtpSettings | None = None,
+    now: datetime | None = None,
+) -> PassOutcome:
+    """One pass of a worker wired to the test's servers (`now` fixed, or the clock's); the
+    worker's connections are closed after it."""
+    once = worker(db, mailbox, settings, smtp)
+    try:
+        return await once.run_once(now)
+    finally:
+        await once.close()
 
 
 def body(message: EmailMessage, subtype: str = "plain") -> str:

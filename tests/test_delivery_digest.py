@@ -16,10 +16,10 @@ from tests.delivery_support import (
     WEB_URL,
     Mailbox,
     body,
+    deliver,
     delivery_settings,
     smtp_server,
     subject,
-    worker,
 )
 from tests.workflow_support import act, drive, workflow_org
 
@@ -57,11 +57,11 @@ async def test_a_digest_groups_the_day_and_comes_once_at_the_digest_hour(
     today = datetime.now(UTC)
     tomorrow = today + timedelta(days=1)
 
-    await worker(db, mailbox, settings).run_once(today)
+    await deliver(db, mailbox, settings, now=today)
     before = mailbox.to("manager@example.org")
-    early = await worker(db, mailbox, settings).run_once(at(tomorrow, 7, 59))
-    digest_time = await worker(db, mailbox, settings).run_once(at(tomorrow, 8, 0))
-    later = await worker(db, mailbox, settings).run_once(at(tomorrow, 12, 0))
+    early = await deliver(db, mailbox, settings, now=at(tomorrow, 7, 59))
+    digest_time = await deliver(db, mailbox, settings, now=at(tomorrow, 8, 0))
+    later = await deliver(db, mailbox, settings, now=at(tomorrow, 12, 0))
 
     assert before == []
     assert (early.digests, early.sent) == (0, 0)
@@ -93,12 +93,12 @@ async def test_what_arrives_after_the_digest_waits_for_the_next_one(
     settings = delivery_settings(digest_hour=8)
     tomorrow = datetime.now(UTC) + timedelta(days=1)
     await drive(db, "SOLO", "G1", "submitted")
-    await worker(db, mailbox, settings).run_once(at(tomorrow, 6))
-    await worker(db, mailbox, settings).run_once(at(tomorrow, 8))
+    await deliver(db, mailbox, settings, now=at(tomorrow, 6))
+    await deliver(db, mailbox, settings, now=at(tomorrow, 8))
     await drive(db, "BOB", "G1", "submitted")
 
-    same_day = await worker(db, mailbox, settings).run_once(at(tomorrow, 9))
-    next_day = await worker(db, mailbox, settings).run_once(at(tomorrow + timedelta(days=1), 8))
+    same_day = await deliver(db, mailbox, settings, now=at(tomorrow, 9))
+    next_day = await deliver(db, mailbox, settings, now=at(tomorrow + timedelta(days=1), 8))
 
     first, second = mailbox.to("owner@example.org")
     assert same_day.sent == 0

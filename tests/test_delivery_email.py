@@ -16,9 +16,9 @@ from tests.delivery_support import (
     Mailbox,
     attachment,
     body,
+    deliver,
     smtp_server,
     subject,
-    worker,
 )
 from tests.workflow_support import act, drive, gql, workflow_org
 
@@ -39,7 +39,7 @@ async def test_a_rejected_applicant_reads_why_and_where_to_look(
     id = await drive(db, "SOLO", "G1", "submitted")
     await act(client, "OWNER", "reject", id)
 
-    outcome = await worker(db, mailbox).run_once()
+    outcome = await deliver(db, mailbox)
 
     [mail] = mailbox.to("solo@example.org")
     text, html = body(mail), body(mail, "html")
@@ -64,7 +64,7 @@ async def test_the_manager_is_asked_to_approve_with_a_link_to_the_approvals(
     id = await drive(db, "ALICE", "G1", "submitted")
     await act(client, "OWNER", "shortlist", id)
 
-    await worker(db, mailbox).run_once()
+    await deliver(db, mailbox)
 
     [mail] = mailbox.to("manager@example.org")
     assert subject(mail) == "Approval needed: Alice Analyst for Gig G1"
@@ -86,7 +86,7 @@ async def test_an_accepted_offer_brings_the_owner_a_calendar_invitation_for_the_
     await org.load(db)
     id = await drive(db, "SOLO", "G1", "accepted")
 
-    await worker(db, mailbox).run_once()
+    await deliver(db, mailbox)
 
     [accepted] = [m for m in mailbox.to("owner@example.org") if "accepted" in subject(m)]
     assert subject(accepted) == "Sam Solo accepted your offer for Gig G1"
@@ -120,7 +120,7 @@ async def test_a_completed_gig_asks_the_helper_for_feedback(
     }
     await gql(client, "OWNER", COMPLETE, {"input": completion})
 
-    await worker(db, mailbox).run_once()
+    await deliver(db, mailbox)
 
     [done] = [m for m in mailbox.to("solo@example.org") if "complete" in subject(m)]
     assert subject(done) == "Your work on Gig G1 is complete"
@@ -139,8 +139,8 @@ async def test_running_the_worker_again_sends_nothing_twice(
     for person in ("SOLO", "BOB"):
         await act(client, "OWNER", "reject", await drive(db, person, "G1", "submitted"))
 
-    first = await worker(db, mailbox).run_once()
-    second = await worker(db, mailbox).run_once()
+    first = await deliver(db, mailbox)
+    second = await deliver(db, mailbox)
 
     assert sorted(str(m["To"]) for m in mailbox.messages) == [
         "Bob Builder <bob@example.org>",

@@ -12,7 +12,7 @@ import pytest
 
 from graph.database import Database
 from tests.conftest import graphql
-from tests.delivery_support import Mailbox, smtp_server, subject, worker
+from tests.delivery_support import Mailbox, deliver, smtp_server, subject
 from tests.workflow_support import act, drive, gql, workflow_org
 
 SETTINGS = """{ notificationSettings { email slackId teamsId
@@ -153,7 +153,7 @@ async def test_the_worker_honours_instant_digest_and_off(
     for person in ("SOLO", "BOB"):
         await act(client, "OWNER", "reject", await drive(db, person, "G1", "submitted"))
 
-    await worker(db, mailbox).run_once()
+    await deliver(db, mailbox)
 
     assert sorted(subject(m) for m in mailbox.to("owner@example.org")) == [
         "New applicant for Gig G1: Bob Builder",

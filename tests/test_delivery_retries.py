@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.delivery_support import Mailbox, delivery_settings, smtp_server, smtp_settings, worker
+from tests.delivery_support import Mailbox, deliver, delivery_settings, smtp_server, smtp_settings
 from tests.workflow_support import act, drive, workflow_org
 
 
@@ -38,14 +38,16 @@ async def test_a_failing_server_is_retried_with_backoff_until_it_accepts(
 ) -> None:
     await rejected(db, client)
     mailbox.failures = 2
-    worker_ = worker(db, mailbox, delivery_settings(backoff_s=60.0, max_attempts=5))
+    settings = delivery_settings(backoff_s=60.0, max_attempts=5)
     start = datetime.now(UTC)
 
-    first = await worker_.run_once(start)
-    too_soon = await worker_.run_once(start + timedelta(seconds=59))
-    second = await worker_.run_once(start + timedelta(seconds=61))
-    still_backing_off = await worker_.run_once(start + timedelta(seconds=61 + 119))
-    third = await worker_.run_once(start + timedelta(seconds=61 + 121))
+    first = await deliver(db, mailbox, settings, now=start)
+    too_soon = await deliver(db, mailbox, settings, now=start + timedelta(seconds=59))
+    second = await deliver(db, mailbox, settings, now=start + timedelta(seconds=61))
+    still_backing_off = await deliver(
+        db, mailbox, settings, now=start + timedelta(seconds=61 + 119)
+    )
+    third = await deliver(db, mailbox, settings, now=start + timedelta(seconds=182))
 
     assert (first.retrying, too_soon.retrying, second.retrying) == (1, 0, 1)
     assert (still_backing_off.sent, third.sent) == (0, 1)
@@ -65,10 +67,10 @@ async def test_a_server_that_keeps_failing_is_given_up_with_the_reason(
 ) -> None:
     await rejected(db, client)
     mailbox.failures = 100
-    worker_ = worker(db, mailbox, delivery_settings(backoff_s=0.0, max_attempts=3))
+    settings = delivery_settings(backoff_s=0.0, max_attempts=3)
 
-    outcome = await worker_.run_once()
-    again = await worker_.run_once()
+    outcome = await deliver(db, mailbox, settings)
+    again = await deliver(db, mailbox, settings)
 
     assert (outcome.retrying, outcome.failed, again.sent) == (2, 1, 0)
     assert mailbox.messages == []
@@ -85,7 +87,7 @@ async def test_a_refused_address_fails_at_once(
     await rejected(db, client)
     mailbox.refuse = {"solo@example.org"}
 
-    outcome = await worker(db, mailbox).run_once()
+    outcome = await deliver(db, mailbox)
 
     assert (outcome.sent, outcome.failed) == (0, 1)
     delivery = await delivery_of(db, "SOLO")
@@ -103,8 +105,8 @@ async def test_a_server_that_is_down_is_retried_later(
     down = smtp_settings(mailbox, port=closed_port)
     start = datetime.now(UTC)
 
-    offline = await worker(db, mailbox, smtp=down).run_once(start)
-    back = await worker(db, mailbox).run_once(start + timedelta(minutes=5))
+    offline = await deliver(db, mailbox, smtp=down, now=start)
+    back = await deliver(db, mailbox, now=start + timedelta(minutes=5))
 
     assert (offline.retrying, back.sent) == (1, 1)
     delivery = await delivery_of(db, "SOLO")

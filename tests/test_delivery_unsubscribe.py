@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.delivery_support import PUBLIC_URL, Mailbox, body, smtp_server, worker
+from tests.delivery_support import PUBLIC_URL, Mailbox, body, deliver, smtp_server
 from tests.workflow_support import act, drive, workflow_org
 
 
@@ -32,7 +32,7 @@ async def rejection_mail(
     db: Database, client: httpx.AsyncClient, mailbox: Mailbox, person: str
 ) -> str:
     await act(client, "OWNER", "reject", await drive(db, person, "G1", "submitted"))
-    await worker(db, mailbox).run_once()
+    await deliver(db, mailbox)
     return body(mailbox.to(f"{person.lower()}@example.org")[-1])
 
 
@@ -45,7 +45,7 @@ async def test_the_link_asks_then_stops_that_kind_of_email(
     page = await client.get(path)  # no Authorization header: no sign-in needed
     done = await client.post(path)
     await act(client, "OWNER", "reject", await drive(db, "SOLO", "MICRO", "submitted"))
-    await worker(db, mailbox).run_once()
+    await deliver(db, mailbox)
 
     assert page.status_code == 200
     assert "Stop e-mails about rejected?" in page.text
@@ -106,7 +106,7 @@ async def test_approval_requests_move_to_the_digest_instead_of_stopping(
 ) -> None:
     await workflow_org().load(db)
     await act(client, "OWNER", "shortlist", await drive(db, "ALICE", "G1", "submitted"))
-    await worker(db, mailbox).run_once()
+    await deliver(db, mailbox)
     path = unsubscribe_path(body(mailbox.to("manager@example.org")[0]))
 
     response = await client.post(path)
