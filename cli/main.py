@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
@@ -117,9 +118,12 @@ def db_migrate() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per CPU core).", min=1)
+    ] = None,
 ) -> None:
-    """Serve the GraphQL API under uvicorn."""
+    """Serve the GraphQL API under uvicorn, one worker process per core: the service keeps no
+    state between requests, so the workers share nothing but Neo4j."""
     import uvicorn
 
     settings = service_settings()
@@ -128,7 +132,7 @@ def serve(
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
-        workers=workers,
+        workers=workers or os.cpu_count() or 1,
         log_level="info",
     )
 
