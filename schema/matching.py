@@ -84,7 +84,7 @@ class MatchReason:
         description="For ADJACENT: the person's skill that is adjacent to it.",
         graphql_type=Skill | None,
     )
-    def via(self, info: Info) -> Skill | None | Awaitable[Skill | None]:
+    def via(self, info: Info) -> Skill | Awaitable[Skill | None] | None:
         if self.how is not MatchKind.ADJACENT:
             return None
         if self.via_row is not None:  # fetched with the match
