@@ -34,8 +34,8 @@ from graph.connection import configured_connection, local_server
 from graph.database import ConnectionInfo, Database
 from graph.settings import Neo4jSettings
 from resolvers import matching
+from resolvers.identity import issue_token
 from resolvers.pagination import encode_cursor
-from service.auth import issue_token
 from service.processes import ServiceProcess, serving
 
 PAGE = 50
