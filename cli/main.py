@@ -112,6 +112,9 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         workers=workers or os.cpu_count() or 1,
+        # A worker builds the schema before it answers the supervisor's health checks; on a
+        # loaded machine that takes longer than uvicorn's 5 s, which would restart it forever.
+        timeout_worker_healthcheck=120,
         log_level="info",
     )
 

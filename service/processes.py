@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import IO
 
 import httpx
 
@@ -35,21 +36,30 @@ def free_port() -> int:
 class ServiceProcess:
     process: subprocess.Popen[bytes]
     url: str
+    log: IO[bytes]
 
-    async def wait_ready(self, timeout_s: float = 90.0) -> None:
-        """Returns once /readyz answers 200."""
+    def log_tail(self, size: int = 2000) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")[-size:]
+
+    async def wait_ready(self, timeout_s: float = 300.0) -> None:
+        """Returns once /readyz answers 200 (a loaded machine may take minutes to start it)."""
         deadline = time.monotonic() + timeout_s
         async with httpx.AsyncClient(base_url=self.url, timeout=5) as http:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
-                    raise RuntimeError(f"the service exited with {self.process.returncode}")
+                    raise RuntimeError(
+                        f"the service exited with {self.process.returncode}:\n{self.log_tail()}"
+                    )
                 try:
                     if (await http.get("/readyz")).status_code == 200:
                         return
                 except httpx.TransportError:
                     pass
                 await asyncio.sleep(0.25)
-        raise RuntimeError(f"the service did not become ready within {timeout_s:.0f} s")
+        raise RuntimeError(
+            f"the service did not become ready within {timeout_s:.0f} s:\n{self.log_tail()}"
+        )
 
 
 @contextmanager
@@ -85,7 +95,7 @@ def serving(
             [command, *arguments], env=env, stdout=log, stderr=subprocess.STDOUT
         )
         try:
-            yield ServiceProcess(process, f"http://127.0.0.1:{port}")
+            yield ServiceProcess(process, f"http://127.0.0.1:{port}", log)
         finally:
             process.terminate()
             try:
