@@ -209,7 +209,7 @@ def start_servers(
         http = httpx.AsyncClient(
             base_url=service.url,
             limits=httpx.Limits(max_connections=clients),
-            timeout=120,
+            timeout=600,
             headers={"Authorization": f"Bearer {token}"},
         )
         yield Server(label, service, http)

@@ -27,7 +27,7 @@ async def test_a_write_through_one_service_process_is_read_through_another(
     db: Database, neo4j_connection: ConnectionInfo
 ) -> None:
     await OrgFactory().skill("python").department("D1").person("P1", "D1").load(db)
-    secret = secrets.token_hex(32)  # production refuses the published test secret
+    secret = secrets.token_urlsafe(32)  # production refuses the published test secret
     settings = {"TALENTGRAPH_SECRET": secret, "TALENTGRAPH_MODE": "production"}
     headers = {"Authorization": f"Bearer {issue_token('P1', [], secret, timedelta(hours=1))}"}
 
