@@ -80,6 +80,7 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     token_ttl_hours: int = 12
+    web_dist: Path = PROJECT_ROOT / "web" / "dist"
 
     @property
     def graphiql_enabled(self) -> bool:
