@@ -1,6 +1,6 @@
 // The signed-in frame: the viewer (one request, shared by every screen), navigation by role,
 // the notifications bell, and the screens, each loaded when first opened.
-import { Suspense, useMemo } from "react";
+import { Suspense, lazy, useMemo } from "react";
 import { useQuery } from "urql";
 import { Link, Route, Switch, useRoute } from "wouter";
 import { signOut } from "./auth/session";
@@ -10,6 +10,20 @@ import { graphql } from "./gql";
 import { ForYou } from "./screens/ForYou";
 import { ViewerContext, type ViewerInfo } from "./viewer";
 
+
+const FindGigs = lazy(() => import("./screens/FindGigs"));
+const GigPage = lazy(() => import("./screens/GigPage"));
+const Profile = lazy(() => import("./screens/Profile"));
+const PostGig = lazy(() => import("./screens/PostGig"));
+const MyGigs = lazy(() => import("./screens/MyGigs"));
+const Candidates = lazy(() => import("./screens/Candidates"));
+const Pipeline = lazy(() => import("./screens/Pipeline"));
+const Finish = lazy(() => import("./screens/Finish"));
+const MyApplications = lazy(() => import("./screens/MyApplications"));
+const Approvals = lazy(() => import("./screens/Approvals"));
+const Stories = lazy(() => import("./screens/Stories"));
+const NearSkill = lazy(() => import("./screens/NearSkill"));
+const Dashboard = lazy(() => import("./screens/Dashboard"));
 
 const ShellQuery = graphql(`
   query Shell {
@@ -112,6 +126,19 @@ export function Shell() {
         <Suspense fallback={<Loading what="the page" />}>
           <Switch>
             <Route path="/" component={ForYou} />
+            <Route path="/gigs" component={FindGigs} />
+            <Route path="/gigs/:id/candidates" component={Candidates} />
+            <Route path="/gigs/:id/pipeline" component={Pipeline} />
+            <Route path="/gigs/:id/finish" component={Finish} />
+            <Route path="/gigs/:id" component={GigPage} />
+            <Route path="/profile" component={Profile} />
+            <Route path="/post" component={PostGig} />
+            <Route path="/my-gigs" component={MyGigs} />
+            <Route path="/applications" component={MyApplications} />
+            <Route path="/approvals" component={Approvals} />
+            <Route path="/stories" component={Stories} />
+            <Route path="/hr/near" component={NearSkill} />
+            <Route path="/hr/dashboard" component={Dashboard} />
             <Route>
               <h1>Not found</h1>
               <p>
