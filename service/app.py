@@ -25,7 +25,7 @@ from graph.migrate import apply_schema, schema_ready
 from graph.settings import ServiceSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
 from service.dev_signin import dev_signin_routes
-from service.graphql import graphql_app
+from service.graphql import TalentGraphQL
 from service.web import WebApp
 
 log = logging.getLogger("talentgraph.service")
@@ -81,7 +81,7 @@ def create_app(
                 expose_headers=["X-Request-Id"],
             )
         )
-    graphql = graphql_app(settings)
+    graphql = TalentGraphQL(settings)
     routes: list[Any] = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),

@@ -18,7 +18,8 @@ from starlette.routing import Route
 
 from graph.database import Database
 from graph.settings import ServiceSettings
-from service.auth import issue_token
+from resolvers.identity import issue_token
+from resolvers.people import demo_people_by_role, person_exists
 
 PER_ROLE = 4
 # The demo role offered on the page and the token roles it signs in with: gig owners and
@@ -44,7 +45,7 @@ def dev_signin_routes(settings: ServiceSettings) -> list[Route]:
     async def sign_in(request: Request) -> Response:
         db: Database = request.state.db
         if request.method == "GET":
-            rows = await db.read("people/demo_people_by_role", per_role=PER_ROLE)
+            rows = await demo_people_by_role(db, PER_ROLE)
             return JSONResponse({"people": rows})
         try:
             body = await request.json()
@@ -56,7 +57,7 @@ def dev_signin_routes(settings: ServiceSettings) -> list[Route]:
             return _error("personId is required", 400)
         if role not in TOKEN_ROLES:
             return _error(f"role must be one of {', '.join(TOKEN_ROLES)}", 400)
-        if not await db.read("people/person_by_id", id=person_id):
+        if not await person_exists(db, person_id):
             return _error(f"no person {person_id!r}", 404, "NOT_FOUND")
         roles = TOKEN_ROLES[role]
         ttl = timedelta(hours=settings.token_ttl_hours)
