@@ -15,7 +15,7 @@ import hmac
 from urllib.parse import urlencode
 
 UNSUBSCRIBE_PATH = "/notifications/unsubscribe"
-SETTINGS_SCREEN = "/settings/notifications"
+SETTINGS_SCREEN = "/profile"  # where the web app keeps a person's settings
 
 
 def _key(secret: str) -> bytes:

@@ -29,7 +29,7 @@ from graph.database import Row
 from graph.settings import DeliverySettings
 
 FALLBACK_ACTION = "Open the marketplace"
-FALLBACK_SCREEN = "/notifications"
+FALLBACK_SCREEN = "/"
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,7 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     token_ttl_hours: int = 12
+    web_dist: Path = PROJECT_ROOT / "web" / "dist"
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:
@@ -191,7 +192,7 @@ class DeliverySettings(BaseSettings):
     backoff_max_s: float = 3600.0
     lease_s: float = 120.0
     digest_hour: int = Field(default=8, ge=0, le=23)
-    web_url: str = "http://127.0.0.1:5173"
+    web_url: str = "http://127.0.0.1:8000"  # the service serves the web app
     public_url: str = "http://127.0.0.1:8000"
     slack_webhook_url: str | None = None
     teams_webhook_url: str | None = None

@@ -65,7 +65,7 @@ async def test_people_with_a_chat_address_are_mentioned_with_a_button_to_the_scr
     assert "The reason given: we need deeper SQL." in section["text"]["text"]
     [button] = actions["elements"]
     assert button["text"]["text"] == "See your application"
-    assert button["url"] == f"{WEB_URL}/applications/{solo}"
+    assert button["url"] == f"{WEB_URL}/applications"
     [teams] = receiver.posts["teams"]
     card = teams["attachments"][0]["content"]
     assert card["body"][0]["text"] == "<at>Bob Builder</at> Your application to Gig MICRO"
@@ -75,7 +75,7 @@ async def test_people_with_a_chat_address_are_mentioned_with_a_button_to_the_scr
     assert open_url == {
         "type": "Action.OpenUrl",
         "title": "See your application",
-        "url": f"{WEB_URL}/applications/{bob}",
+        "url": f"{WEB_URL}/applications",
     }
     assert len(mailbox.messages) == 2  # e-mail too: both channels are on by default
     assert outcome.sent == 4

@@ -77,7 +77,7 @@ async def test_a_digest_groups_the_day_and_comes_once_at_the_digest_hour(
         "- Bob Builder applied to Churn dashboard",
         "- Dora Director applied to Churn dashboard",
         "- Alice Analyst is shortlisted for Gig G1 (4 h/week for 6 weeks): approve or decline",
-        f"Open the marketplace: {WEB_URL}/notifications",
+        f"Open the marketplace: {WEB_URL}/",
     ):
         assert line in text
     assert "kind=application_received" in text

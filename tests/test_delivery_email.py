@@ -48,8 +48,8 @@ async def test_a_rejected_applicant_reads_why_and_where_to_look(
     assert str(mail["To"]) == "Sam Solo <solo@example.org>"
     assert "The reason given: we need deeper SQL." in text
     assert "The reason given: we need deeper SQL." in html
-    assert f"{WEB_URL}/applications/{id}" in text
-    assert f'href="{WEB_URL}/applications/{id}"' in html
+    assert f"See your application: {WEB_URL}/applications" in text
+    assert f'href="{WEB_URL}/applications"' in html
     assert "http://talentgraph/notifications/unsubscribe?person=SOLO&kind=rejected" in text
     assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     # The owner's "new applicant" waits for the daily digest by default.
@@ -125,7 +125,7 @@ async def test_a_completed_gig_asks_the_helper_for_feedback(
     [done] = [m for m in mailbox.to("solo@example.org") if "complete" in subject(m)]
     assert subject(done) == "Your work on Gig G1 is complete"
     assert 'Olga Owner rated it 5/5: "Shipped early". How was the gig for you?' in body(done)
-    feedback_url = f"{WEB_URL}/engagements/{engagement}/feedback"
+    feedback_url = f"{WEB_URL}/gigs/G1"
     assert f"Give your feedback: {feedback_url}" in body(done)
     todo = Calendar.from_ical(attachment(done, "feedback-request.ics")).walk("VTODO")[0]
     assert str(todo["summary"]) == "Give feedback on Gig G1"
