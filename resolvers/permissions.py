@@ -30,3 +30,8 @@ def require_gig_owner(viewer: Viewer, owner_id: str) -> None:
 def require_admin(viewer: Viewer, action: str) -> None:
     if not viewer.is_admin:
         raise Forbidden(f"only admins may {action}")
+
+
+def require_hr(viewer: Viewer, action: str) -> None:
+    if not viewer.is_hr:
+        raise Forbidden(f"only hr and admins may {action}")

@@ -1,0 +1,1 @@
+CREATE INDEX survey_score_period IF NOT EXISTS FOR (s:SurveyScore) ON (s.period)
