@@ -21,7 +21,9 @@ from resolvers.surveys.anonymity import DepartmentRef, pulse_periods
 QUESTION = "grows"
 
 
-def row(period: str, line: list[str], respondents: int, value: int = 3, **extra: Any) -> dict[str, Any]:
+def row(
+    period: str, line: list[str], respondents: int, value: int = 3, **extra: Any
+) -> dict[str, Any]:
     counts = [0] * 11
     counts[value] = respondents
     return {
@@ -31,7 +33,9 @@ def row(period: str, line: list[str], respondents: int, value: int = 3, **extra:
         "invited": extra.get("invited", respondents),
         "respondents": respondents,
         "comments": extra.get("comments", []),
-        "scores": [{"question_id": QUESTION, "kind": "scale", "text": "Grows me", "counts": counts}],
+        "scores": [
+            {"question_id": QUESTION, "kind": "scale", "text": "Grows me", "counts": counts}
+        ],
     }
 
 
@@ -49,7 +53,8 @@ def test_small_departments_fold_upwards_until_the_group_reaches_the_floor() -> N
     (quarter,) = pulse_periods(ROWS, ["2026-Q4"], floor=5)
     groups = {group.department.id: group for group in quarter.groups}
     assert set(groups) == {"C1", "ORG"}
-    assert groups["C1"].respondents == 6 and groups["C1"].includes == ()
+    assert groups["C1"].respondents == 6
+    assert groups["C1"].includes == ()
     org = groups["ORG"]
     assert org.respondents == 10
     assert org.invited == 13  # B1 invited 5 and 2 answered
@@ -64,15 +69,18 @@ def test_small_departments_fold_upwards_until_the_group_reaches_the_floor() -> N
 def test_a_scope_shows_only_its_groups_and_their_sum_never_the_raw_total() -> None:
     (inside_p,) = pulse_periods(ROWS, ["2026-Q4"], floor=5, scope=DepartmentRef("P", "Dept P"))
     assert [group.department.id for group in inside_p.groups] == ["C1"]
-    assert inside_p.total is not None and inside_p.total.respondents == 6  # not 10: C2 stays hidden
+    assert inside_p.total is not None
+    assert inside_p.total.respondents == 6
     (inside_c2,) = pulse_periods(ROWS, ["2026-Q4"], floor=5, scope=DepartmentRef("C2", "Dept C2"))
-    assert inside_c2.groups == () and inside_c2.total is None
+    assert inside_c2.groups == ()
+    assert inside_c2.total is None
 
 
 def test_a_group_under_the_floor_at_the_top_is_shown_nowhere() -> None:
     rows = [row("2026-Q4", ["S", "ORG"], 3, comments=["secret"]), row("2026-Q4", ["ORG"], 1)]
     (quarter,) = pulse_periods(rows, ["2026-Q4"], floor=5)
-    assert quarter.groups == () and quarter.total is None
+    assert quarter.groups == ()
+    assert quarter.total is None
 
 
 def test_the_floor_is_configurable() -> None:
@@ -87,15 +95,19 @@ def test_trend_compares_with_the_same_group_a_quarter_before() -> None:
     c1 = next(group for group in q4.groups if group.department.id == "C1")
     assert (c1.score, c1.previous_score) == (4.0, 3.0)
     assert c1.trend == pytest.approx(1.0)
-    assert q3.groups[0].previous_score is None and q3.groups[0].trend is None
-    assert q4.total is not None and q4.total.previous_score == pytest.approx(3.0)
+    assert q3.groups[0].previous_score is None
+    assert q3.groups[0].trend is None
+    assert q4.total is not None
+    assert q4.total.previous_score == pytest.approx(3.0)
 
 
 def test_enps_counts_promoters_minus_detractors() -> None:
     counts = [0] * 11
     counts[10], counts[9], counts[8], counts[6], counts[0] = 2, 1, 1, 1, 1
     nps = row("2026-Q4", ["ORG"], 6)
-    nps["scores"] = [{"question_id": "recommend", "kind": "nps", "text": "Recommend", "counts": counts}]
+    nps["scores"] = [
+        {"question_id": "recommend", "kind": "nps", "text": "Recommend", "counts": counts}
+    ]
     (quarter,) = pulse_periods([nps], ["2026-Q4"], floor=5)
     assert quarter.groups[0].enps == pytest.approx(100 * (3 - 2) / 6)
     assert quarter.groups[0].score is None

@@ -71,7 +71,9 @@ async def answer(db: Database, who: str, survey: str, subject: str, *values: int
     definition = (await pulses.surveys(db, [survey]))[0]
     rated = [q for q in definition.questions if q.kind != "comment"]
     given = tuple(Answer(q.id, v) for q, v in zip(rated, values, strict=True))
-    await pulses.answer_survey(db, person(who), SECRET, SurveyAnswer(survey, subject, given, comment), at)
+    await pulses.answer_survey(
+        db, person(who), SECRET, SurveyAnswer(survey, subject, given, comment), at
+    )
 
 
 async def due(db: Database, who: str, at: datetime) -> set[tuple[str, str]]:
@@ -184,7 +186,8 @@ async def test_engagement_per_quarter_and_department_after_the_floor(graph: Data
     (quarter,) = await results.pulse(graph, q4(), "engagement")
     assert quarter.period == "2026-Q4"
     (eng,) = quarter.groups  # SALES (3) and DATA (4) are never shown alone
-    assert eng.department.id == "ENG" and [d.id for d in eng.includes] == ["DATA"]
+    assert eng.department.id == "ENG"
+    assert [d.id for d in eng.includes] == ["DATA"]
     assert (eng.respondents, eng.invited) == (9, 10)
     assert eng.response_rate == pytest.approx(0.9)
     assert eng.score == pytest.approx(29 / 9)
@@ -192,15 +195,18 @@ async def test_engagement_per_quarter_and_department_after_the_floor(graph: Data
     assert eng.previous_score == pytest.approx(3.0)
     assert eng.trend == pytest.approx(29 / 9 - 3)
     assert eng.comments == ("data says hi",)
-    assert quarter.total is not None and quarter.total.respondents == 9  # the groups shown
+    assert quarter.total is not None
+    assert quarter.total.respondents == 9
 
 
 async def test_a_department_of_four_is_never_shown_alone(graph: Database) -> None:
     await build_answers(graph)
     (inside,) = await results.pulse(graph, q4("DATA"), "engagement")
-    assert inside.groups == () and inside.total is None
+    assert inside.groups == ()
+    assert inside.total is None
     (sales,) = await results.pulse(graph, q4("SALES"), "engagement")
-    assert sales.groups == () and sales.total is None
+    assert sales.groups == ()
+    assert sales.total is None
 
 
 async def test_manager_sentiment_is_shown_only_for_groups_above_the_floor(graph: Database) -> None:
