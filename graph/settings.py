@@ -80,6 +80,8 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     token_ttl_hours: int = 12
+    survey_min_group: int = Field(default=5, ge=3)
+    """The anonymity floor: survey results only for groups of at least this many respondents."""
 
     @property
     def graphiql_enabled(self) -> bool:

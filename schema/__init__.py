@@ -19,6 +19,7 @@ from schema.gigs import GigsMutation, GigsQuery
 from schema.matching import MatchingQuery
 from schema.people import PeopleMutation, PeopleQuery
 from schema.skills import SkillsMutation, SkillsQuery
+from schema.surveys import SurveysMutation, SurveysQuery
 from schema.workflow import WorkflowMutation, WorkflowQuery, WorkflowSubscription
 
 Query = merge_types(
@@ -31,10 +32,19 @@ Query = merge_types(
         AnalyticsQuery,
         WorkflowQuery,
         MatchingQuery,
+        SurveysQuery,
     ),
 )
 Mutation = merge_types(
-    "Mutation", (PeopleMutation, SkillsMutation, GigsMutation, WorkflowMutation, AdminMutation)
+    "Mutation",
+    (
+        PeopleMutation,
+        SkillsMutation,
+        GigsMutation,
+        WorkflowMutation,
+        AdminMutation,
+        SurveysMutation,
+    ),
 )
 Subscription = merge_types("Subscription", (WorkflowSubscription,))
 

@@ -1,5 +1,6 @@
 """Pulse surveys on the real graph: what is due to whom, answering once, the known values of
-engagement and manager sentiment after the anonymity floor.
+engagement and manager sentiment after the anonymity floor, on the organisation of
+`tests/survey_support.py`:
 
 ORG
 ├── ENG    M1 (manager of E1..E5 and D1..D4), E1..E5
@@ -29,34 +30,16 @@ from graph.migrate import ensure_reference_data
 from resolvers.analytics import Scope
 from resolvers.surveys import pulses, results
 from resolvers.surveys.pulses import Answer, SurveyAnswer
-from service.auth import Viewer
-from tests.factories import OrgFactory
-
-SECRET = "survey-test-secret"
-HR = Viewer("H1", frozenset({"employee", "hr"}))
-Q3_OPEN, Q3_ANSWER = datetime(2026, 7, 1, 8, tzinfo=UTC), datetime(2026, 7, 10, 9, tzinfo=UTC)
-Q4_OPEN, Q4_ANSWER = datetime(2026, 10, 1, 8, tzinfo=UTC), datetime(2026, 10, 10, 9, tzinfo=UTC)
-
-
-def person(id: str) -> Viewer:
-    return Viewer(id, frozenset({"employee"}))
-
-
-def build_org() -> OrgFactory:
-    org = OrgFactory()
-    org.department("ORG").department("ENG", parent_id="ORG").department("DATA", parent_id="ENG")
-    org.department("SALES", parent_id="ORG").department("HRD", parent_id="ORG")
-    org.person("M1", "ENG").person("M2", "SALES").person("H1", "HRD")
-    for i in range(1, 6):
-        org.person(f"E{i}", "ENG", manager_id="M1")
-    for i in range(1, 5):
-        org.person(f"D{i}", "DATA", manager_id="M1").person(f"S{i}", "SALES", manager_id="M2")
-    org.gig("G1", "M1", "ENG", status="completed", completed_at=datetime(2026, 10, 5, tzinfo=UTC))
-    org.engagement(
-        "X1", "G1", "S1", status="completed", hours_per_week=4.0, hours_worked=12.0, rating=5,
-        started_at=datetime(2026, 9, 1, tzinfo=UTC), completed_at=datetime(2026, 10, 5, tzinfo=UTC),
-    )  # fmt: skip
-    return org
+from tests.survey_support import (
+    HR,
+    Q4_ANSWER,
+    Q4_OPEN,
+    SECRET,
+    answer,
+    build_answers,
+    build_org,
+    person,
+)
 
 
 @pytest.fixture
@@ -64,16 +47,6 @@ async def graph(db: Database) -> Database:
     await build_org().load(db)
     await ensure_reference_data(db)
     return db
-
-
-async def answer(db: Database, who: str, survey: str, subject: str, *values: int, at: datetime,
-                 comment: str | None = None) -> None:  # fmt: skip
-    definition = (await pulses.surveys(db, [survey]))[0]
-    rated = [q for q in definition.questions if q.kind != "comment"]
-    given = tuple(Answer(q.id, v) for q, v in zip(rated, values, strict=True))
-    await pulses.answer_survey(
-        db, person(who), SECRET, SurveyAnswer(survey, subject, given, comment), at
-    )
 
 
 async def due(db: Database, who: str, at: datetime) -> set[tuple[str, str]]:
@@ -160,21 +133,6 @@ async def test_nothing_in_the_graph_joins_an_answer_to_its_author(graph: Databas
     await answer(graph, "D1", "growth-pulse", "2026-Q4", 2, 9, at=Q4_ANSWER, comment="only D1")
     linked = await graph.read("admin/survey_links")
     assert linked == [{"answer_links": 0, "marker_links": 0, "marker_properties": [["key"]]}]
-
-
-async def build_answers(db: Database) -> None:
-    await pulses.open_rounds(db, HR, Q3_OPEN)
-    for who in ("M1", "E1", "E2", "E3", "E4"):
-        await answer(db, who, "growth-pulse", "2026-Q3", 3, 7, at=Q3_ANSWER)
-    await pulses.open_rounds(db, HR, Q4_OPEN)
-    q4 = {"M1": (5, 10), "E1": (4, 10), "E2": (4, 9), "E3": (4, 8), "E4": (4, 3),
-          "D1": (2, 9), "D2": (2, 9), "D3": (2, 6), "D4": (2, 6),
-          "M2": (5, 10), "S1": (5, 10), "S2": (1, 0)}  # fmt: skip
-    for who, values in q4.items():
-        comment = "data says hi" if who == "D1" else ("sales secret" if who == "S1" else None)
-        await answer(db, who, "growth-pulse", "2026-Q4", *values, at=Q4_ANSWER, comment=comment)
-    for who in ("M1", "M2"):
-        await answer(db, who, "manager-pulse", "2026-Q4", 4, 4, at=Q4_ANSWER)
 
 
 def q4(department_id: str | None = None) -> Scope:

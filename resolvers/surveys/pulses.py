@@ -16,7 +16,7 @@ import hmac
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Literal, get_args
 from uuid import uuid4
 
@@ -138,6 +138,15 @@ def quarter_start(period: str) -> date:
     if not match:
         raise ValidationFailed("quarter", f"{period!r} is not a quarter such as 2026-Q4")
     return date(int(match.group(1)), 3 * int(match.group(2)) - 2, 1)
+
+
+def quarter_days(period: str) -> tuple[date, date]:
+    """The first and the last day of a quarter such as 2026-Q4."""
+    first = quarter_start(period)
+    following = (
+        date(first.year + 1, 1, 1) if first.month == 10 else date(first.year, first.month + 3, 1)
+    )
+    return first, following - timedelta(days=1)
 
 
 def quarters_between(first: date, last: date) -> list[str]:
