@@ -75,3 +75,58 @@ async def build_answers(db: Database) -> None:
         await answer(db, who, "growth-pulse", "2026-Q4", *values, at=Q4_ANSWER, comment=comment)
     for who in ("M1", "M2"):
         await answer(db, who, "manager-pulse", "2026-Q4", 4, 4, at=Q4_ANSWER)
+
+
+def at(month: int, day: int, hour: int = 9) -> datetime:
+    return datetime(2026, month, day, hour, tzinfo=UTC)
+
+
+def culture_org() -> OrgFactory:
+    """Champions, stories and catalysts, 2026 (tests/test_champions.py, tests/test_stories.py):
+
+    ORG
+    ├── A  A1 (manager of A2, A3), A2, A3
+    ├── B  B1 (manager of B2), B2
+    └── C  C1 (manager of C2..C6), C2..C6
+
+    gig  dept  owner  helper  rating  completed  worked  rate  notes
+    GB1  B     B1     A2      5       03-01      20      100   XB1
+    GC1  C     C1     A2      4       04-01      10      80    XC1: sql shown (new to A2)
+         C     C1     C2      5       04-01      10      80    XC2: A2 endorses C2's sql
+    GC2  C     C1     B2      3       04-10      6       80    XC3
+    GA1  A     A1     A3      5       05-01      8       50    XA1: A1 approved 04-10 -> 04-11
+    GX   A     A1     A3      -       active                   XA2 (no story before the end)
+    """
+    org = OrgFactory().skill("sql")
+    org.department("ORG").department("A", "Alpha", "ORG").department("B", "Beta", "ORG")
+    org.department("C", "Gamma", "ORG")
+    org.person("A1", "A").person("A2", "A", manager_id="A1").person("A3", "A", manager_id="A1")
+    org.person("B1", "B").person("B2", "B", manager_id="B1").person("C1", "C")
+    for i in range(2, 7):
+        org.person(f"C{i}", "C", manager_id="C1")
+    org.person("H1", "ORG")
+    gigs = (("GB1", "B1", "B", 100.0, at(3, 1)), ("GC1", "C1", "C", 80.0, at(4, 1)),
+            ("GC2", "C1", "C", 80.0, at(4, 10)), ("GA1", "A1", "A", 50.0, at(5, 1)))  # fmt: skip
+    for gig, owner, department, rate, done in gigs:
+        org.gig(gig, owner, department, status="completed", external_hourly_rate=rate,
+                completed_at=done, seats=2)  # fmt: skip
+    org.gig("GX", "A1", "A", status="in_progress")
+    engagements = (("XB1", "GB1", "A2", 5, at(3, 1), 20.0), ("XC1", "GC1", "A2", 4, at(4, 1), 10.0),
+                   ("XC2", "GC1", "C2", 5, at(4, 1), 10.0), ("XC3", "GC2", "B2", 3, at(4, 10), 6.0),
+                   ("XA1", "GA1", "A3", 5, at(5, 1), 8.0))  # fmt: skip
+    for id, gig, helper, rating, done, worked in engagements:
+        approval = (
+            {
+                "approver_id": "A1",
+                "approval_requested_at": at(4, 10),
+                "approval_decided_at": at(4, 11),
+            }
+            if id == "XA1"
+            else {}
+        )
+        org.engagement(id, gig, helper, status="completed", rating=rating, completed_at=done,
+                       started_at=at(2, 1), hours_worked=worked, **approval)  # fmt: skip
+    org.engagement("XA2", "GX", "A3", status="active", started_at=at(5, 2))
+    org.demonstrated("XC1", "sql", 2).demonstrated("XC2", "sql", 3)
+    org.has_skill("C2", "sql", 3)
+    return org
