@@ -316,6 +316,32 @@ async def open_rounds(db: Database, viewer: Viewer, now: datetime) -> list[Opene
     return await db.in_write_transaction(work)
 
 
+async def invite_after_completion(
+    tx: Transaction, engagement_id: str, gig_completed: bool, now: datetime
+) -> None:
+    """Within the completing transaction: the helper survey becomes due to the helper and, with
+    the gig's completion, the owner survey to the owner; each is told."""
+    rows = await tx.run(
+        "surveys/invite_after_gig",
+        engagement_id=engagement_id,
+        gig_completed=gig_completed,
+        now=now,
+    )
+    notices = [
+        {
+            "person_id": row["person_id"],
+            "kind": SURVEY_DUE,
+            "message": f"{row['title']} {row['gig_title']}: two minutes, anonymous",
+            "gig_id": row["gig_id"],
+            "application_id": None,
+            "engagement_id": row["engagement_id"],
+        }
+        for row in rows
+    ]
+    if notices:
+        await tx.run("workflow/notify", notifications=notices, now=now)
+
+
 async def update_survey(db: Database, viewer: Viewer, edit: SurveyEdit) -> SurveyDef:
     """An admin edits a survey's title, activity, window and questions; questions left out are
     retired (their answers stay), a question keeps its kind (a new kind needs a new question)."""
