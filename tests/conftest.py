@@ -12,7 +12,7 @@ from asgi_lifespan import LifespanManager
 
 from graph.connection import Backend, choose_backend, docker_answers, local_server
 from graph.database import ConnectionInfo, Database
-from graph.migrate import apply_schema
+from graph.migrate import apply_schema, ensure_reference_data
 from graph.settings import Neo4jSettings, ServiceSettings
 from service.app import create_app
 from service.auth import issue_token
@@ -64,8 +64,10 @@ async def database(neo4j_connection: ConnectionInfo) -> AsyncIterator[Database]:
 
 @pytest.fixture
 async def db(database: Database) -> Database:
-    """The session's database, emptied before the test."""
+    """The session's database, emptied before the test down to what a migrated graph holds (the
+    default surveys)."""
     await database.write_in_batches("admin/clear_graph")
+    await ensure_reference_data(database)
     return database
 
 
@@ -85,7 +87,8 @@ async def client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client for the app, running its real lifespan against the test database."""
     app = create_app(service_settings, neo4j_connection)
-    async with LifespanManager(app) as manager:
+    # start-up applies the schema; a busy machine can take longer than the default 5 s
+    async with LifespanManager(app, startup_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://talentgraph") as http:
             yield http

@@ -16,7 +16,6 @@ import httpx
 import pytest
 
 from graph.database import Database
-from graph.migrate import ensure_reference_data
 from resolvers.surveys import pulses
 from tests.conftest import graphql
 from tests.survey_support import HR, answer, at, culture_org
@@ -32,7 +31,6 @@ query($quarter: String!, $department: ID) { catalystReport(quarter: $quarter, de
 @pytest.fixture
 async def graph(db: Database) -> Database:
     await culture_org().load(db)
-    await ensure_reference_data(db)
     await pulses.open_rounds(db, HR, at(4, 1))
     values = {"C1": (5, 10), "C2": (4, 9), "C3": (4, 8), "C4": (4, 7), "C5": (3, 6), "C6": (4, 10),
               "A1": (2, 2), "A2": (2, 2)}  # fmt: skip

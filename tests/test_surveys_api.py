@@ -9,7 +9,6 @@ from typing import Any
 import httpx
 
 from graph.database import Database
-from graph.migrate import ensure_reference_data
 from tests.conftest import graphql, mutate
 from tests.survey_support import build_answers, build_org
 
@@ -60,7 +59,6 @@ async def test_a_quarterly_pulse_is_due_once_opened_and_answered_once(
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await build_org().load(db)
-    await ensure_reference_data(db)
     assert await due(client, "E1") == []
     refused = await mutate(client, OPEN, "E1")
     assert refused["__typename"] == "Forbidden"
@@ -89,7 +87,6 @@ async def test_no_one_sees_a_small_group_or_an_answer_with_its_author_hr_and_adm
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await build_org().load(db)
-    await ensure_reference_data(db)
     await build_answers(db)
     seen: list[str] = []
     for roles in (("hr",), ("admin",)):
@@ -123,7 +120,6 @@ async def test_admins_edit_questions_and_nobody_else_does(
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await build_org().load(db)
-    await ensure_reference_data(db)
     edit = """
     mutation($input: UpdateSurveyInput!) { updateSurvey(input: $input) { result { __typename
       ... on Survey { windowDays questions { id text kind } } ... on UserError { message }

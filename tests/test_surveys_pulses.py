@@ -26,7 +26,6 @@ import pytest
 
 from graph.database import Database
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from graph.migrate import ensure_reference_data
 from resolvers.analytics import Scope
 from resolvers.surveys import pulses, results
 from resolvers.surveys.pulses import Answer, SurveyAnswer
@@ -45,7 +44,6 @@ from tests.survey_support import (
 @pytest.fixture
 async def graph(db: Database) -> Database:
     await build_org().load(db)
-    await ensure_reference_data(db)
     return db
 
 

@@ -288,10 +288,12 @@ async def answer_survey(
         raise Conflict("you have answered this survey already") from None
 
 
-async def open_rounds(db: Database, viewer: Viewer, now: datetime) -> list[OpenedRound]:
+async def open_rounds(db: Database, viewer: Viewer | None, now: datetime) -> list[OpenedRound]:
     """Opens the current quarter's round of every quarterly survey not open yet and tells each
-    person invited (idempotent: a second call in the quarter opens nothing)."""
-    require_hr(viewer, "open survey rounds")
+    person invited (idempotent: a second call in the quarter opens nothing). `viewer` None is the
+    system (`talentgraph surveys open-rounds`, from cron)."""
+    if viewer is not None:
+        require_hr(viewer, "open survey rounds")
     period = quarter_of(now)
 
     async def work(tx: Transaction) -> list[OpenedRound]:
