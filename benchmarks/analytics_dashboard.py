@@ -24,14 +24,15 @@ from typing import Any
 from benchmarks.common import Timing, bench_database, ensure_generated_org, time_calls
 from graph.database import Database
 from graph.settings import ServiceSettings
+from graph.vocabulary import SurveyMeasure
 from resolvers import analytics
 from resolvers.analytics import Scope
 from resolvers.context import Context
+from resolvers.identity import Viewer
 from resolvers.surveys import champions as survey_champions
 from resolvers.surveys import results as survey_results
 from resolvers.surveys.anonymity import PulsePeriod
 from schema import schema
-from service.auth import Viewer
 
 TARGET_S = 5.0
 
@@ -72,9 +73,11 @@ METRICS: dict[str, Metric] = {
     "internal mobility": analytics.internal_mobility,
     "managers as catalysts": analytics.manager_catalysts,
     "skill risk": analytics.skill_risk,
-    "engagement (pulse, after the floor)": partial(survey_results.pulse, measures="engagement"),
+    "engagement (pulse, after the floor)": partial(
+        survey_results.pulse, measures=SurveyMeasure.ENGAGEMENT
+    ),
     "manager sentiment (pulse, after the floor)": partial(
-        survey_results.pulse, measures="manager_sentiment"
+        survey_results.pulse, measures=SurveyMeasure.MANAGER_SENTIMENT
     ),
 }
 

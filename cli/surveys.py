@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from cli.common import run_with_database
 from graph.database import Database
 from resolvers.surveys.pulses import OpenedRound, open_rounds
 
@@ -25,14 +26,15 @@ def open_survey_rounds(
 ) -> None:
     """Open this quarter's round of every quarterly survey and notify everyone invited.
     Idempotent: a second run in the same quarter opens nothing."""
-    from cli.main import run_with_database
-
     moment = (now if now.tzinfo else now.replace(tzinfo=UTC)) if now else datetime.now(UTC)
 
     async def work(db: Database) -> list[OpenedRound]:
         return await open_rounds(db, None, moment)
 
     opened = run_with_database(work)
-    for round in opened:
-        typer.echo(f"opened {round.survey_id} for {round.period}: {round.invited} invited")
+    for survey_round in opened:
+        typer.echo(
+            f"opened {survey_round.survey_id} for {survey_round.period}: "
+            f"{survey_round.invited} invited"
+        )
     typer.echo(f"{len(opened)} round(s) opened")

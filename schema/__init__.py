@@ -12,6 +12,7 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
+from schema import surveys, workflow
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.departments import DepartmentsQuery
@@ -19,8 +20,6 @@ from schema.gigs import GigsMutation, GigsQuery
 from schema.matching import MatchingQuery
 from schema.people import PeopleMutation, PeopleQuery
 from schema.skills import SkillsMutation, SkillsQuery
-from schema.surveys import SurveysMutation, SurveysQuery
-from schema.workflow import WorkflowMutation, WorkflowQuery, WorkflowSubscription
 
 Query = merge_types(
     "Query",
@@ -30,9 +29,9 @@ Query = merge_types(
         SkillsQuery,
         GigsQuery,
         AnalyticsQuery,
-        WorkflowQuery,
+        *workflow.QUERIES,
         MatchingQuery,
-        SurveysQuery,
+        *surveys.QUERIES,
     ),
 )
 Mutation = merge_types(
@@ -41,12 +40,12 @@ Mutation = merge_types(
         PeopleMutation,
         SkillsMutation,
         GigsMutation,
-        WorkflowMutation,
+        *workflow.MUTATIONS,
         AdminMutation,
-        SurveysMutation,
+        *surveys.MUTATIONS,
     ),
 )
-Subscription = merge_types("Subscription", (WorkflowSubscription,))
+Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)
 
 
 def build_schema(

@@ -16,6 +16,7 @@ from typing import Annotated, Self
 import strawberry
 
 from graph.database import Row
+from graph.vocabulary import SurveyMeasure
 from resolvers import analytics
 from resolvers.analytics import Scope, TimedReport
 from resolvers.collaboration import Broker as BrokerData
@@ -23,7 +24,6 @@ from resolvers.collaboration import CollaborationReport
 from resolvers.context import Info
 from resolvers.surveys import champions as survey_champions
 from resolvers.surveys import results as survey_results
-from resolvers.surveys.pulses import Measures
 from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
 from schema.surveys.results import Champion, PulsePeriod
 
@@ -423,16 +423,16 @@ class Analytics:
         "their parent department."
     )
     async def engagement(self, info: Info) -> list[PulsePeriod]:
-        return await self._pulse(info, "engagement")
+        return await self._pulse(info, SurveyMeasure.ENGAGEMENT)
 
     @strawberry.field(
         description="Managers' sentiment on talent sharing (the quarterly managers' pulse), per "
         "quarter and department, after the anonymity floor."
     )
     async def manager_sentiment(self, info: Info) -> list[PulsePeriod]:
-        return await self._pulse(info, "manager_sentiment")
+        return await self._pulse(info, SurveyMeasure.MANAGER_SENTIMENT)
 
-    async def _pulse(self, info: Info, measures: Measures) -> list[PulsePeriod]:
+    async def _pulse(self, info: Info, measures: SurveyMeasure) -> list[PulsePeriod]:
         floor = info.context.settings.survey_min_group
         periods = await survey_results.pulse(info.context.db, self.scope, measures, floor)
         return [PulsePeriod.from_value(period) for period in periods]

@@ -20,9 +20,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from graph.database import Database
+from resolvers.identity import Viewer
 from resolvers.surveys import pulses
 from resolvers.surveys.pulses import Answer, SurveyAnswer
-from service.auth import Viewer
 from tests.factories import OrgFactory
 
 SECRET = "survey-test-secret"

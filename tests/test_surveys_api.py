@@ -11,6 +11,7 @@ import httpx
 from graph.database import Database
 from tests.conftest import graphql, mutate
 from tests.survey_support import build_answers, build_org
+from tests.workflow_support import act, drive, workflow_org
 
 DUE = "{ dueSurveys { subject period survey { id questions { id kind } } } }"
 ANSWER = """
@@ -151,3 +152,33 @@ async def test_admins_edit_questions_and_nobody_else_does(
     answered = await mutate(client, ANSWER, "E1", input={
         "surveyId": "growth-pulse", "subject": pulse["subject"], "answers": answers})  # fmt: skip
     assert answered["__typename"] == "DueSurvey"
+
+
+COMPLETE = """mutation($input: CompleteEngagementInput!) { completeEngagement(input: $input) {
+  result { __typename } } }"""
+
+
+async def test_a_completed_gig_makes_its_surveys_due_to_the_helper_and_the_owner(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+    accepted = await act(client, "SOLO", "accept_offer", await drive(db, "SOLO", "G1", "offered"))
+    engagement = accepted["engagement"]["id"]
+    assert await due(client, "SOLO") == []
+    completion = {"engagementId": engagement, "hoursWorked": 20, "rating": 5, "feedback": "great"}
+    done = await mutate(client, COMPLETE, "OWNER", input=completion)
+    assert done == {"__typename": "Engagement"}
+    (helper,) = await due(client, "SOLO")
+    assert (helper["survey"]["id"], helper["subject"]) == ("gig-helper", engagement)
+    (owner,) = await due(client, "OWNER")
+    assert (owner["survey"]["id"], owner["subject"]) == ("gig-owner", "G1")
+    for who in ("SOLO", "OWNER"):
+        notices = await graphql(client, "{ notifications { kind } }", who)
+        assert "survey_due" in [n["kind"] for n in notices["data"]["notifications"]]
+    answered = await answer_due(client, "SOLO", helper, 5)
+    assert answered["__typename"] == "DueSurvey"
+    assert await due(client, "SOLO") == []
+    rows = await db.read("analytics/pulse_groups", measures="gig_experience",
+                         periods=[helper["period"]])  # fmt: skip
+    ops = {row["department_id"]: (row["invited"], row["respondents"]) for row in rows}
+    assert ops == {"OPS": (1, 1), "GIG": (1, 0)}

@@ -3,7 +3,7 @@
 // for whom, the hours and the savings (hours worked x the gig's external hourly rate), each
 // side's line; never a rating or the owner's feedback. Newest first.
 // :param viewer_id => 'P1'
-// :param is_hr => false
+// :param every => false
 // :param published_only => false
 // :param ids => null
 // :param first => 20
@@ -12,7 +12,7 @@ MATCH (e)-[:ON]->(g:Gig)-[:OWNED_BY]->(owner:Person)
 WHERE ($ids IS NULL OR s.id IN $ids)
   AND (s.published_at IS NOT NULL
        OR (NOT $published_only
-           AND ($is_hr OR $viewer_id IN [helper.id, owner.id]
+           AND ($every OR $viewer_id IN [helper.id, owner.id]
                 OR EXISTS { (helper)-[:REPORTS_TO]->(:Person {id: $viewer_id}) }
                 OR EXISTS { (owner)-[:REPORTS_TO]->(:Person {id: $viewer_id}) })))
 OPTIONAL MATCH (helper)-[:MEMBER_OF]->(hd:Department)

@@ -11,12 +11,13 @@ from dataclasses import dataclass, fields
 
 from graph.database import Database, Row
 from graph.errors import NotFound
+from graph.vocabulary import SurveyMeasure
 from resolvers.analytics import Scope, department
-from resolvers.permissions import require_hr
+from resolvers.identity import Viewer
+from resolvers.permissions import require_analyst
 from resolvers.surveys import results
 from resolvers.surveys.anonymity import PulseGroup
 from resolvers.surveys.pulses import quarter_days
-from service.auth import Viewer
 
 ALL_MANAGERS = 1_000_000
 
@@ -67,13 +68,15 @@ async def catalyst_report(
     db: Database, viewer: Viewer, quarter: str, department_id: str | None, floor: int
 ) -> CatalystReport:
     """Every manager in the department's subtree (or the organisation) for one quarter, by name."""
-    require_hr(viewer, "read the catalyst report")
+    require_analyst(viewer)
     first, last = quarter_days(quarter)
     if department_id is not None and not await department(db, department_id):
         raise NotFound("Department", department_id)
     scope = Scope.for_dates(first, last, department_id, top=ALL_MANAGERS)
     rows = await db.read("analytics/manager_catalysts", **scope.params, limit=scope.top)
-    (pulse,) = await results.pulse(db, Scope.for_dates(first, last), "engagement", floor)
+    (pulse,) = await results.pulse(
+        db, Scope.for_dates(first, last), SurveyMeasure.ENGAGEMENT, floor
+    )
     shown = {group.department.id: group for group in pulse.groups}
     lines = tuple(
         CatalystLine.from_row(row, shown.get(row["team_department_id"] or ""))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from graph.database import Database, Row
 from resolvers.analytics import Scope
 from resolvers.collaboration import CollaborationReport
-from service.auth import Viewer
+from resolvers.identity import Viewer
 
 GOOD_RATING = 4
 

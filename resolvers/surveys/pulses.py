@@ -17,24 +17,26 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, Literal, get_args
+from typing import Any
 from uuid import uuid4
 
 from graph.database import Database, Row, Transaction
 from graph.errors import Conflict, ConstraintViolation, NotFound, ValidationFailed
-from resolvers.permissions import require_admin, require_hr
+from graph.vocabulary import (
+    NotificationKind,
+    QuestionKind,
+    SurveyAudience,
+    SurveyMeasure,
+    SurveySchedule,
+)
+from resolvers.identity import Viewer
+from resolvers.permissions import require_admin, require_round_opener
 from resolvers.validation import check_text
-from service.auth import Viewer
 
-Schedule = Literal["after_gig", "quarterly"]
-Audience = Literal["helpers", "owners", "everyone", "managers"]
-Measures = Literal["engagement", "manager_sentiment", "gig_experience"]
-QuestionKind = Literal["scale", "nps", "comment"]
-SCHEDULES: tuple[Schedule, ...] = get_args(Schedule)
-AUDIENCES: tuple[Audience, ...] = get_args(Audience)
-QUESTION_KINDS: tuple[QuestionKind, ...] = get_args(QuestionKind)
-VALUE_RANGES: dict[QuestionKind, range] = {"scale": range(1, 6), "nps": range(0, 11)}
-SURVEY_DUE = "survey_due"
+VALUE_RANGES: dict[QuestionKind, range] = {
+    QuestionKind.SCALE: range(1, 6),
+    QuestionKind.NPS: range(0, 11),
+}
 MAX_COMMENT = 1000
 MAX_QUESTIONS = 8
 MAX_WINDOW_DAYS = 92
@@ -50,16 +52,16 @@ class QuestionDef:
 
     @classmethod
     def from_row(cls, row: Row) -> QuestionDef:
-        return cls(row["id"], row["text"], row["kind"], row["active"])
+        return cls(row["id"], row["text"], QuestionKind(row["kind"]), row["active"])
 
 
 @dataclass(frozen=True)
 class SurveyDef:
     id: str
     title: str
-    schedule: Schedule
-    audience: Audience
-    measures: Measures
+    schedule: SurveySchedule
+    audience: SurveyAudience
+    measures: SurveyMeasure
     window_days: int
     active: bool
     questions: tuple[QuestionDef, ...]
@@ -69,9 +71,9 @@ class SurveyDef:
         return cls(
             id=row["id"],
             title=row["title"],
-            schedule=row["schedule"],
-            audience=row["audience"],
-            measures=row["measures"],
+            schedule=SurveySchedule(row["schedule"]),
+            audience=SurveyAudience(row["audience"]),
+            measures=SurveyMeasure(row["measures"]),
             window_days=row["window_days"],
             active=row["active"],
             questions=tuple(QuestionDef.from_row(q) for q in row["questions"]),
@@ -227,7 +229,7 @@ def check_answers(survey: SurveyDef, answer: SurveyAnswer) -> None:
     given = [a.question_id for a in answer.answers]
     for index, item in enumerate(answer.answers):
         question = questions.get(item.question_id)
-        if question is None or question.kind == "comment":
+        if question is None or question.kind == QuestionKind.COMMENT:
             raise ValidationFailed(
                 f"answers[{index}].questionId",
                 f"{item.question_id!r} is not a question to rate here",
@@ -239,11 +241,13 @@ def check_answers(survey: SurveyDef, answer: SurveyAnswer) -> None:
             )
     if len(set(given)) != len(given):
         raise ValidationFailed("answers", "answer each question once")
-    missing = [q.id for q in survey.questions if q.kind != "comment" and q.id not in given]
+    missing = [
+        q.id for q in survey.questions if q.kind != QuestionKind.COMMENT and q.id not in given
+    ]
     if missing:
         raise ValidationFailed("answers", f"unanswered: {', '.join(missing)}")
     if answer.comment is not None:
-        if not any(q.kind == "comment" for q in survey.questions):
+        if not any(q.kind == QuestionKind.COMMENT for q in survey.questions):
             raise ValidationFailed("comment", "this survey asks for no comment")
         check_text("comment", answer.comment, required=False, longest=MAX_COMMENT)
 
@@ -293,7 +297,7 @@ async def open_rounds(db: Database, viewer: Viewer | None, now: datetime) -> lis
     person invited (idempotent: a second call in the quarter opens nothing). `viewer` None is the
     system (`talentgraph surveys open-rounds`, from cron)."""
     if viewer is not None:
-        require_hr(viewer, "open survey rounds")
+        require_round_opener(viewer)
     period = quarter_of(now)
 
     async def work(tx: Transaction) -> list[OpenedRound]:
@@ -301,7 +305,7 @@ async def open_rounds(db: Database, viewer: Viewer | None, now: datetime) -> lis
         notices = [
             {
                 "person_id": person_id,
-                "kind": SURVEY_DUE,
+                "kind": NotificationKind.SURVEY_DUE,
                 "message": f"{row['title']}: a short survey for {period}, open until "
                 f"{row['closes_at'].to_native():%d %b %Y}",
                 "gig_id": None,
@@ -332,7 +336,7 @@ async def invite_after_completion(
     notices = [
         {
             "person_id": row["person_id"],
-            "kind": SURVEY_DUE,
+            "kind": NotificationKind.SURVEY_DUE,
             "message": f"{row['title']} {row['gig_title']}: two minutes, anonymous",
             "gig_id": row["gig_id"],
             "application_id": None,
@@ -353,14 +357,12 @@ async def update_survey(db: Database, viewer: Viewer, edit: SurveyEdit) -> Surve
         raise ValidationFailed("windowDays", f"must be between 1 and {MAX_WINDOW_DAYS}")
     if not 1 <= len(edit.questions) <= MAX_QUESTIONS:
         raise ValidationFailed("questions", f"a survey asks 1 to {MAX_QUESTIONS} questions")
-    if sum(q.kind == "comment" for q in edit.questions) > 1:
+    if sum(q.kind == QuestionKind.COMMENT for q in edit.questions) > 1:
         raise ValidationFailed("questions", "a survey asks for one comment at most")
-    if all(q.kind == "comment" for q in edit.questions):
+    if all(q.kind == QuestionKind.COMMENT for q in edit.questions):
         raise ValidationFailed("questions", "a survey needs a question to rate")
     for index, question in enumerate(edit.questions):
         check_text(f"questions[{index}].text", question.text, required=True)
-        if question.kind not in QUESTION_KINDS:
-            raise ValidationFailed(f"questions[{index}].kind", f"must be one of {QUESTION_KINDS}")
     found = await surveys(db, [edit.id], retired=True)
     if not found:
         raise NotFound("Survey", edit.id)

@@ -6,15 +6,16 @@ from __future__ import annotations
 from datetime import timedelta
 
 from graph.database import Database
+from graph.vocabulary import SurveyMeasure
 from resolvers.analytics import Scope
 from resolvers.surveys.anonymity import DepartmentRef, PulsePeriod, previous_quarter, pulse_periods
-from resolvers.surveys.pulses import Measures, quarters_between
+from resolvers.surveys.pulses import quarters_between
 
 DEFAULT_MIN_GROUP = 5
 
 
 async def pulse(
-    db: Database, scope: Scope, measures: Measures, floor: int = DEFAULT_MIN_GROUP
+    db: Database, scope: Scope, measures: SurveyMeasure, floor: int = DEFAULT_MIN_GROUP
 ) -> list[PulsePeriod]:
     """The quarters overlapping the scope's period, each with its groups (at least `floor`
     respondents each) and their trend against the quarter before."""

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 from graph.database import Database, Row, Transaction
-from graph.errors import Forbidden, InvalidTransition, NotFound
+from graph.errors import InvalidTransition, NotFound
+from resolvers.identity import Viewer
+from resolvers.permissions import reads_every_story, require_storyteller
 from resolvers.validation import check_text
-from service.auth import Viewer
 
 MAX_LINE = 500
 MAX_STORIES = 100
-Side = Literal["helper", "owner"]
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ async def stories(
     rows = await db.read(
         "stories/stories",
         viewer_id=viewer.person_id,
-        is_hr=viewer.is_hr,
+        every=reads_every_story(viewer),
         published_only=published_only,
         ids=ids,
         first=first,
@@ -106,10 +106,7 @@ async def tell_story(
         if not rows:
             raise NotFound("Engagement", engagement_id)
         context = rows[0]
-        sides: dict[str, Side] = {context["helper_id"]: "helper", context["owner_id"]: "owner"}
-        side = sides.get(viewer.person_id)
-        if side is None:
-            raise Forbidden("only the helper and the owner tell the story of their gig")
+        side = require_storyteller(viewer, context["helper_id"], context["owner_id"])
         if context["status"] != "completed":
             raise InvalidTransition("engagement", context["status"], "tell the story of")
         previous = (context["story"] or {}).get(f"{side}_line")

@@ -4,38 +4,14 @@ admins' edit of questions and windows, HR opening a quarter's rounds."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import Enum
-from typing import Annotated, Self
+from typing import Self
 
 import strawberry
 
 from resolvers.context import Info
 from resolvers.surveys import pulses
-from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
-
-
-@strawberry.enum(
-    description="SCALE: 1 to 5; NPS: 0 to 10 (how likely to recommend); COMMENT: text."
-)
-class QuestionKind(Enum):
-    SCALE = "scale"
-    NPS = "nps"
-    COMMENT = "comment"
-
-
-@strawberry.enum(description="AFTER_GIG: due for a while after a completed gig; QUARTERLY: "
-                 "while the quarter's round is open.")  # fmt: skip
-class SurveySchedule(Enum):
-    AFTER_GIG = "after_gig"
-    QUARTERLY = "quarterly"
-
-
-@strawberry.enum
-class SurveyAudience(Enum):
-    HELPERS = "helpers"
-    OWNERS = "owners"
-    EVERYONE = "everyone"
-    MANAGERS = "managers"
+from schema.payloads import Payload, payload, payload_type
+from schema.vocabulary import QuestionKind, SurveyAudience, SurveyMeasure, SurveySchedule
 
 
 @strawberry.type
@@ -50,7 +26,7 @@ class SurveyQuestion:
         return cls(
             id=strawberry.ID(question.id),
             text=question.text,
-            kind=QuestionKind(question.kind),
+            kind=question.kind,
             active=question.active,
         )
 
@@ -61,9 +37,7 @@ class Survey:
     title: str
     schedule: SurveySchedule
     audience: SurveyAudience
-    measures: str = strawberry.field(
-        description="What its answers measure: engagement, manager_sentiment or gig_experience."
-    )
+    measures: SurveyMeasure
     window_days: int = strawberry.field(description="How long an instance stays open.")
     active: bool
     questions: list[SurveyQuestion]
@@ -73,8 +47,8 @@ class Survey:
         return cls(
             id=strawberry.ID(survey.id),
             title=survey.title,
-            schedule=SurveySchedule(survey.schedule),
-            audience=SurveyAudience(survey.audience),
+            schedule=survey.schedule,
+            audience=survey.audience,
             measures=survey.measures,
             window_days=survey.window_days,
             active=survey.active,
@@ -163,39 +137,17 @@ class UpdateSurveyInput:
             active=self.active,
             window_days=self.window_days,
             questions=tuple(
-                pulses.QuestionEdit(str(q.id) if q.id else None, q.text, q.kind.value)
+                pulses.QuestionEdit(str(q.id) if q.id else None, q.text, q.kind)
                 for q in self.questions
             ),
         )
 
 
-AnswerSurveyResult = Annotated[
-    DueSurvey | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("AnswerSurveyResult"),
-]
-UpdateSurveyResult = Annotated[
-    Survey | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("UpdateSurveyResult"),
-]
-OpenSurveyRoundsResult = Annotated[
-    OpenedRounds | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("OpenSurveyRoundsResult"),
-]
-
-
-@strawberry.type(description="The survey answered, or why nothing was recorded.")
-class AnswerSurveyPayload:
-    result: AnswerSurveyResult
-
-
-@strawberry.type
-class UpdateSurveyPayload:
-    result: UpdateSurveyResult
-
-
-@strawberry.type
-class OpenSurveyRoundsPayload:
-    result: OpenSurveyRoundsResult
+AnswerSurveyPayload = payload_type(
+    DueSurvey, "AnswerSurvey", "The survey answered, or why nothing was recorded."
+)
+UpdateSurveyPayload = payload_type(Survey, "UpdateSurvey", "The survey after the edit.")
+OpenSurveyRoundsPayload = payload_type(OpenedRounds, "OpenSurveyRounds", "The rounds opened.")
 
 
 def now_utc() -> datetime:
@@ -218,29 +170,34 @@ class PulsesQuery:
 @strawberry.type
 class PulsesMutation:
     @strawberry.mutation(
+        graphql_type=AnswerSurveyPayload,
         description="Answers a survey due to the viewer. Stored apart from identity: only the "
-        "counts of the quarter and department grow; a second answer is a Conflict."
+        "counts of the quarter and department grow; a second answer is a Conflict.",
     )
-    async def answer_survey(self, info: Info, input: AnswerSurveyInput) -> AnswerSurveyPayload:
+    async def answer_survey(self, info: Info, input: AnswerSurveyInput) -> Payload[DueSurvey]:
         ctx = info.context
         work = pulses.answer_survey(
             ctx.db, ctx.viewer, ctx.settings.secret, input.to_value(), now_utc()
         )
-        return AnswerSurveyPayload(result=await typed_result(work, DueSurvey.from_value))
-
-    @strawberry.mutation(description="Admins: a survey's title, window, activity and questions.")
-    async def update_survey(self, info: Info, input: UpdateSurveyInput) -> UpdateSurveyPayload:
-        work = pulses.update_survey(info.context.db, info.context.viewer, input.to_value())
-        return UpdateSurveyPayload(result=await typed_result(work, Survey.from_value))
+        return await payload(work, DueSurvey.from_value)
 
     @strawberry.mutation(
+        graphql_type=UpdateSurveyPayload,
+        description="Admins: a survey's title, window, activity and questions.",
+    )
+    async def update_survey(self, info: Info, input: UpdateSurveyInput) -> Payload[Survey]:
+        work = pulses.update_survey(info.context.db, info.context.viewer, input.to_value())
+        return await payload(work, Survey.from_value)
+
+    @strawberry.mutation(
+        graphql_type=OpenSurveyRoundsPayload,
         description="HR: opens this quarter's round of each quarterly survey (once a quarter) "
         "and notifies everyone invited; `now` for replays and tests. Cron: "
-        "`talentgraph surveys open-rounds`."
+        "`talentgraph surveys open-rounds`.",
     )
     async def open_survey_rounds(
         self, info: Info, now: datetime | None = None
-    ) -> OpenSurveyRoundsPayload:
+    ) -> Payload[OpenedRounds]:
         work = pulses.open_rounds(info.context.db, info.context.viewer, now or now_utc())
 
         def convert(rounds: list[pulses.OpenedRound]) -> OpenedRounds:
@@ -253,4 +210,4 @@ class PulsesMutation:
                 ]
             )
 
-        return OpenSurveyRoundsPayload(result=await typed_result(work, convert))
+        return await payload(work, convert)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Self
+from typing import Self
 
 import strawberry
 
 from graph.errors import ValidationFailed
 from resolvers.context import Info
 from resolvers.surveys import champions, stories
-from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.payloads import Payload, payload, payload_type
 from schema.surveys.pulses import now_utc
 
 
@@ -77,15 +77,7 @@ class TellStoryInput:
     )
 
 
-TellStoryResult = Annotated[
-    Story | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("TellStoryResult"),
-]
-
-
-@strawberry.type
-class TellStoryPayload:
-    result: TellStoryResult
+TellStoryPayload = payload_type(Story, "TellStory", "The story after the change, or why not.")
 
 
 @strawberry.type(description="Whether HR may list the viewer as a champion.")
@@ -113,15 +105,16 @@ class StoriesQuery:
 @strawberry.type
 class StoriesMutation:
     @strawberry.mutation(
+        graphql_type=TellStoryPayload,
         description="The helper or the owner of a completed gig writes their line of its story "
-        "and gives (or withdraws) consent; published once both agree."
+        "and gives (or withdraws) consent; published once both agree.",
     )
-    async def tell_story(self, info: Info, input: TellStoryInput) -> TellStoryPayload:
+    async def tell_story(self, info: Info, input: TellStoryInput) -> Payload[Story]:
         ctx = info.context
         work = stories.tell_story(
             ctx.db, ctx.viewer, str(input.engagement_id), input.line, input.consent, now_utc()
         )
-        return TellStoryPayload(result=await typed_result(work, Story.from_value))
+        return await payload(work, Story.from_value)
 
     @strawberry.mutation(description="The viewer opts out of (or back into) the champions list.")
     async def set_champion_opt_out(self, info: Info, opt_out: bool) -> ChampionPreference:
