@@ -420,21 +420,24 @@ class Analytics:
     @strawberry.field(
         description="Engagement on growth and opportunity (the quarterly growth pulse) per "
         "quarter of the period and department, groups under the anonymity floor folded into "
-        "their parent department."
+        "their parent department; with `level`, departments rolled up to their ancestor at that "
+        "depth of the tree first (0: top-level departments)."
     )
-    async def engagement(self, info: Info) -> list[PulsePeriod]:
-        return await self._pulse(info, SurveyMeasure.ENGAGEMENT)
+    async def engagement(self, info: Info, level: int | None = None) -> list[PulsePeriod]:
+        return await self._pulse(info, SurveyMeasure.ENGAGEMENT, level)
 
     @strawberry.field(
         description="Managers' sentiment on talent sharing (the quarterly managers' pulse), per "
-        "quarter and department, after the anonymity floor."
+        "quarter and department, after the anonymity floor; `level` as for engagement."
     )
-    async def manager_sentiment(self, info: Info) -> list[PulsePeriod]:
-        return await self._pulse(info, SurveyMeasure.MANAGER_SENTIMENT)
+    async def manager_sentiment(self, info: Info, level: int | None = None) -> list[PulsePeriod]:
+        return await self._pulse(info, SurveyMeasure.MANAGER_SENTIMENT, level)
 
-    async def _pulse(self, info: Info, measures: SurveyMeasure) -> list[PulsePeriod]:
+    async def _pulse(
+        self, info: Info, measures: SurveyMeasure, level: int | None
+    ) -> list[PulsePeriod]:
         floor = info.context.settings.survey_min_group
-        periods = await survey_results.pulse(info.context.db, self.scope, measures, floor)
+        periods = await survey_results.pulse(info.context.db, self.scope, measures, floor, level)
         return [PulsePeriod.from_value(period) for period in periods]
 
     @strawberry.field(

@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 
-from resolvers.surveys.anonymity import DepartmentRef, pulse_periods
+from resolvers.surveys.anonymity import DepartmentRef, PulsePeriod
+from resolvers.surveys.anonymity import pulse_periods as fold
 
 QUESTION = "grows"
 
@@ -37,6 +38,23 @@ def row(
             {"question_id": QUESTION, "kind": "scale", "text": "Grows me", "counts": counts}
         ],
     }
+
+
+def pulse_periods(
+    rows: list[dict[str, Any]],
+    periods: list[str],
+    floor: int,
+    scope: DepartmentRef | None = None,
+    level: int | None = None,
+) -> list[PulsePeriod]:
+    """Folds rows given as one dict per group with its `scores`, as the two queries return them."""
+    groups = [{k: v for k, v in r.items() if k != "scores"} for r in rows]
+    scores = [
+        {"period": r["period"], "department_id": r["department_id"]} | score
+        for r in rows
+        for score in r["scores"]
+    ]
+    return fold(groups, scores, periods, floor, scope, level)
 
 
 ROWS = [
@@ -111,3 +129,14 @@ def test_enps_counts_promoters_minus_detractors() -> None:
     (quarter,) = pulse_periods([nps], ["2026-Q4"], floor=5)
     assert quarter.groups[0].enps == pytest.approx(100 * (3 - 2) / 6)
     assert quarter.groups[0].score is None
+
+
+def test_a_level_rolls_departments_up_to_their_ancestor_at_that_depth_before_the_floor() -> None:
+    (top,) = pulse_periods(ROWS, ["2026-Q4"], floor=5, level=1)
+    groups = {group.department.id: group for group in top.groups}
+    # P: C1 6 + C2 4; T: B and B1 count as T (4), too few: folded into ORG (2 of its own)
+    assert {id: g.respondents for id, g in groups.items()} == {"P": 10, "ORG": 6}
+    assert groups["P"].includes == ()
+    assert [d.id for d in groups["ORG"].includes] == ["T"]
+    (org,) = pulse_periods(ROWS, ["2026-Q4"], floor=5, level=0)
+    assert [(g.department.id, g.respondents) for g in org.groups] == [("ORG", 16)]

@@ -10,18 +10,19 @@ it shows (never the raw total, whose difference with the groups would reveal a s
 Comments are shown only with a group that is shown, sorted, so neither their author nor their
 sub-department shows.
 
-Pure functions over the rows of `cypher/analytics/pulse_groups.cypher`.
+Pure functions over the rows of `cypher/analytics/pulse_groups.cypher` and `pulse_scores`.
 """
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-SCALE_VALUES = range(1, 6)
-NPS_VALUES = range(0, 11)
+VALUES = range(11)
+"""The values an answer may take, 0 (nps) or 1 (scale) to 10 (nps) or 5 (scale): counts' indexes."""
 PROMOTER_MIN = 9
 DETRACTOR_MAX = 6
 
@@ -41,9 +42,10 @@ class Tally:
         self.invited += other.invited
         self.comments.extend(other.comments)
         for question_id, counts in other.counts.items():
-            mine = self.counts.setdefault(question_id, [0] * len(counts))
-            for value, count in enumerate(counts):
-                mine[value] += count
+            mine = self.counts.get(question_id)
+            self.counts[question_id] = (
+                list(counts) if mine is None else [a + b for a, b in zip(mine, counts, strict=True)]
+            )
 
 
 @dataclass(frozen=True)
@@ -112,27 +114,38 @@ class _Quarter:
     names: dict[str, str] = field(default_factory=dict)
 
 
-def _read(rows: Iterable[Mapping[str, Any]]) -> tuple[dict[str, _Quarter], dict[str, Question]]:
+def _read(
+    groups: Iterable[Mapping[str, Any]],
+    scores: Iterable[Mapping[str, Any]],
+    level: int | None,
+) -> tuple[dict[str, _Quarter], dict[str, Question]]:
+    """Each quarter's tallies by department (with `level`, by the department's ancestor at that
+    depth of the tree, 0 the top) and the tree their lines describe."""
     quarters: dict[str, _Quarter] = defaultdict(_Quarter)
-    questions: dict[str, Question] = {}
-    for row in rows:
+    owner: dict[str, str] = {}  # a department -> the department its answers count for
+    for row in groups:
         quarter = quarters[row["period"]]
         line: Sequence[Mapping[str, str]] = row["line"] or [
             {"id": row["department_id"], "name": row["department_id"]}
         ]
+        if level is not None and len(line) > level + 1:
+            line = line[len(line) - level - 1 :]
+        owner[row["department_id"]] = line[0]["id"]
         for index, department in enumerate(line):
             quarter.names[department["id"]] = department["name"]
             quarter.depth[department["id"]] = len(line) - 1 - index
             quarter.parent[department["id"]] = (
                 line[index + 1]["id"] if index + 1 < len(line) else None
             )
-        tally = Tally(row["respondents"], row["invited"], list(row["comments"]))
-        for score in row["scores"]:
-            questions[score["question_id"]] = Question(
-                score["question_id"], score["kind"], score["text"]
-            )
-            tally.counts[score["question_id"]] = list(score["counts"])
-        quarter.own[row["department_id"]].add(tally)
+        quarter.own[line[0]["id"]].add(
+            Tally(row["respondents"], row["invited"], list(row["comments"]))
+        )
+    questions: dict[str, Question] = {}
+    for row in scores:
+        questions[row["question_id"]] = Question(row["question_id"], row["kind"], row["text"])
+        counts = {row["question_id"]: list(row["counts"])}
+        department_id = owner.get(row["department_id"], row["department_id"])
+        quarters[row["period"]].own[department_id].add(Tally(counts=counts))
     return quarters, questions
 
 
@@ -150,8 +163,8 @@ def _results(tally: Tally, questions: Mapping[str, Question]) -> tuple[QuestionR
 
 
 def _mean(counts: Sequence[Sequence[int]]) -> float | None:
-    answers = sum(sum(c) for c in counts)
-    total = sum(value * count for c in counts for value, count in enumerate(c))
+    answers = sum(map(sum, counts))
+    total = sum(sum(map(operator.mul, VALUES, c)) for c in counts)
     return total / answers if answers else None
 
 
@@ -242,33 +255,38 @@ def _sum(groups: Sequence[_Folded]) -> Tally:
 
 
 def pulse_periods(
-    rows: Iterable[Mapping[str, Any]],
+    groups: Iterable[Mapping[str, Any]],
+    scores: Iterable[Mapping[str, Any]],
     periods: Sequence[str],
     floor: int,
     scope: DepartmentRef | None = None,
+    level: int | None = None,
 ) -> list[PulsePeriod]:
     """The folded groups of each of `periods` (in order; the rows may also hold the quarter before
     the first, for its trend) within the `scope` department's subtree, each with its
-    score in the previous quarter, and the sum of the groups shown as the scope's total."""
-    quarters, questions = _read(rows)
+    score in the previous quarter, and the sum of the groups shown as the scope's total. With
+    `level`, departments deeper in the tree count as their ancestor at that depth (0: the top
+    departments), before the floor."""
+    quarters, questions = _read(groups, scores, level)
     folded = _scoped(quarters, floor, scope.id if scope else None)
     whole = scope or DepartmentRef("", "the whole organisation")
+    summaries = {
+        period: {
+            f.department.id: summarise(period, f.department, f.includes, f.tally, questions)
+            for f in groups
+        }
+        for period, groups in folded.items()
+    }
     result = []
     for period in periods:
         before = previous_quarter(period)
-        previous = {
-            f.department.id: summarise(before, f.department, f.includes, f.tally, questions).score
-            for f in folded.get(before, [])
-        }
-        groups = tuple(
-            replace(
-                summarise(period, f.department, f.includes, f.tally, questions),
-                previous_score=previous.get(f.department.id),
-            )
-            for f in folded.get(period, [])
+        previous = summaries.get(before, {})
+        shown = tuple(
+            replace(group, previous_score=previous[id].score if id in previous else None)
+            for id, group in summaries.get(period, {}).items()
         )
         total = None
-        if groups:
+        if shown:
             earlier = folded.get(before, [])
             total = replace(
                 summarise(period, whole, (), _sum(folded[period]), questions),
@@ -276,7 +294,7 @@ def pulse_periods(
                 if earlier
                 else None,
             )
-        result.append(PulsePeriod(period, total, groups))
+        result.append(PulsePeriod(period, total, shown))
     return result
 
 

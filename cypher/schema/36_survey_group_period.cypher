@@ -1,1 +1,0 @@
-CREATE INDEX survey_group_period IF NOT EXISTS FOR (g:SurveyGroup) ON (g.period)

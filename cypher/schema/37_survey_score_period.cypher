@@ -1,1 +1,0 @@
-CREATE INDEX survey_score_period IF NOT EXISTS FOR (s:SurveyScore) ON (s.period)
