@@ -109,6 +109,7 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     token_ttl_hours: int = 12
+    web_dist: Path = PROJECT_ROOT / "web" / "dist"
     survey_min_group: int = Field(default=5, ge=3)
     """The anonymity floor: survey results only for groups of at least this many respondents."""
 
