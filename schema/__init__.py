@@ -12,7 +12,7 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
-from schema import workflow
+from schema import surveys, workflow
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.delivery import DeliveryMutation, DeliveryQuery
@@ -34,6 +34,7 @@ Query = merge_types(
         *workflow.QUERIES,
         MatchingQuery,
         DeliveryQuery,
+        *surveys.QUERIES,
     ),
 )
 Mutation = merge_types(
@@ -45,6 +46,7 @@ Mutation = merge_types(
         *workflow.MUTATIONS,
         AdminMutation,
         DeliveryMutation,
+        *surveys.MUTATIONS,
     ),
 )
 Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)

@@ -19,7 +19,11 @@ from graph.vocabulary import (
     GigType,
     Importance,
     NotificationKind,
+    QuestionKind,
     SkillSource,
+    SurveyAudience,
+    SurveyMeasure,
+    SurveySchedule,
     Visibility,
 )
 
@@ -34,7 +38,11 @@ __all__ = [
     "GigType",
     "Importance",
     "NotificationKind",
+    "QuestionKind",
     "SkillSource",
+    "SurveyAudience",
+    "SurveyMeasure",
+    "SurveySchedule",
     "Visibility",
 ]
 
@@ -67,6 +75,17 @@ strawberry.enum(
     description="How a kind of notification reaches a person on a channel: INSTANT, in the "
     "daily DIGEST, or OFF.",
 )
+strawberry.enum(
+    SurveySchedule,
+    description="AFTER_GIG: due for a while after a completed gig; QUARTERLY: while the "
+    "quarter's round is open.",
+)
+strawberry.enum(SurveyAudience)
+strawberry.enum(SurveyMeasure, description="What a survey's answers measure in the analytics.")
+strawberry.enum(
+    QuestionKind,
+    description="SCALE: 1 to 5; NPS: 0 to 10 (how likely to recommend); COMMENT: text.",
+)
 
 ENUMS: tuple[type[StrEnum], ...] = (
     GigType,
@@ -81,5 +100,9 @@ ENUMS: tuple[type[StrEnum], ...] = (
     NotificationKind,
     DeliveryChannel,
     DeliveryMode,
+    SurveySchedule,
+    SurveyAudience,
+    SurveyMeasure,
+    QuestionKind,
 )
 """Every GraphQL enum that stands for a vocabulary (the test checks each against its source)."""
