@@ -29,6 +29,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "engagement_cancelled": ("{n} engagement cancelled", "{n} engagements cancelled"),
     "gig_feedback": ("{n} rating of {gig}", "{n} ratings of {gig}"),
     "endorsed": ("{n} endorsement", "{n} endorsements"),
+    "survey_due": ("{n} survey due", "{n} surveys due"),
 }
 FALLBACK = ("{n} notification", "{n} notifications")
 

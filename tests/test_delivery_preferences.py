@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from graph.database import Database
+from graph.vocabulary import DeliveryChannel, NotificationKind
 from tests.conftest import graphql
 from tests.delivery_support import Mailbox, deliver, smtp_server, subject
 from tests.workflow_support import act, drive, gql, workflow_org
@@ -51,7 +52,7 @@ async def test_everyone_starts_with_the_documented_defaults(
 
     assert settings["email"] == "solo@example.org"
     assert (settings["slackId"], settings["teamsId"]) == (None, None)
-    assert len(settings["preferences"]) == 17 * 3
+    assert len(settings["preferences"]) == len(NotificationKind) * len(DeliveryChannel)
     assert mode(settings, "REJECTED", "EMAIL") == ("INSTANT", True)
     assert mode(settings, "APPLICATION_RECEIVED", "EMAIL") == ("DIGEST", True)
     assert mode(settings, "APPROVAL_REQUESTED", "SLACK") == ("INSTANT", True)
