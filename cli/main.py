@@ -10,6 +10,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
+from cli.idp import idp_app
 from cli.imports import commands as import_commands
 from cli.sdl import schema_app
 from cli.workflow import approvals_app
@@ -31,6 +32,7 @@ neo4j_app = typer.Typer(no_args_is_help=True, help="The project's own local Neo4
 db_app = typer.Typer(no_args_is_help=True, help="The graph's schema and contents.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(db_app, name="db")
+app.add_typer(idp_app, name="idp")
 app.add_typer(import_commands)
 app.add_typer(schema_app, name="schema")
 app.add_typer(approvals_app, name="approvals")

@@ -63,6 +63,30 @@ class BenchServerSettings(BaseSettings):
     pagecache: str = "4g"
 
 
+class KeycloakSettings(BaseSettings):
+    """The project's own OpenID Connect provider: a Keycloak server from Maven Central, run in
+    development mode with the talentgraph realm (`graph/keycloak/`) imported at every start."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_KEYCLOAK_", extra="ignore")
+
+    version: str = "26.7.3"
+    home: Path = PROJECT_ROOT / ".talentgraph" / "keycloak"
+    cache: Path = Path.home() / ".cache" / "talentgraph"
+    port: int = 8180
+    java_home: Path | None = None  # a Java 21+; found under /usr/lib/jvm when unset
+    heap: str = "512m"
+    start_timeout_s: float = 600.0
+
+
+class TestKeycloakSettings(BaseSettings):
+    """The tests' Keycloak: its own folder and port."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_TEST_KEYCLOAK_", extra="ignore")
+
+    home: Path = PROJECT_ROOT / ".talentgraph" / "keycloak-test"
+    port: int = 8181
+
+
 class ServiceSettings(BaseSettings):
     """The GraphQL service."""
 
