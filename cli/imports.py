@@ -22,6 +22,7 @@ from rich.progress import (
 
 from graph.connection import local_server
 from graph.database import Database
+from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings, service_settings
 from resolvers.skills import fulltext_query
@@ -226,8 +227,11 @@ def demo(
             raise fail("the graph has no active people to issue tokens for")
         return rows[0]["hr_id"], rows[0]["employee_id"]
 
+    try:
+        settings = service_settings()
+    except TalentGraphError as error:
+        raise fail(error.message) from None
     hr_id, employee_id = run_with_database(work)
-    settings = service_settings()
     ttl = timedelta(hours=settings.token_ttl_hours)
     base = f"http://{settings.host}:{settings.port}"
     typer.echo(f"\nHR token ({hr_id}):\n{issue_token(hr_id, ['hr'], settings.secret, ttl)}")

@@ -124,7 +124,10 @@ def serve(
     """Serve the GraphQL API under uvicorn."""
     import uvicorn
 
-    settings = service_settings()
+    try:
+        settings = service_settings()
+    except TalentGraphError as error:
+        raise fail(error.message) from None
     uvicorn.run(
         "service.app:create_app",
         factory=True,
@@ -141,8 +144,8 @@ def token(
     role: Annotated[list[str] | None, typer.Option(help="Extra role: hr or admin.")] = None,
 ) -> None:
     """Print a bearer token, for development and scripts."""
-    settings = service_settings()
     try:
+        settings = service_settings()
         typer.echo(
             issue_token(
                 person, role or [], settings.secret, timedelta(hours=settings.token_ttl_hours)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Any
@@ -18,7 +19,8 @@ from service.app import create_app
 from service.auth import issue_token
 from tests.factories import OrgFactory
 
-TEST_SECRET = "test-secret-that-is-long-enough-for-hs256"
+# A fresh secret per run: production mode (which some tests use) refuses any published one.
+TEST_SECRET = secrets.token_urlsafe(32)
 
 
 @pytest.fixture(scope="session")
