@@ -121,8 +121,11 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port to bind.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
 ) -> None:
-    """Serve the GraphQL API under uvicorn."""
+    """Serve the GraphQL API under uvicorn (JSON log lines in production, readable ones in
+    development; one line per request)."""
     import uvicorn
+
+    from service.observability import log_config
 
     try:
         settings = service_settings()
@@ -134,7 +137,9 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         workers=workers,
-        log_level="info",
+        log_config=log_config(settings),
+        log_level=settings.log_level.lower(),
+        access_log=False,
     )
 
 

@@ -271,7 +271,10 @@ class LocalKeycloak:
         """Creates the talentgraph realm from its file (the server keeps nothing between runs)."""
         realm: dict[str, Any] = json.loads(REALM_FILE.read_text())
         response = httpx.post(
-            f"{self.base_url}/admin/realms", json=realm, headers=self._admin_headers(), timeout=120.0
+            f"{self.base_url}/admin/realms",
+            json=realm,
+            headers=self._admin_headers(),
+            timeout=120.0,
         )
         if response.status_code not in (201, 409):
             raise LocalServerError(

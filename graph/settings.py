@@ -133,6 +133,9 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     token_ttl_hours: int = 12
+    log_format: Literal["json", "console"] | None = None  # by mode: JSON in production
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    tracing: bool = False  # OpenTelemetry spans (needs the `tracing` extra)
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:
@@ -143,6 +146,12 @@ class ServiceSettings(BaseSettings):
                 "Set it to at least 32 random bytes, e.g. `openssl rand -base64 32`."
             )
         return self
+
+    @property
+    def log_format_resolved(self) -> Literal["json", "console"]:
+        if self.log_format is not None:
+            return self.log_format
+        return "json" if self.mode == "production" else "console"
 
     @property
     def graphiql_enabled(self) -> bool:

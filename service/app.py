@@ -1,4 +1,4 @@
-"""The Starlette application: GraphQL at /graphql, /healthz and /readyz.
+"""The Starlette application: GraphQL at /graphql, /healthz, /readyz and /metrics.
 
 The Neo4j driver is opened and closed in the lifespan, one per process; the service keeps no
 other state, so several processes can serve side by side behind a load balancer.
@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, TypedDict
 
+from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -19,12 +20,18 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 
 from graph.connection import configured_connection
-from graph.database import ConnectionInfo, Database
+from graph.database import POOL_SIZE, ConnectionInfo, Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import ServiceSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
 from service.graphql import graphql_app
+from service.observability import (
+    DriverPoolCollector,
+    ObservedRequests,
+    instrument_tracing,
+    metrics_endpoint,
+)
 
 log = logging.getLogger("talentgraph.service")
 
@@ -55,10 +62,13 @@ def create_app(
     settings: ServiceSettings | None = None, connection: ConnectionInfo | None = None
 ) -> Starlette:
     settings = settings or service_settings()
+    pool_registry = CollectorRegistry()  # this app's driver pool, next to the global metrics
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
         db = Database.connect(connection or configured_connection())
+        pool = DriverPoolCollector(db, POOL_SIZE)
+        pool_registry.register(pool)
         try:
             await apply_schema(db)
         except TalentGraphError as error:
@@ -66,9 +76,10 @@ def create_app(
         try:
             yield {"db": db, "settings": settings}
         finally:
+            pool_registry.unregister(pool)
             await db.close()
 
-    middleware: list[Middleware] = []
+    middleware: list[Middleware] = [Middleware(ObservedRequests)]
     if settings.cors_origins:
         middleware.append(
             Middleware(
@@ -82,6 +93,7 @@ def create_app(
     routes: list[Any] = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint(pool_registry)),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/browser-guide", open_to_neo4j_browser(browser_guide)),
@@ -89,4 +101,7 @@ def create_app(
             "/browser-guide/style.grass", open_to_neo4j_browser(browser_style), name="browser-style"
         ),
     ]
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    if settings.tracing:
+        instrument_tracing(app)
+    return app

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import uuid4
 
 from cross_web import HTTPException
 from starlette.requests import Request
@@ -105,9 +106,6 @@ class TalentGraphQL(GraphQL[Context, None]):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
             if getattr(request.state, "not_executed", False):
                 response.status_code = 400
-        context: Context | None = getattr(request.state, "context", None)
-        if context is not None:
-            response.headers["X-Request-Id"] = context.request_id
         return response
 
     async def process_result(
@@ -142,6 +140,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             viewer=request.scope.get("talentgraph.viewer", NOBODY),
             settings=self.settings,
             query_log=query_log,
+            request_id=getattr(request.state, "request_id", None) or uuid4().hex,
         )
         request.state.context = context
         return context
