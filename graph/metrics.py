@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from prometheus_client import Counter, Histogram, disable_created_metrics
 
-disable_created_metrics()  # `_created` series per label set only add noise to every scrape
+disable_created_metrics()  # type: ignore[no-untyped-call]  # `_created` series per label set only add noise to every scrape
 
 # Requests: one per HTTP request (GraphQL and the other routes), by GraphQL operation name
 # (`-` for none, the path for other routes) and outcome (`ok`, or the error code: `VALIDATION`,
