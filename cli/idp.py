@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from cli.common import fail
 from graph.connection import IdpRole, local_keycloak
 from graph.errors import TalentGraphError
 
@@ -19,11 +20,6 @@ IdpRoleOption = Annotated[
 ]
 
 
-def _fail(message: str) -> typer.Exit:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
-    return typer.Exit(code=1)
-
-
 @idp_app.command("start")
 def idp_start(role: IdpRoleOption = "service") -> None:
     """Start Keycloak in the background (reusing one that runs), with the talentgraph realm."""
@@ -32,7 +28,7 @@ def idp_start(role: IdpRoleOption = "service") -> None:
     try:
         status = server.start()
     except TalentGraphError as error:
-        raise _fail(error.message) from None
+        raise fail(error.message) from None
     typer.echo(f"Keycloak {server.config.version} running (pid {status.pid}) "
                f"after {time.monotonic() - began:.1f}s")  # fmt: skip
     typer.echo(f"  export TALENTGRAPH_OIDC_ISSUER={status.issuer}")
