@@ -127,10 +127,7 @@ def token(
     """Print a bearer token, for development and scripts."""
     try:
         settings = service_settings()
-        typer.echo(
-            issue_token(
-                person, role or [], settings.secret, timedelta(hours=settings.token_ttl_hours)
-            )
-        )
+        ttl = timedelta(hours=settings.token_ttl_hours)
+        typer.echo(issue_token(person, role or [], settings.secret.get_secret_value(), ttl))
     except TalentGraphError as error:
         raise fail(error.message) from None

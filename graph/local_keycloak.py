@@ -78,6 +78,77 @@ def find_java(java_home: Path | None) -> str:
     )
 
 
+class KeycloakAdmin:
+    """The admin API of a Keycloak (the local one, or one given by `TALENTGRAPH_KEYCLOAK_URL`):
+    what the project asks of it is to create the realm and to enrol demo people."""
+
+    def __init__(self, base_url: str, password: str, user: str = ADMIN) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.user = user
+        self.password = password
+
+    def _headers(self) -> dict[str, str]:
+        try:
+            response = httpx.post(
+                f"{self.base_url}/realms/master/protocol/openid-connect/token",
+                data={
+                    "grant_type": "password",
+                    "client_id": "admin-cli",
+                    "username": self.user,
+                    "password": self.password,
+                },
+                timeout=30.0,
+            )
+        except httpx.HTTPError as error:
+            raise LocalServerError(
+                f"Keycloak at {self.base_url} does not answer: {error}"
+            ) from error
+        if response.status_code != 200:
+            raise LocalServerError(f"Keycloak refused its admin: {response.text[:300]}")
+        return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+    def import_realm(self, realm: dict[str, Any]) -> None:
+        """Creates a realm (one that exists is left as it is)."""
+        response = httpx.post(
+            f"{self.base_url}/admin/realms", json=realm, headers=self._headers(), timeout=120.0
+        )
+        if response.status_code not in (201, 409):
+            raise LocalServerError(
+                f"Keycloak did not import the realm ({response.status_code}): {response.text[:500]}"
+            )
+
+    def add_user(
+        self, email: str, first_name: str, last_name: str, password: str, groups: list[str]
+    ) -> None:
+        """Enrols a person who can sign in (or resets the password of one who is enrolled)."""
+        headers = self._headers()
+        users = f"{self.base_url}/admin/realms/{REALM}/users"
+        credential = {"type": "password", "value": password, "temporary": False}
+        user = {
+            "username": email.lower(),
+            "email": email,
+            "emailVerified": True,
+            "firstName": first_name,
+            "lastName": last_name,
+            "enabled": True,
+            "groups": groups,
+            "credentials": [credential],
+        }
+        created = httpx.post(users, json=user, headers=headers, timeout=30.0)
+        if created.status_code == 409:
+            found = httpx.get(
+                users, params={"email": email, "exact": "true"}, headers=headers, timeout=30.0
+            ).json()
+            httpx.put(
+                f"{users}/{found[0]['id']}/reset-password",
+                json=credential,
+                headers=headers,
+                timeout=30.0,
+            ).raise_for_status()
+        elif created.status_code != 201:
+            raise LocalServerError(f"Keycloak did not enrol {email}: {created.text[:300]}")
+
+
 class LocalKeycloak:
     """Start, stop and describe one local Keycloak server."""
 
@@ -96,10 +167,6 @@ class LocalKeycloak:
     @property
     def issuer(self) -> str:
         return f"{self.base_url}/realms/{REALM}"
-
-    @property
-    def token_endpoint(self) -> str:
-        return f"{self.issuer}/protocol/openid-connect/token"
 
     @property
     def pid_file(self) -> Path:
@@ -180,7 +247,7 @@ class LocalKeycloak:
             self.admin_password_file.write_text(secrets.token_urlsafe(18) + "\n")
             self.admin_password_file.chmod(0o600)
 
-    def _admin_password(self) -> str:
+    def admin_password(self) -> str:
         return self.admin_password_file.read_text().strip()
 
     def start(self) -> KeycloakStatus:
@@ -202,7 +269,7 @@ class LocalKeycloak:
             "JAVA_HOME": str(Path(java).parent.parent),
             "JAVA_OPTS_KC_HEAP": f"-Xms64m -Xmx{self.config.heap}",
             "KC_BOOTSTRAP_ADMIN_USERNAME": ADMIN,
-            "KC_BOOTSTRAP_ADMIN_PASSWORD": self._admin_password(),
+            "KC_BOOTSTRAP_ADMIN_PASSWORD": self.admin_password(),
         }
         log_fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
@@ -252,80 +319,29 @@ class LocalKeycloak:
             return ""
         return "\n".join(self.log_file.read_text(errors="replace").splitlines()[-15:])
 
-    def _admin_headers(self) -> dict[str, str]:
-        response = httpx.post(
-            f"{self.base_url}/realms/master/protocol/openid-connect/token",
-            data={
-                "grant_type": "password",
-                "client_id": "admin-cli",
-                "username": ADMIN,
-                "password": self._admin_password(),
-            },
-            timeout=30.0,
-        )
-        if response.status_code != 200:
-            raise LocalServerError(f"Keycloak refused its admin: {response.text[:300]}")
-        return {"Authorization": f"Bearer {response.json()['access_token']}"}
+    def admin(self) -> KeycloakAdmin:
+        return KeycloakAdmin(self.base_url, self.admin_password())
 
     def import_realm(self) -> None:
         """Creates the talentgraph realm from its file (the server keeps nothing between runs)."""
-        realm: dict[str, Any] = json.loads(REALM_FILE.read_text())
-        response = httpx.post(
-            f"{self.base_url}/admin/realms",
-            json=realm,
-            headers=self._admin_headers(),
-            timeout=120.0,
-        )
-        if response.status_code not in (201, 409):
-            raise LocalServerError(
-                f"Keycloak did not import the realm ({response.status_code}): {response.text[:500]}"
-            )
+        self.admin().import_realm(json.loads(REALM_FILE.read_text()))
 
-    def add_user(
-        self, email: str, first_name: str, last_name: str, password: str, groups: list[str]
-    ) -> None:
-        """Adds a person who can sign in (or resets the password of one that exists)."""
-        headers = self._admin_headers()
-        users = f"{self.base_url}/admin/realms/{REALM}/users"
-        user = {
-            "username": email.lower(),
-            "email": email,
-            "emailVerified": True,
-            "firstName": first_name,
-            "lastName": last_name,
-            "enabled": True,
-            "groups": groups,
-            "credentials": [{"type": "password", "value": password, "temporary": False}],
-        }
-        created = httpx.post(users, json=user, headers=headers, timeout=30.0)
-        if created.status_code == 409:
-            found = httpx.get(
-                users, params={"email": email, "exact": "true"}, headers=headers, timeout=30.0
-            ).json()
-            reset = httpx.put(
-                f"{users}/{found[0]['id']}/reset-password",
-                json=user["credentials"][0],  # type: ignore[index]
-                headers=headers,
-                timeout=30.0,
-            )
-            reset.raise_for_status()
-        elif created.status_code != 201:
-            raise LocalServerError(f"Keycloak did not add {email}: {created.text[:300]}")
-
-    def password_token(self, email: str, password: str, client_id: str = "talentgraph-cli") -> str:
+    def password_token(
+        self, username: str, password: str, client_id: str = "talentgraph-cli", realm: str = REALM
+    ) -> str:
         """An access token by the password grant of a development client (scripts and tests)."""
         response = httpx.post(
-            self.token_endpoint,
+            f"{self.base_url}/realms/{realm}/protocol/openid-connect/token",
             data={
                 "grant_type": "password",
                 "client_id": client_id,
-                "username": email,
+                "username": username,
                 "password": password,
             },
             timeout=30.0,
         )
         if response.status_code != 200:
-            raise LocalServerError(f"Keycloak refused to sign {email} in: {response.text[:300]}")
+            raise LocalServerError(f"Keycloak refused to sign {username} in: {response.text[:300]}")
         token: str = response.json()["access_token"]
         return token
 

@@ -22,6 +22,7 @@ async def apply_schema(db: Database) -> list[str]:
     """Creates whatever is missing (every statement says IF NOT EXISTS); returns what ran."""
     for name in schema_statements():
         await db.write(name)
+    await db.write("admin/backfill_email_keys")
     await db.write("admin/await_indexes")
     return schema_statements()
 

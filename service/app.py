@@ -58,6 +58,21 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
+async def auth_config(request: Request) -> Response:
+    """What a client needs to sign people in: the OpenID Connect provider and the web app's public
+    client (authorization code + PKCE, S256), and whether HS256 development tokens work."""
+    settings: ServiceSettings = request.state.settings
+    oidc = None
+    if settings.oidc_issuer:
+        oidc = {
+            "issuer": settings.oidc_issuer,
+            "clientId": settings.oidc_web_client_id,
+            "scope": "openid",
+            "audience": settings.oidc_audience,
+        }
+    return JSONResponse({"oidc": oidc, "devTokens": settings.hs256_enabled})
+
+
 def create_app(
     settings: ServiceSettings | None = None, connection: ConnectionInfo | None = None
 ) -> Starlette:
@@ -94,6 +109,7 @@ def create_app(
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint(pool_registry)),
+        Route("/auth/config", auth_config),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/browser-guide", open_to_neo4j_browser(browser_guide)),

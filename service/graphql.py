@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from uuid import uuid4
 
@@ -27,12 +28,17 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UnsetType
 
 from graph.database import Database, QueryLog
+from graph.errors import DatabaseUnavailable
+from graph.errors import Forbidden as ForbiddenError
 from graph.settings import ServiceSettings
 from resolvers.context import Context
 from resolvers.identity import AuthenticationFailed, Viewer
+from resolvers.oidc import ProviderUnavailable
 from schema import build_schema
-from service.auth import viewer_from_header
+from service.auth import oidc_verifier, viewer_from_header
 from service.extensions import service_extensions
+
+log = logging.getLogger("talentgraph.service")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 NOBODY = Viewer("", frozenset())  # a websocket's viewer until its connection_init authenticates
@@ -57,6 +63,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             allow_queries_via_get=True,
         )
         self.settings = settings
+        self.oidc = oidc_verifier(settings)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -66,7 +73,7 @@ class TalentGraphQL(GraphQL[Context, None]):
         if self._is_ide_page(scope):
             await (await self.render_graphql_ide(request))(scope, receive, send)
             return
-        response = self._refusal(request)
+        response = await self._authenticate(request) or self._refusal(request)
         if response is None:
             try:
                 response = self._negotiated(request, await self.run(request))
@@ -74,15 +81,26 @@ class TalentGraphQL(GraphQL[Context, None]):
                 response = self._http_error(error)
         await response(scope, receive, send)
 
-    def _refusal(self, request: Request) -> Response | None:
-        """Why the request is refused before any GraphQL runs, or None."""
+    async def _authenticate(self, request: Request) -> Response | None:
+        """Notes the request's viewer, or says why there is none: 401 for no or a bad token, 403
+        for a provider's token of someone who is not an active person, 503 while the provider or
+        the database cannot be asked."""
         try:
-            request.scope["talentgraph.viewer"] = viewer_from_header(
-                request.headers.get("authorization"), self.settings.secret
+            request.scope["talentgraph.viewer"] = await viewer_from_header(
+                request.headers.get("authorization"), request.state.db, self.settings, self.oidc
             )
         except AuthenticationFailed as error:
             headers = {"WWW-Authenticate": 'Bearer realm="talentgraph"'}
             return _error(error.message, 401, headers)
+        except ForbiddenError as error:
+            return _error(error.message, 403)
+        except (ProviderUnavailable, DatabaseUnavailable) as error:
+            log.warning("cannot authenticate: %s", error.message)
+            return _error("signing in is unavailable; try again later", 503, {"Retry-After": "5"})
+        return None
+
+    def _refusal(self, request: Request) -> Response | None:
+        """Why the request is refused before any GraphQL runs, or None."""
         accept = request.headers.get("accept")
         if accept and not any(media in accept for media in ACCEPTABLE):
             return _error(f"responses are application/json or {GRAPHQL_RESPONSE}", 406)
@@ -151,9 +169,9 @@ class TalentGraphQL(GraphQL[Context, None]):
         its payload carries {"Authorization": "Bearer <token>"}; a bad token closes with 4403."""
         header = context.connection_params.get("Authorization")
         try:
-            context.viewer = viewer_from_header(
-                header if isinstance(header, str) else None, self.settings.secret
+            context.viewer = await viewer_from_header(
+                header if isinstance(header, str) else None, context.db, self.settings, self.oidc
             )
-        except AuthenticationFailed as error:
+        except (AuthenticationFailed, ForbiddenError) as error:
             raise ConnectionRejectionError({"message": error.message}) from error
         return await super().on_ws_connect(context)
