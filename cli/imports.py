@@ -238,7 +238,8 @@ def demo(
     admin = demo_identity_provider()
     if admin is not None:
         enrol_demo_people(admin, [(hr, ["hr"]), (employee, [])])
-    typer.echo(f"\nGraphQL (GraphiQL): {base}/graphql")
+    typer.echo(f"\nThe app, sign in as a demo person: {base}/")
+    typer.echo(f"GraphQL (GraphiQL): {base}/graphql")
     if not Neo4jSettings().uri:
         server = local_server()
         status = server.status()

@@ -152,6 +152,7 @@ class ServiceSettings(BaseSettings):
     log_format: Literal["json", "console"] | None = None  # by mode: JSON in production
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     tracing: bool = False  # OpenTelemetry spans (needs the `tracing` extra)
+    web_dist: Path = PROJECT_ROOT / "web" / "dist"
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:

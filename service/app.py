@@ -1,4 +1,5 @@
-"""The Starlette application: GraphQL at /graphql, /healthz, /readyz and /metrics.
+"""The Starlette application: GraphQL at /graphql, /healthz, /readyz, /metrics, /auth/config
+and the web app at /.
 
 The Neo4j driver is opened and closed in the lifespan, one per process; the service keeps no
 other state, so several processes can serve side by side behind a load balancer.
@@ -17,7 +18,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
 
 from graph.connection import configured_connection
 from graph.database import POOL_SIZE, ConnectionInfo, Database
@@ -25,6 +26,7 @@ from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import ServiceSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
+from service.dev_signin import dev_signin_routes
 from service.graphql import TalentGraphQL
 from service.observability import (
     DriverPoolCollector,
@@ -32,6 +34,7 @@ from service.observability import (
     instrument_tracing,
     metrics_endpoint,
 )
+from service.web import WebApp
 
 log = logging.getLogger("talentgraph.service")
 
@@ -101,7 +104,8 @@ def create_app(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
-                allow_headers=["Authorization", "Content-Type"],
+                allow_headers=["Authorization", "Content-Type", "Accept"],
+                expose_headers=["X-Request-Id"],
             )
         )
     graphql = TalentGraphQL(settings)
@@ -116,6 +120,8 @@ def create_app(
         Route(
             "/browser-guide/style.grass", open_to_neo4j_browser(browser_style), name="browser-style"
         ),
+        *dev_signin_routes(settings),
+        Mount("/", WebApp(settings.web_dist)),
     ]
     app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
     if settings.tracing:
