@@ -3,6 +3,8 @@ latency, Cypher latency by query file, the driver pool, and the counters other p
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
@@ -10,6 +12,7 @@ from prometheus_client.samples import Sample
 from graph.database import Database
 from tests.conftest import auth
 from tests.factories import OrgFactory
+from tests.workflow_support import drive, gql, workflow_org
 
 PERSON_QUERY = 'query PersonCard { person(id: "P1") { name } }'
 
@@ -76,3 +79,21 @@ async def test_metrics_show_the_driver_pool_and_every_counter(client: httpx.Asyn
         "talentgraph_cypher_query_errors",
     ):
         assert counter in families
+
+
+async def test_metrics_count_the_overdue_approvals_processed(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await workflow_org().load(db)
+    await drive(db, "ALICE", "G1", "shortlisted")  # waits for ALICE's manager's signature
+    counter = "talentgraph_overdue_approvals_processed_total"
+    before = value((await scrape(client))["talentgraph_overdue_approvals_processed"], counter,
+                   outcome="escalated")  # fmt: skip
+    later = (datetime.now(UTC) + timedelta(days=30)).isoformat()
+    mutation = (
+        "mutation($now: DateTime) { processOverdueApprovals(now: $now) { result { __typename } } }"
+    )
+    await gql(client, "HR", mutation, {"now": later}, roles=("hr",))
+    after = value((await scrape(client))["talentgraph_overdue_approvals_processed"], counter,
+                  outcome="escalated")  # fmt: skip
+    assert after - before == 1
