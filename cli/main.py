@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from datetime import timedelta
 from typing import Annotated
@@ -95,10 +97,14 @@ def db_migrate() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per CPU core).", min=1)
+    ] = None,
 ) -> None:
-    """Serve the GraphQL API under uvicorn (JSON log lines in production, readable ones in
-    development; one line per request)."""
+    """Serve the GraphQL API under uvicorn, one worker process per core: the service keeps no
+    state between requests, so the workers share nothing but Neo4j. JSON log lines in
+    production, readable ones in development, one line per request; with several workers their
+    metrics are summed through PROMETHEUS_MULTIPROC_DIR (a fresh folder unless set)."""
     import uvicorn
 
     from service.observability import log_config
@@ -107,12 +113,20 @@ def serve(
         settings = service_settings()
     except TalentGraphError as error:
         raise fail(error.message) from None
+    processes = workers or os.cpu_count() or 1
+    if processes > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # set before the workers start (and import prometheus_client): each writes its figures
+        # there and /metrics sums them
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="talentgraph-metrics-")
     uvicorn.run(
         "service.app:create_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
-        workers=workers,
+        workers=processes,
+        # A worker builds the schema before it answers the supervisor's health checks; on a
+        # loaded machine that takes longer than uvicorn's 5 s, which would restart it forever.
+        timeout_worker_healthcheck=120,
         log_config=log_config(settings),
         log_level=settings.log_level.lower(),
         access_log=False,
