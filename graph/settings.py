@@ -153,6 +153,8 @@ class ServiceSettings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     tracing: bool = False  # OpenTelemetry spans (needs the `tracing` extra)
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
+    survey_min_group: int = Field(default=5, ge=3)
+    """The anonymity floor: survey results only for groups of at least this many respondents."""
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:

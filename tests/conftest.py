@@ -20,7 +20,7 @@ from graph.connection import (
 )
 from graph.database import ConnectionInfo, Database
 from graph.local_keycloak import LocalKeycloak
-from graph.migrate import apply_schema
+from graph.migrate import apply_schema, ensure_reference_data
 from graph.settings import Neo4jSettings, ServiceSettings
 from resolvers.identity import issue_token
 from service.app import create_app
@@ -87,8 +87,10 @@ async def database(neo4j_connection: ConnectionInfo) -> AsyncIterator[Database]:
 
 @pytest.fixture
 async def db(database: Database) -> Database:
-    """The session's database, emptied before the test."""
+    """The session's database, emptied before the test down to what a migrated graph holds (the
+    default surveys)."""
     await database.write_in_batches("admin/clear_graph")
+    await ensure_reference_data(database)
     return database
 
 
