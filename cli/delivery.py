@@ -47,7 +47,7 @@ def deliver(
     async def work(db: Database) -> PassOutcome | None:
         senders = senders_from_settings(settings, SmtpSettings())
         worker = DeliveryWorker(
-            db, settings, senders, Renderer(settings, service_settings().secret)
+            db, settings, senders, Renderer(settings, service_settings().secret.get_secret_value())
         )
         try:
             if once:

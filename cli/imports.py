@@ -21,6 +21,7 @@ from rich.progress import (
 )
 
 from cli.common import fail, run_with_database
+from cli.idp import demo_identity_provider, enrol_demo_people
 from graph.connection import local_server
 from graph.database import Database
 from graph.errors import TalentGraphError
@@ -202,7 +203,7 @@ def demo(
 ) -> None:
     """Seed the service's graph if it is empty, then print tokens and URLs to try it."""
 
-    async def work(db: Database) -> tuple[str, str]:
+    async def work(db: Database) -> tuple[dict[str, str], dict[str, str]]:
         await apply_schema(db)
         if (await graph_counts(db)).empty:
             typer.echo(f"empty graph: importing the taxonomy and seeding {people:,} people")
@@ -216,22 +217,32 @@ def demo(
         rows = await db.read("imports/demo_people")
         if not rows:
             raise fail("the graph has no active people to issue tokens for")
-        return rows[0]["hr_id"], rows[0]["employee_id"]
+        ids = [rows[0]["hr_id"], rows[0]["employee_id"]]
+        found = {row["key"]: row["value"] for row in await db.read(
+            "people/people_by_ids", ids=ids
+        )}  # fmt: skip
+        return found[ids[0]], found[ids[1]]
 
     try:
         settings = service_settings()
     except TalentGraphError as error:
         raise fail(error.message) from None
-    hr_id, employee_id = run_with_database(work)
-    ttl = timedelta(hours=settings.token_ttl_hours)
+    hr, employee = run_with_database(work)
+    hr_id, employee_id = hr["id"], employee["id"]
     base = f"http://{settings.host}:{settings.port}"
-    typer.echo(f"\nHR token ({hr_id}):\n{issue_token(hr_id, ['hr'], settings.secret, ttl)}")
-    typer.echo(
-        f"\nEmployee token ({employee_id}):\n{issue_token(employee_id, [], settings.secret, ttl)}"
-    )
+    if settings.hs256_enabled:
+        ttl = timedelta(hours=settings.token_ttl_hours)
+        secret = settings.secret.get_secret_value()
+        typer.echo(f"\nHR token ({hr_id}):\n{issue_token(hr_id, ['hr'], secret, ttl)}")
+        typer.echo(
+            f"\nEmployee token ({employee_id}):\n{issue_token(employee_id, [], secret, ttl)}"
+        )
+        typer.echo("Send the header  Authorization: Bearer <token>")
+    admin = demo_identity_provider()
+    if admin is not None:
+        enrol_demo_people(admin, [(hr, ["hr"]), (employee, [])])
     typer.echo(f"\nThe app, sign in as a demo person: {base}/")
     typer.echo(f"GraphQL (GraphiQL): {base}/graphql")
-    typer.echo("Send the header  Authorization: Bearer <token>")
     if not Neo4jSettings().uri:
         server = local_server()
         status = server.status()

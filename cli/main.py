@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 from datetime import timedelta
 from typing import Annotated
@@ -11,6 +12,7 @@ import typer
 
 from cli.common import fail, run_with_database
 from cli.delivery import notifications_app
+from cli.idp import idp_app
 from cli.imports import commands as import_commands
 from cli.sdl import schema_app
 from cli.surveys import surveys_app
@@ -31,6 +33,7 @@ neo4j_app = typer.Typer(no_args_is_help=True, help="The project's own local Neo4
 db_app = typer.Typer(no_args_is_help=True, help="The graph's schema and contents.")
 app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(db_app, name="db")
+app.add_typer(idp_app, name="idp")
 app.add_typer(import_commands)
 app.add_typer(schema_app, name="schema")
 app.add_typer(approvals_app, name="approvals")
@@ -103,23 +106,34 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the GraphQL API under uvicorn, one worker process per core: the service keeps no
-    state between requests, so the workers share nothing but Neo4j."""
+    state between requests, so the workers share nothing but Neo4j. JSON log lines in
+    production, readable ones in development, one line per request; with several workers their
+    metrics are summed through PROMETHEUS_MULTIPROC_DIR (a fresh folder unless set)."""
     import uvicorn
+
+    from service.observability import log_config
 
     try:
         settings = service_settings()
     except TalentGraphError as error:
         raise fail(error.message) from None
+    processes = workers or os.cpu_count() or 1
+    if processes > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # set before the workers start (and import prometheus_client): each writes its figures
+        # there and /metrics sums them
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="talentgraph-metrics-")
     uvicorn.run(
         "service.app:create_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
-        workers=workers or os.cpu_count() or 1,
+        workers=processes,
         # A worker builds the schema before it answers the supervisor's health checks; on a
         # loaded machine that takes longer than uvicorn's 5 s, which would restart it forever.
         timeout_worker_healthcheck=120,
-        log_level="info",
+        log_config=log_config(settings),
+        log_level=settings.log_level.lower(),
+        access_log=False,
     )
 
 
@@ -131,10 +145,7 @@ def token(
     """Print a bearer token, for development and scripts."""
     try:
         settings = service_settings()
-        typer.echo(
-            issue_token(
-                person, role or [], settings.secret, timedelta(hours=settings.token_ttl_hours)
-            )
-        )
+        ttl = timedelta(hours=settings.token_ttl_hours)
+        typer.echo(issue_token(person, role or [], settings.secret.get_secret_value(), ttl))
     except TalentGraphError as error:
         raise fail(error.message) from None

@@ -15,11 +15,14 @@ from urllib.parse import urlparse
 
 from graph.database import ConnectionInfo
 from graph.errors import LocalServerError
+from graph.local_keycloak import KeycloakConfig, LocalKeycloak
 from graph.local_server import LocalNeo4j, ServerConfig
 from graph.settings import (
     BenchServerSettings,
+    KeycloakSettings,
     LocalServerSettings,
     Neo4jSettings,
+    TestKeycloakSettings,
     TestServerSettings,
 )
 
@@ -79,6 +82,24 @@ def local_server(role: ServerRole = "service") -> LocalNeo4j:
             heap=place.heap, pagecache=place.pagecache, version=base.version,
             browser_version=base.browser_version, jar_cache=base.jar_cache,
             start_timeout_s=base.start_timeout_s,
+        )
+    )  # fmt: skip
+
+
+IdpRole = Literal["service", "tests"]
+
+
+def local_keycloak(role: IdpRole = "service") -> LocalKeycloak:
+    """The local identity provider for a role: the demo's or the tests' (own folder and port)."""
+    base = KeycloakSettings()
+    home, port = base.home, base.port
+    if role == "tests":
+        tests = TestKeycloakSettings()
+        home, port = tests.home, tests.port
+    return LocalKeycloak(
+        KeycloakConfig(
+            home=home, port=port, version=base.version, cache=base.cache,
+            java_home=base.java_home, heap=base.heap, start_timeout_s=base.start_timeout_s,
         )
     )  # fmt: skip
 

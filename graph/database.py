@@ -2,12 +2,16 @@
 
 `Database` wraps the official async driver: reads run as read transactions and writes as write
 transactions (so a `neo4j://` cluster spreads reads over followers), each by the name of a Cypher
-file. Driver errors become the `graph.errors` hierarchy here and nowhere else.
+file, each timed into `graph.metrics.CYPHER_SECONDS`. Every session and query of a process shares
+the driver's bookmark manager, so on a cluster a read always sees the writes this process made
+before it (causal consistency). Driver errors become the `graph.errors` hierarchy here and nowhere
+else.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -19,11 +23,13 @@ from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
-from graph.errors import ConstraintViolation, DatabaseUnavailable, QueryError
+from graph.errors import ConstraintViolation, DatabaseUnavailable, QueryError, TalentGraphError
+from graph.metrics import CYPHER_ERRORS, CYPHER_SECONDS
 from graph.queries import cypher
 
 Row = dict[str, Any]
 T = TypeVar("T")
+POOL_SIZE = 64  # connections the driver opens to one server at most
 
 
 @dataclass(frozen=True)
@@ -65,6 +71,20 @@ async def translated_errors() -> AsyncIterator[None]:
         raise QueryError(f"{error.code}: {error.message}") from error
     except OSError as error:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {error}") from error
+
+
+@asynccontextmanager
+async def timed(name: str) -> AsyncIterator[None]:
+    """Runs one query of file `name`: timed into the metrics, its driver errors translated."""
+    began = time.perf_counter()
+    try:
+        async with translated_errors():
+            yield
+    except TalentGraphError as error:
+        CYPHER_ERRORS.labels(name, type(error).__name__).inc()
+        raise
+    finally:
+        CYPHER_SECONDS.labels(name).observe(time.perf_counter() - began)
 
 
 def quiet_expected_retries() -> None:
@@ -117,8 +137,13 @@ class Transaction:
     async def run(self, name: str, **params: Any) -> list[Row]:
         if self._log is not None:
             self._log.record(name)
-        result = await self._tx.run(cypher(name), params)
-        return [record_data(record) async for record in result]
+        began = time.perf_counter()
+        try:
+            result = await self._tx.run(cypher(name), params)
+            return [record_data(record) async for record in result]
+        finally:
+            # Errors surface (translated) from the transaction function that owns this run.
+            CYPHER_SECONDS.labels(name).observe(time.perf_counter() - began)
 
 
 class Database:
@@ -134,7 +159,7 @@ class Database:
         driver = AsyncGraphDatabase.driver(
             info.uri,
             auth=(info.user, info.password),
-            max_connection_pool_size=64,
+            max_connection_pool_size=POOL_SIZE,
             connection_acquisition_timeout=30.0,
             max_transaction_retry_time=info.max_retry_s,
             # Queries name labels and properties that an empty or young graph may not have yet;
@@ -165,16 +190,24 @@ class Database:
         Neo4j only accepts outside an explicit transaction."""
         if self.log is not None:
             self.log.record(name)
-        async with translated_errors(), self.driver.session(database=self.database) as session:
+        async with timed(name), self._session() as session:
             result = await session.run(cypher(name), params)
             return [record_data(record) async for record in result]
+
+    def _session(self) -> neo4j.AsyncSession:
+        """A session chained to every earlier query of this process by the driver's bookmark
+        manager (the one `execute_query` uses), so it reads what they wrote, on any cluster
+        member."""
+        return self.driver.session(
+            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
+        )
 
     async def _execute(
         self, name: str, params: dict[str, Any], routing: neo4j.RoutingControl
     ) -> list[Row]:
         if self.log is not None:
             self.log.record(name)
-        async with translated_errors():
+        async with timed(name):
             records, _, _ = await self.driver.execute_query(
                 cypher(name), params, database_=self.database, routing_=routing
             )
@@ -187,5 +220,5 @@ class Database:
         async def unit(tx: AsyncManagedTransaction) -> T:
             return await work(Transaction(tx, self.log))
 
-        async with translated_errors(), self.driver.session(database=self.database) as session:
+        async with translated_errors(), self._session() as session:
             return await session.execute_write(unit)

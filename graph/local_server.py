@@ -80,13 +80,13 @@ def required_java(version: str) -> int:
     return 17
 
 
-def _port_open(port: int) -> bool:
+def port_open(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.settimeout(0.5)
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _pid_alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -96,7 +96,7 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def _reap(pid: int) -> bool:
+def reap(pid: int) -> bool:
     """Collects `pid` if it is our child and has exited (else it lingers as a zombie)."""
     try:
         reaped, _ = os.waitpid(pid, os.WNOHANG)
@@ -149,11 +149,11 @@ class LocalNeo4j:
             pid = int(self.pid_file.read_text().strip())
         except (FileNotFoundError, ValueError):
             return None
-        return pid if _pid_alive(pid) else None
+        return pid if pid_alive(pid) else None
 
     def status(self) -> ServerStatus:
         pid = self._pid()
-        running = pid is not None and _port_open(self.config.bolt_port)
+        running = pid is not None and port_open(self.config.bolt_port)
         return ServerStatus(running, pid, self.bolt_uri, self.browser_url)
 
     def ensure_jars(self) -> Path:
@@ -241,7 +241,7 @@ class LocalNeo4j:
         if current.running:
             return current
         for port in (self.config.bolt_port, self.config.http_port):
-            if _port_open(port):
+            if port_open(port):
                 raise LocalServerError(
                     f"port {port} is taken by another process; choose other ports with "
                     "TALENTGRAPH_NEO4J_BOLT_PORT / TALENTGRAPH_NEO4J_HTTP_PORT"
@@ -285,11 +285,11 @@ class LocalNeo4j:
         info = self.connection_info()
         deadline = time.monotonic() + self.config.start_timeout_s
         while time.monotonic() < deadline:
-            if _reap(pid) or not _pid_alive(pid):
+            if reap(pid) or not pid_alive(pid):
                 raise LocalServerError(
                     "Neo4j exited during start-up; its log says:\n" + self._log_tail()
                 )
-            if _port_open(self.config.bolt_port):
+            if port_open(self.config.bolt_port):
                 with (
                     contextlib.suppress(neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError),
                     GraphDatabase.driver(info.uri, auth=(info.user, info.password)) as driver,
@@ -318,9 +318,9 @@ class LocalNeo4j:
             return False
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout_s
-        while not _reap(pid) and _pid_alive(pid) and time.monotonic() < deadline:
+        while not reap(pid) and pid_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.2)
-        if _pid_alive(pid):
+        if pid_alive(pid):
             os.kill(pid, signal.SIGKILL)
         self.pid_file.unlink(missing_ok=True)
         return True

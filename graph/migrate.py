@@ -25,6 +25,7 @@ async def apply_schema(db: Database) -> list[str]:
     merged); returns what ran."""
     for name in schema_statements():
         await db.write(name)
+    await db.write("admin/backfill_email_keys")
     await db.write("admin/await_indexes")
     await ensure_reference_data(db)
     return schema_statements()

@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.errors import ConfigurationError
@@ -65,6 +65,34 @@ class BenchServerSettings(BaseSettings):
     pagecache: str = "4g"
 
 
+class KeycloakSettings(BaseSettings):
+    """The project's own OpenID Connect provider: a Keycloak server from Maven Central, run in
+    development mode with the talentgraph realm (`graph/keycloak/`) imported at every start."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_KEYCLOAK_", extra="ignore")
+
+    version: str = "26.7.3"
+    home: Path = PROJECT_ROOT / ".talentgraph" / "keycloak"
+    cache: Path = Path.home() / ".cache" / "talentgraph"
+    port: int = 8180
+    java_home: Path | None = None  # a Java 21+; found under /usr/lib/jvm when unset
+    heap: str = "512m"
+    start_timeout_s: float = 600.0
+    url: str | None = (
+        None  # a Keycloak that runs elsewhere (compose): `talentgraph demo` enrols there
+    )
+    admin_password: SecretStr | None = None  # its admin's password (the local one keeps its own)
+
+
+class TestKeycloakSettings(BaseSettings):
+    """The tests' Keycloak: its own folder and port."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_TEST_KEYCLOAK_", extra="ignore")
+
+    home: Path = PROJECT_ROOT / ".talentgraph" / "keycloak-test"
+    port: int = 8181
+
+
 DEVELOPMENT_SECRET = "dev-secret-change-me-please-32-bytes-long"
 # Secrets that were ever published with the project (source, compose file, tests): anyone can sign
 # tokens with them, so production refuses each of them.
@@ -93,12 +121,24 @@ def secret_weakness(secret: str) -> str | None:
 
 
 class ServiceSettings(BaseSettings):
-    """The GraphQL service. In production it refuses to exist with a secret anyone could know."""
+    """The GraphQL service. People sign in with the organisation's OpenID Connect provider
+    (`oidc_*`); HS256 tokens signed with `secret` are a development convenience, in production
+    only when no provider is configured or when `hs256_tokens` opts in (service-to-service), and
+    then never with a secret anyone could know."""
 
     model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_", extra="ignore")
 
-    secret: str = Field(default=DEVELOPMENT_SECRET, repr=False)
+    secret: SecretStr = Field(default=SecretStr(DEVELOPMENT_SECRET))
     mode: Literal["development", "production"] = "development"
+    hs256_tokens: bool | None = None  # by mode and provider: see `hs256_enabled`
+    oidc_issuer: str | None = None  # e.g. https://sso.example.com/realms/talentgraph
+    oidc_discovery_url: str | None = None  # when the service reaches the provider by another name
+    oidc_audience: str = "talentgraph-api"
+    oidc_email_claim: str = "email"
+    oidc_roles_claim: str = "groups"  # a dotted path into the claims: `realm_access.roles`
+    oidc_role_names: dict[str, str] = Field(default_factory=lambda: {"hr": "hr", "admin": "admin"})
+    oidc_leeway_s: float = 30.0  # clock skew allowed on exp, nbf and iat
+    oidc_web_client_id: str = "talentgraph-web"  # the web app's public client (code + PKCE)
     host: str = "127.0.0.1"
     port: int = 8000
     cors_origins: list[str] = Field(default_factory=list)
@@ -109,19 +149,46 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     token_ttl_hours: int = 12
+    log_format: Literal["json", "console"] | None = None  # by mode: JSON in production
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    tracing: bool = False  # OpenTelemetry spans (needs the `tracing` extra)
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
     survey_min_group: int = Field(default=5, ge=3)
     """The anonymity floor: survey results only for groups of at least this many respondents."""
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:
-        weakness = secret_weakness(self.secret) if self.mode == "production" else None
+        production_hs256 = self.mode == "production" and self.hs256_enabled
+        weakness = secret_weakness(self.secret.get_secret_value()) if production_hs256 else None
         if weakness:
             raise ValueError(
                 f"TALENTGRAPH_SECRET cannot sign tokens in production: {weakness}. "
                 "Set it to at least 32 random bytes, e.g. `openssl rand -base64 32`."
             )
         return self
+
+    @property
+    def hs256_enabled(self) -> bool:
+        """Whether HS256 tokens signed with `secret` are accepted: as set, else in development,
+        and in production only while no OpenID Connect provider is configured."""
+        if self.hs256_tokens is not None:
+            return self.hs256_tokens
+        return self.mode == "development" or self.oidc_issuer is None
+
+    @property
+    def oidc_discovery(self) -> str | None:
+        """Where the provider's OpenID configuration is read."""
+        if self.oidc_discovery_url:
+            return self.oidc_discovery_url
+        if self.oidc_issuer:
+            return self.oidc_issuer.rstrip("/") + "/.well-known/openid-configuration"
+        return None
+
+    @property
+    def log_format_resolved(self) -> Literal["json", "console"]:
+        if self.log_format is not None:
+            return self.log_format
+        return "json" if self.mode == "production" else "console"
 
     @property
     def graphiql_enabled(self) -> bool:

@@ -16,8 +16,8 @@ from resolvers.identity import Viewer
 @dataclass
 class Context:
     """What one request may use: the database (counting its queries), the viewer, the settings,
-    the request's DataLoaders (created lazily, so each request batches its own lookups), and the
-    request id that logs and masked errors carry."""
+    the request's DataLoaders (created lazily, so each request batches its own lookups), the
+    request id that logs and masked errors carry, and what the request log line reports."""
 
     db: Database
     viewer: Viewer
@@ -26,6 +26,8 @@ class Context:
     loaders: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     request_id: str = field(default_factory=lambda: uuid4().hex)
     connection_params: dict[str, Any] = field(default_factory=dict)  # websocket connection_init
+    operation_name: str | None = None  # for the request's log line and metrics
+    outcome: str | None = None  # "ok" or the first error's code, once the operation ran
 
 
 Info = StrawberryInfo[Context, None]

@@ -1,6 +1,13 @@
 """Who is asking: the `Viewer` every rule in `resolvers.permissions` judges, and the bearer tokens
-that name one (HS256 JWTs whose `sub` is a person id and whose `roles` grant more than an employee
-has: `hr`, `admin`). Reading the token off an HTTP request is `service.auth`'s part."""
+that name one. Reading the token off an HTTP request is `service.auth`'s part.
+
+Two kinds of token:
+- the organisation's OpenID Connect provider's access tokens (`resolvers.oidc`): the person is the
+  one whose email the token carries, their extra roles come from the provider's groups;
+- HS256 JWTs signed with `TALENTGRAPH_SECRET` (`talentgraph token`), whose `sub` is a person id and
+  whose `roles` grant more than an employee has (`hr`, `admin`): development, or an explicit
+  opt-in (`ServiceSettings.hs256_enabled`).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,10 @@ from datetime import UTC, datetime, timedelta
 
 import jwt
 
-from graph.errors import TalentGraphError
+from graph.database import Database
+from graph.errors import Forbidden, TalentGraphError
+from graph.settings import ServiceSettings
+from resolvers.oidc import OidcVerifier, TokenRefused
 
 ROLES = frozenset({"employee", "hr", "admin"})
 
@@ -52,3 +62,38 @@ def viewer_from_token(token: str, secret: str) -> Viewer:
     if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
         raise AuthenticationFailed("invalid token: roles must be a list of strings")
     return Viewer(str(claims["sub"]), frozenset({"employee", *roles}) & ROLES)
+
+
+async def viewer_for_token(
+    token: str, db: Database, settings: ServiceSettings, oidc: OidcVerifier | None
+) -> Viewer:
+    """The viewer a bearer token names: `AuthenticationFailed` (401) for a token that is not
+    valid, `Forbidden` (403) for a valid provider token of someone who is not an active person."""
+    try:
+        algorithm = jwt.get_unverified_header(token).get("alg")
+    except jwt.PyJWTError as error:
+        raise AuthenticationFailed(f"invalid token: {error}") from error
+    if algorithm == "HS256":
+        if not settings.hs256_enabled:
+            raise AuthenticationFailed(
+                "invalid token: HS256 tokens are not accepted; sign in with the identity provider"
+            )
+        return viewer_from_token(token, settings.secret.get_secret_value())
+    if oidc is None:
+        raise AuthenticationFailed(
+            f"invalid token: {algorithm!r} tokens need an identity provider, and none is "
+            "configured (TALENTGRAPH_OIDC_ISSUER)"
+        )
+    try:
+        verified = await oidc.verify(token)
+    except TokenRefused as error:
+        raise AuthenticationFailed(error.message) from error
+    rows = await db.read("people/person_by_email", email=verified.email)
+    if not rows:
+        raise Forbidden(
+            f"{verified.email} signed in, but is not a person in talentgraph: "
+            "the HRIS import has no one with that email"
+        )
+    if rows[0]["active"] is False:
+        raise Forbidden(f"{verified.email} is no longer an active person in talentgraph")
+    return Viewer(rows[0]["id"], frozenset({"employee", *verified.roles}) & ROLES)

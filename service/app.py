@@ -1,4 +1,5 @@
-"""The Starlette application: GraphQL at /graphql, /healthz and /readyz, the web app at /.
+"""The Starlette application: GraphQL at /graphql, /healthz, /readyz, /metrics, /auth/config
+and the web app at /.
 
 The Neo4j driver is opened and closed in the lifespan, one per process; the service keeps no
 other state, so several processes can serve side by side behind a load balancer.
@@ -11,6 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any, TypedDict
 
+from prometheus_client import CollectorRegistry
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -19,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from graph.connection import configured_connection
-from graph.database import ConnectionInfo, Database
+from graph.database import POOL_SIZE, ConnectionInfo, Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import DeliverySettings, ServiceSettings, SmtpSettings, service_settings
@@ -28,7 +30,14 @@ from service.delivery import delivery_loop, delivery_routes
 from service.dev_signin import dev_signin_routes
 from service.exports import EXPORTS
 from service.graphql import TalentGraphQL
+from service.observability import (
+    DriverPoolCollector,
+    ObservedRequests,
+    instrument_tracing,
+    metrics_endpoint,
+)
 from service.web import WebApp
+from resolvers.oidc import OidcVerifier
 
 log = logging.getLogger("talentgraph.service")
 
@@ -36,6 +45,7 @@ log = logging.getLogger("talentgraph.service")
 class State(TypedDict):
     db: Database
     settings: ServiceSettings
+    oidc: OidcVerifier | None
 
 
 async def healthz(request: Request) -> Response:
@@ -55,6 +65,21 @@ async def readyz(request: Request) -> Response:
     return JSONResponse({"status": "ready"})
 
 
+async def auth_config(request: Request) -> Response:
+    """What a client needs to sign people in: the OpenID Connect provider and the web app's public
+    client (authorization code + PKCE, S256), and whether HS256 development tokens work."""
+    settings: ServiceSettings = request.state.settings
+    oidc = None
+    if settings.oidc_issuer:
+        oidc = {
+            "issuer": settings.oidc_issuer,
+            "clientId": settings.oidc_web_client_id,
+            "scope": "openid",
+            "audience": settings.oidc_audience,
+        }
+    return JSONResponse({"oidc": oidc, "devTokens": settings.hs256_enabled})
+
+
 def create_app(
     settings: ServiceSettings | None = None,
     connection: ConnectionInfo | None = None,
@@ -65,21 +90,26 @@ def create_app(
     settings = settings or service_settings()
     delivery = delivery or DeliverySettings()
     smtp = smtp or SmtpSettings()
+    pool_registry = CollectorRegistry()  # this app's driver pool, next to the global metrics
+    graphql = TalentGraphQL(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
         db = Database.connect(connection or configured_connection())
+        pool = DriverPoolCollector(db, POOL_SIZE)
+        pool_registry.register(pool)
         try:
             await apply_schema(db)
         except TalentGraphError as error:
             log.warning("schema not applied at start-up (%s); /readyz will retry", error.message)
         try:
-            async with delivery_loop(db, delivery, smtp, settings.secret):
-                yield {"db": db, "settings": settings}
+            async with delivery_loop(db, delivery, smtp, settings.secret.get_secret_value()):
+                yield {"db": db, "settings": settings, "oidc": graphql.oidc}
         finally:
+            pool_registry.unregister(pool)
             await db.close()
 
-    middleware: list[Middleware] = []
+    middleware: list[Middleware] = [Middleware(ObservedRequests)]
     if settings.cors_origins:
         middleware.append(
             Middleware(
@@ -90,10 +120,11 @@ def create_app(
                 expose_headers=["X-Request-Id"],
             )
         )
-    graphql = TalentGraphQL(settings)
     routes: list[Any] = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint(pool_registry)),
+        Route("/auth/config", auth_config),
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),
         Route("/browser-guide", open_to_neo4j_browser(browser_guide)),
@@ -105,4 +136,7 @@ def create_app(
         *dev_signin_routes(settings),
         Mount("/", WebApp(settings.web_dist)),
     ]
-    return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan)
+    if settings.tracing:
+        instrument_tracing(app)
+    return app

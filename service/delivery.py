@@ -39,7 +39,7 @@ async def unsubscribe(request: Request) -> HTMLResponse:
     params = request.query_params
     person_id, kind = params.get("person", ""), params.get("kind", "")
     channel, signature = params.get("channel", ""), params.get("sig", "")
-    secret: str = request.state.settings.secret
+    secret = request.state.settings.secret.get_secret_value()
     if channel not in values(DeliveryChannel) or not signature_valid(
         secret, person_id, kind, channel, signature
     ):

@@ -39,8 +39,8 @@ def _error(message: str, status: int, code: str = "VALIDATION") -> JSONResponse:
 
 
 def dev_signin_routes(settings: ServiceSettings) -> list[Route]:
-    if settings.mode != "development":
-        return []
+    if settings.mode != "development" or not settings.hs256_enabled:
+        return []  # its tokens are HS256 ones
 
     async def sign_in(request: Request) -> Response:
         db: Database = request.state.db
@@ -61,7 +61,7 @@ def dev_signin_routes(settings: ServiceSettings) -> list[Route]:
             return _error(f"no person {person_id!r}", 404, "NOT_FOUND")
         roles = TOKEN_ROLES[role]
         ttl = timedelta(hours=settings.token_ttl_hours)
-        token = issue_token(person_id, roles, settings.secret, ttl)
+        token = issue_token(person_id, roles, settings.secret.get_secret_value(), ttl)
         return JSONResponse({"token": token, "roles": sorted({"employee", *roles})})
 
     return [Route("/dev/sign-in", sign_in, methods=["GET", "POST"])]

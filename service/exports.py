@@ -31,10 +31,11 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from graph.database import Database, Row
-from graph.errors import DomainError, Forbidden, NotFound, ValidationFailed
+from graph.errors import DatabaseUnavailable, DomainError, Forbidden, NotFound, ValidationFailed
 from graph.settings import ServiceSettings
 from resolvers import analytics
 from resolvers.context import Context
+from resolvers.oidc import ProviderUnavailable
 from resolvers.identity import AuthenticationFailed
 from resolvers.workflow import applications
 from service.auth import viewer_from_header
@@ -98,9 +99,15 @@ def csv_route(path: str, export: Export) -> Route:
         settings: ServiceSettings = request.state.settings
         db: Database = request.state.db
         try:
-            viewer = viewer_from_header(request.headers.get("authorization"), settings.secret)
+            viewer = await viewer_from_header(
+                request.headers.get("authorization"), db, settings, request.state.oidc
+            )
         except AuthenticationFailed as error:
             return _error(error.message, 401)
+        except Forbidden as error:
+            return _error(error.message, 403)
+        except (ProviderUnavailable, DatabaseUnavailable):
+            return _error("signing in is unavailable; try again later", 503)
         try:
             table = await export(Context(db=db, viewer=viewer, settings=settings), request)
         except DomainError as error:

@@ -1,4 +1,5 @@
-"""Schema extensions of the service: error policy, query counting and the request limits."""
+"""Schema extensions of the service: error policy, the request record (operation name and outcome
+for logs and metrics), query counting, the request limits and, when on, tracing."""
 
 from __future__ import annotations
 
@@ -72,6 +73,10 @@ class ErrorPolicy(SchemaExtension):
         if original is None or isinstance(original, GraphQLError):
             return error  # GraphQL's own, such as a variable's value that is not of its enum
         if isinstance(original, DomainError):
+            log.info(
+                "user error: %s", original.message,
+                extra={"request_id": request_id, "error": type(original).__name__},
+            )  # fmt: skip
             return _domain_error(error, original)
         if isinstance(original, DatabaseUnavailable):
             log.warning("request %s: %s", request_id, original.message)
@@ -79,6 +84,24 @@ class ErrorPolicy(SchemaExtension):
             return _replaced(error, message, "UNAVAILABLE", request_id)
         log.error("request %s failed", request_id, exc_info=original)
         return _replaced(error, f"Internal error (request {request_id}).", "INTERNAL", request_id)
+
+
+class RequestRecord(SchemaExtension):
+    """Notes on the context what the request's log line and metrics report: the operation's name
+    and its outcome (`ok`, or the code of its first error). Runs outside ErrorPolicy, so it sees
+    the codes ErrorPolicy gave."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        context: Context = self.execution_context.context
+        context.operation_name = self.execution_context.operation_name
+        result = self.execution_context.result
+        errors = result.errors if result is not None else None
+        if not errors:
+            context.outcome = "ok"
+            return
+        code = (errors[0].extensions or {}).get("code")
+        context.outcome = str(code) if code else "GRAPHQL_VALIDATION"
 
 
 class QueryCount(SchemaExtension):
@@ -97,8 +120,13 @@ def service_extensions(settings: ServiceSettings) -> list[Callable[[], SchemaExt
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: ParserCache(maxsize=256),
+        RequestRecord,
         ErrorPolicy,
     ]
+    if settings.tracing:
+        from strawberry.extensions.tracing import OpenTelemetryExtension
+
+        extensions.append(OpenTelemetryExtension)
     if not settings.introspection_enabled:
         extensions.append(DisableIntrospection)
     if settings.mode == "development":

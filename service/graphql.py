@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
+from uuid import uuid4
 
 from cross_web import HTTPException
 from starlette.requests import Request
@@ -26,13 +28,18 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UnsetType
 
 from graph.database import Database, QueryLog
+from graph.errors import DatabaseUnavailable
+from graph.errors import Forbidden as ForbiddenError
 from graph.settings import ServiceSettings
 from resolvers.context import Context
 from resolvers.identity import AuthenticationFailed, Viewer
+from resolvers.oidc import ProviderUnavailable
 from schema import build_schema
-from service.auth import viewer_from_header
+from service.auth import oidc_verifier, viewer_from_header
 from service.extensions import service_extensions
 from service.web import graphiql_page
+
+log = logging.getLogger("talentgraph.service")
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 NOBODY = Viewer("", frozenset())  # a websocket's viewer until its connection_init authenticates
@@ -58,6 +65,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             allowed_origins=settings.cors_origins,
         )
         self.settings = settings
+        self.oidc = oidc_verifier(settings)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -67,7 +75,7 @@ class TalentGraphQL(GraphQL[Context, None]):
         if self._is_ide_page(scope):
             await (await self.render_graphql_ide(request))(scope, receive, send)
             return
-        response = self._refusal(request)
+        response = await self._authenticate(request) or self._refusal(request)
         if response is None:
             try:
                 response = self._negotiated(request, await self.run(request))
@@ -75,15 +83,26 @@ class TalentGraphQL(GraphQL[Context, None]):
                 response = self._http_error(error)
         await response(scope, receive, send)
 
-    def _refusal(self, request: Request) -> Response | None:
-        """Why the request is refused before any GraphQL runs, or None."""
+    async def _authenticate(self, request: Request) -> Response | None:
+        """Notes the request's viewer, or says why there is none: 401 for no or a bad token, 403
+        for a provider's token of someone who is not an active person, 503 while the provider or
+        the database cannot be asked."""
         try:
-            request.scope["talentgraph.viewer"] = viewer_from_header(
-                request.headers.get("authorization"), self.settings.secret
+            request.scope["talentgraph.viewer"] = await viewer_from_header(
+                request.headers.get("authorization"), request.state.db, self.settings, self.oidc
             )
         except AuthenticationFailed as error:
             headers = {"WWW-Authenticate": 'Bearer realm="talentgraph"'}
             return _error(error.message, 401, headers)
+        except ForbiddenError as error:
+            return _error(error.message, 403)
+        except (ProviderUnavailable, DatabaseUnavailable) as error:
+            log.warning("cannot authenticate: %s", error.message)
+            return _error("signing in is unavailable; try again later", 503, {"Retry-After": "5"})
+        return None
+
+    def _refusal(self, request: Request) -> Response | None:
+        """Why the request is refused before any GraphQL runs, or None."""
         accept = request.headers.get("accept")
         if accept and not any(media in accept for media in ACCEPTABLE):
             return _error(f"responses are application/json or {GRAPHQL_RESPONSE}", 406)
@@ -108,9 +127,6 @@ class TalentGraphQL(GraphQL[Context, None]):
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
             if getattr(request.state, "not_executed", False):
                 response.status_code = 400
-        context: Context | None = getattr(request.state, "context", None)
-        if context is not None:
-            response.headers["X-Request-Id"] = context.request_id
         return response
 
     async def process_result(
@@ -149,6 +165,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             viewer=request.scope.get("talentgraph.viewer", NOBODY),
             settings=self.settings,
             query_log=query_log,
+            request_id=getattr(request.state, "request_id", None) or uuid4().hex,
         )
         request.state.context = context
         return context
@@ -158,9 +175,9 @@ class TalentGraphQL(GraphQL[Context, None]):
         its payload carries {"Authorization": "Bearer <token>"}; a bad token closes with 4403."""
         header = context.connection_params.get("Authorization")
         try:
-            context.viewer = viewer_from_header(
-                header if isinstance(header, str) else None, self.settings.secret
+            context.viewer = await viewer_from_header(
+                header if isinstance(header, str) else None, context.db, self.settings, self.oidc
             )
-        except AuthenticationFailed as error:
+        except (AuthenticationFailed, ForbiddenError) as error:
             raise ConnectionRejectionError({"message": error.message}) from error
         return await super().on_ws_connect(context)

@@ -11,8 +11,15 @@ import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 
-from graph.connection import Backend, choose_backend, docker_answers, local_server
+from graph.connection import (
+    Backend,
+    choose_backend,
+    docker_answers,
+    local_keycloak,
+    local_server,
+)
 from graph.database import ConnectionInfo, Database
+from graph.local_keycloak import LocalKeycloak
 from graph.migrate import apply_schema, ensure_reference_data
 from graph.settings import Neo4jSettings, ServiceSettings
 from resolvers.identity import issue_token
@@ -54,6 +61,20 @@ def neo4j_connection(neo4j_backend: Backend) -> Iterator[ConnectionInfo]:
         finally:
             if started_here:
                 server.stop()
+
+
+@pytest.fixture(scope="session")
+def keycloak() -> Iterator[LocalKeycloak]:
+    """The tests' OpenID Connect provider: a real Keycloak with the talentgraph realm (started
+    only by the tests that ask for it; one this fixture started is stopped at the end)."""
+    server = local_keycloak("tests")
+    started_here = not server.status().running
+    server.start()
+    try:
+        yield server
+    finally:
+        if started_here:
+            server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -62,12 +62,12 @@ def test_production_without_a_secret_refuses_and_says_how_to_make_one(
 def test_production_accepts_32_random_bytes() -> None:
     settings = ServiceSettings(mode="production", secret=secrets.token_urlsafe(32))
     assert settings.mode == "production"
-    assert settings.secret not in repr(settings)
+    assert settings.secret.get_secret_value() not in repr(settings)
 
 
 def test_development_keeps_working_without_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TALENTGRAPH_SECRET", raising=False)
-    assert ServiceSettings(mode="development").secret == DEVELOPMENT_SECRET
+    assert ServiceSettings(mode="development").secret.get_secret_value() == DEVELOPMENT_SECRET
 
 
 @pytest.mark.parametrize(

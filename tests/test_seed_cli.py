@@ -44,7 +44,9 @@ async def test_demo_seeds_an_empty_graph_prints_tokens_and_then_leaves_the_data(
     assert "seeding 100 people" in first.output
     lines = first.stdout.splitlines()
     hr_token = lines[lines.index(next(x for x in lines if x.startswith("HR token"))) + 1]
-    claims = jwt.decode(hr_token, service_settings().secret, algorithms=["HS256"])
+    claims = jwt.decode(
+        hr_token, service_settings().secret.get_secret_value(), algorithms=["HS256"]
+    )
     assert "hr" in claims["roles"]
     counts = (await db.read("imports/graph_counts"))[0]
     assert counts["people"] == 100

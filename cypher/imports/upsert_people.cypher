@@ -1,11 +1,13 @@
 // Creates or updates people and their department; anyone in an export is active. A chat address
-// the export leaves empty keeps the one the person set on their profile.
+// the export leaves empty keeps the one the person set on their profile. `email_key` is the
+// lower-cased email: unique, how a sign-in finds the person.
 // :param rows => [{id: 'P1', name: 'Ada Lovelace', email: 'ada@example.org', department_id: 'D1', title: 'Analyst', location: 'London', weekly_hours: 40.0, gig_capacity_pct: 20.0, slack_id: 'U024BE7LH', teams_id: null}]
 UNWIND $rows AS row
 MATCH (d:Department {id: row.department_id})
 MERGE (p:Person {id: row.id})
 SET p.name = row.name,
     p.email = row.email,
+    p.email_key = toLower(row.email),
     p.title = row.title,
     p.location = row.location,
     p.weekly_hours = row.weekly_hours,

@@ -1,1 +1,1 @@
-CREATE INDEX person_email IF NOT EXISTS FOR (p:Person) ON (p.email)
+CREATE CONSTRAINT person_email_key IF NOT EXISTS FOR (p:Person) REQUIRE p.email_key IS UNIQUE

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from graph.database import Database, Row, Transaction
 from graph.errors import InvalidTransition, ValidationFailed
+from graph.metrics import OVERDUE_APPROVALS_PROCESSED
 from graph.settings import PolicySettings, policy_settings
 from resolvers.context import Context
 from resolvers.permissions import (
@@ -235,7 +236,11 @@ async def process_overdue_approvals(
             await applications_by_ids(tx, escalated), await applications_by_ids(tx, approved)
         )
 
-    return await db.in_write_transaction(work)
+    outcome = await db.in_write_transaction(work)
+    # counted once committed: a transaction retried on contention must not count twice
+    OVERDUE_APPROVALS_PROCESSED.labels("escalated").inc(len(outcome.escalated))
+    OVERDUE_APPROVALS_PROCESSED.labels("auto_approved").inc(len(outcome.auto_approved))
+    return outcome
 
 
 async def process_overdue(ctx: Context, now: datetime | None) -> OverdueOutcome:

@@ -159,7 +159,9 @@ class PulsesQuery:
     @strawberry.field(description="The surveys the viewer may answer now, soonest closing first.")
     async def due_surveys(self, info: Info) -> list[DueSurvey]:
         ctx = info.context
-        due = await pulses.due_surveys(ctx.db, ctx.viewer, ctx.settings.secret, now_utc())
+        due = await pulses.due_surveys(
+            ctx.db, ctx.viewer, ctx.settings.secret.get_secret_value(), now_utc()
+        )
         return [DueSurvey.from_value(d) for d in due]
 
     @strawberry.field(description="Every survey and its current questions.")
@@ -177,7 +179,7 @@ class PulsesMutation:
     async def answer_survey(self, info: Info, input: AnswerSurveyInput) -> Payload[DueSurvey]:
         ctx = info.context
         work = pulses.answer_survey(
-            ctx.db, ctx.viewer, ctx.settings.secret, input.to_value(), now_utc()
+            ctx.db, ctx.viewer, ctx.settings.secret.get_secret_value(), input.to_value(), now_utc()
         )
         return await payload(work, DueSurvey.from_value)
 
