@@ -9,6 +9,7 @@ import signal
 import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -74,7 +75,12 @@ async def eventually(
         await asyncio.sleep(0.05)
 
 
-async def start_worker(connection: ConnectionInfo, mailbox: Mailbox) -> asyncio.subprocess.Process:
+@asynccontextmanager
+async def worker_process(
+    connection: ConnectionInfo, mailbox: Mailbox
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """`talentgraph notifications deliver` against the test's servers; killed on the way out if
+    the test left it running (a failed assertion), so no worker outlives its test."""
     env = os.environ | {
         "NEO4J_URI": connection.uri,
         "NEO4J_USER": connection.user,
@@ -90,7 +96,7 @@ async def start_worker(connection: ConnectionInfo, mailbox: Mailbox) -> asyncio.
         "TALENTGRAPH_DELIVERY_LEASE_S": "2",
         "TALENTGRAPH_DELIVERY_INTERVAL_S": "0.2",
     }
-    return await asyncio.create_subprocess_exec(
+    process = await asyncio.create_subprocess_exec(
         str(TALENTGRAPH),
         "notifications",
         "deliver",
@@ -98,6 +104,12 @@ async def start_worker(connection: ConnectionInfo, mailbox: Mailbox) -> asyncio.
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
 
 
 async def test_a_worker_killed_mid_batch_and_restarted_delivers_each_once(
@@ -106,26 +118,24 @@ async def test_a_worker_killed_mid_batch_and_restarted_delivers_each_once(
     await notifications(db, NOTIFICATIONS)
     mailbox.hold_after = 60  # the server stops answering after 60 messages: the batch is mid-way
 
-    first = await start_worker(neo4j_connection, mailbox)
-
     async def stalled_with_every_accepted_message_recorded() -> bool:
         return mailbox.held >= 1 and (await counts(db))["sent"] == len(mailbox.messages)
 
-    await eventually(stalled_with_every_accepted_message_recorded, "the first worker is stalled")
-    first.send_signal(signal.SIGKILL)
-    await first.wait()
+    async with worker_process(neo4j_connection, mailbox) as first:
+        await eventually(stalled_with_every_accepted_message_recorded, "the worker is stalled")
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
     at_kill = await counts(db)
     mailbox.hold_after = None
     mailbox.release.set()  # the held messages are answered 451: not accepted
 
-    second = await start_worker(neo4j_connection, mailbox)
-
     async def all_sent() -> bool:
         return (await counts(db))["sent"] == NOTIFICATIONS
 
-    await eventually(all_sent, "every delivery is sent")
-    second.send_signal(signal.SIGTERM)
-    assert await second.wait() == 0
+    async with worker_process(neo4j_connection, mailbox) as second:
+        await eventually(all_sent, "every delivery is sent")
+        second.send_signal(signal.SIGTERM)
+        assert await second.wait() == 0
 
     assert at_kill["sent"] == 60
     assert at_kill["sending"] > 0  # claimed by the killed worker, then reclaimed after the lease
