@@ -20,7 +20,7 @@ demo: $(BIN)/talentgraph web
 	$(BIN)/talentgraph serve
 
 ## Set up and run the whole test suite against a real Neo4j, then the linters (import layers too)
-test: $(BIN)/talentgraph
+test: $(BIN)/talentgraph web
 	$(BIN)/pytest
 	$(BIN)/lint-imports
 	$(BIN)/ruff check .

@@ -25,6 +25,7 @@ from graph.database import POOL_SIZE, ConnectionInfo, Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import DeliverySettings, ServiceSettings, SmtpSettings, service_settings
+from resolvers.oidc import OidcVerifier
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
 from service.delivery import delivery_loop, delivery_routes
 from service.dev_signin import dev_signin_routes
@@ -37,7 +38,6 @@ from service.observability import (
     metrics_endpoint,
 )
 from service.web import WebApp
-from resolvers.oidc import OidcVerifier
 
 log = logging.getLogger("talentgraph.service")
 

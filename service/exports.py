@@ -35,8 +35,8 @@ from graph.errors import DatabaseUnavailable, DomainError, Forbidden, NotFound, 
 from graph.settings import ServiceSettings
 from resolvers import analytics
 from resolvers.context import Context
-from resolvers.oidc import ProviderUnavailable
 from resolvers.identity import AuthenticationFailed
+from resolvers.oidc import ProviderUnavailable
 from resolvers.workflow import applications
 from service.auth import viewer_from_header
 
