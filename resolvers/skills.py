@@ -88,7 +88,7 @@ async def require_live_skills(tx: Transaction, ids: list[str], field: str) -> No
     found = {row["key"]: row["value"] for row in await tx.run("skills/skills_by_ids", ids=ids)}
     for id in ids:
         if id not in found:
-            raise NotFound("skill", id)
+            raise NotFound("Skill", id)
         if found[id].get("deprecated"):
             raise ValidationFailed(field, f"{found[id]['label']!r} is deprecated")
 
@@ -114,7 +114,7 @@ async def upsert_custom_skill(ctx: Context, skill: CustomSkill) -> Row:
         if skill.id in found and not found[skill.id].get("custom"):
             raise Conflict(f"{skill.id!r} is a taxonomy skill; only custom skills can be edited")
         if skill.broader_id and skill.broader_id not in found:
-            raise NotFound("skill", skill.broader_id)
+            raise NotFound("Skill", skill.broader_id)
         if await tx.run("skills/skills_with_label", label=skill.label, id=skill.id):
             raise Conflict(f"a skill labelled {skill.label.strip()!r} already exists")
         row = {
@@ -139,7 +139,7 @@ async def deprecate_skill(ctx: Context, id: str) -> Row:
     async def work(tx: Transaction) -> Row:
         rows = await tx.run("skills/deprecate_skill", id=id)
         if not rows:
-            raise NotFound("skill", id)
+            raise NotFound("Skill", id)
         saved: Row = rows[0]["skill"]
         return saved
 

@@ -195,7 +195,7 @@ async def test_bad_gig_input_is_refused_and_writes_nothing(
 
     assert (unknown_skill["__typename"], unknown_skill["id"]) == ("NotFound", "nope")
     assert (deprecated["__typename"], deprecated["field"]) == ("ValidationError", "skills")
-    assert (unknown_department["kind"], unknown_department["id"]) == ("department", "D9")
+    assert (unknown_department["kind"], unknown_department["id"]) == ("Department", "D9")
     assert (missing_title["__typename"], missing_title["field"]) == ("ValidationError", "title")
     assert duplicate["__typename"] == "Conflict"
     assert await gig_ids(client, "P2", "hr") == ["G1", "G2", "G3", "G4"]
@@ -266,7 +266,7 @@ async def test_transitions_a_gig_cannot_make(client: httpx.AsyncClient, db: Data
         "ValidationError",
         "skills",
     )
-    assert (unknown["__typename"], unknown["kind"]) == ("NotFound", "gig")
+    assert (unknown["__typename"], unknown["kind"]) == ("NotFound", "Gig")
 
 
 async def test_cancel_a_draft_and_an_open_gig(client: httpx.AsyncClient, db: Database) -> None:
