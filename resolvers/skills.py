@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from graph.database import Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
-from resolvers.loaders import load_many, load_one
+from resolvers.loaders import load_each, load_many, load_one
 from resolvers.pagination import Page, keyset_page, offset_page
 from resolvers.permissions import require_admin
 from resolvers.validation import check_id, check_text
@@ -35,6 +35,10 @@ def fulltext_query(search: str) -> str:
 
 async def skill_by_id(ctx: Context, id: str) -> Row | None:
     return await load_one(ctx, "skills/skills_by_ids", id)
+
+
+async def skills_by_ids(ctx: Context, ids: list[str]) -> list[Row | None]:
+    return await load_each(ctx, "skills/skills_by_ids", ids)
 
 
 async def skills_page(
