@@ -23,11 +23,11 @@ UPDATE_PROFILE = f"""mutation ($input: ProfileInput!) {{
 SET_SKILL = f"""mutation ($input: SkillClaimInput!) {{
   setSkill(input: $input) {{ result {{ {RESULT} }} }} }}"""
 REMOVE_SKILL = f"""mutation ($id: ID!) {{
-  removeSkill(skillId: $id) {{ result {{ {RESULT} }} }} }}"""
+  removeSkill(input: {{skillId: $id}}) {{ result {{ {RESULT} }} }} }}"""
 SET_ASPIRATION = f"""mutation ($input: AspirationInput!) {{
   setAspiration(input: $input) {{ result {{ {RESULT} }} }} }}"""
 REMOVE_ASPIRATION = f"""mutation ($id: ID!) {{
-  removeAspiration(skillId: $id) {{ result {{ {RESULT} }} }} }}"""
+  removeAspiration(input: {{skillId: $id}}) {{ result {{ {RESULT} }} }} }}"""
 
 
 def org() -> OrgFactory:
@@ -148,7 +148,10 @@ async def test_declaring_skills_and_changing_a_validated_level(
 async def test_skill_claims_are_checked(client: httpx.AsyncClient, db: Database) -> None:
     await org().load(db)
     await mutate(
-        client, 'mutation { deprecateSkill(id: "cobol") { result { __typename } } }', "P1", "admin"
+        client,
+        'mutation { deprecateSkill(input: {id: "cobol"}) { result { __typename } } }',
+        "P1",
+        "admin",
     )
 
     level = await mutate(client, SET_SKILL, "P1", input={"skillId": "rust", "proficiency": 6})
