@@ -16,6 +16,7 @@ from schema import workflow
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.departments import DepartmentsQuery
+from schema.execution import ExecutionContext, mark_plain_leaves
 from schema.gigs import GigsMutation, GigsQuery
 from schema.matching import MatchingQuery
 from schema.people import PeopleMutation, PeopleQuery
@@ -43,9 +44,15 @@ Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)
 def build_schema(
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
 ) -> strawberry.Schema:
-    return strawberry.Schema(
-        query=Query, mutation=Mutation, subscription=Subscription, extensions=list(extensions)
+    built = strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=list(extensions),
+        execution_context_class=ExecutionContext,
     )
+    mark_plain_leaves(built._schema)
+    return built
 
 
 schema = build_schema()
