@@ -12,6 +12,7 @@ import typer
 from cli.common import fail, run_with_database
 from cli.imports import commands as import_commands
 from cli.sdl import schema_app
+from cli.surveys import surveys_app
 from cli.workflow import approvals_app
 from graph.connection import ServerRole, local_server
 from graph.database import quiet_expected_retries
@@ -32,6 +33,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(import_commands)
 app.add_typer(schema_app, name="schema")
 app.add_typer(approvals_app, name="approvals")
+app.add_typer(surveys_app, name="surveys")
 
 
 RoleOption = Annotated[

@@ -40,7 +40,16 @@ class DomainError(TalentGraphError):
 
 
 EntityKind = Literal[
-    "Application", "Aspiration", "Department", "Engagement", "Gig", "Person", "Skill"
+    "Application",
+    "Aspiration",
+    "Department",
+    "DueSurvey",
+    "Engagement",
+    "Gig",
+    "Person",
+    "Skill",
+    "Survey",
+    "SurveyQuestion",
 ]
 """What a `NotFound` names: the GraphQL type of the thing, so clients read one spelling."""
 

@@ -12,7 +12,7 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
-from schema import workflow
+from schema import surveys, workflow
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.departments import DepartmentsQuery
@@ -32,11 +32,19 @@ Query = merge_types(
         AnalyticsQuery,
         *workflow.QUERIES,
         MatchingQuery,
+        *surveys.QUERIES,
     ),
 )
 Mutation = merge_types(
     "Mutation",
-    (PeopleMutation, SkillsMutation, GigsMutation, *workflow.MUTATIONS, AdminMutation),
+    (
+        PeopleMutation,
+        SkillsMutation,
+        GigsMutation,
+        *workflow.MUTATIONS,
+        AdminMutation,
+        *surveys.MUTATIONS,
+    ),
 )
 Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)
 
