@@ -9,10 +9,10 @@ from typing import Annotated
 
 import typer
 
-from graph.settings import PROJECT_ROOT
 from schema import schema
 
-SDL_FILE = PROJECT_ROOT / "schema.graphql"
+SDL_FILE = Path("schema.graphql")
+"""In the folder the command runs in: the repository root in a checkout."""
 EXPORT_COMMAND = "talentgraph schema export"
 
 schema_app = typer.Typer(no_args_is_help=True, help="The GraphQL schema as SDL.")
@@ -29,7 +29,7 @@ def export(
         bool, typer.Option(help="Only check that the file is up to date (exit 1 if not).")
     ] = False,
 ) -> None:
-    """Write the schema's SDL (by default to schema.graphql at the repository root)."""
+    """Write the schema's SDL (by default to schema.graphql in this folder)."""
     text = sdl()
     if check:
         current = output.read_text(encoding="utf-8") if output.exists() else ""

@@ -8,10 +8,7 @@
 from __future__ import annotations
 
 import enum
-import os
-import socket
 from typing import Literal
-from urllib.parse import urlparse
 
 from graph.database import ConnectionInfo
 from graph.errors import LocalServerError
@@ -39,29 +36,6 @@ def choose_backend(neo4j: Neo4jSettings, *, for_tests: bool, docker_available: b
     if for_tests and docker_available:
         return Backend.TESTCONTAINERS
     return Backend.LOCAL
-
-
-def docker_answers(timeout_s: float = 2.0) -> bool:
-    """Whether a Docker daemon answers `GET /_ping` (the client alone is not enough)."""
-    host = os.environ.get("DOCKER_HOST", "unix:///var/run/docker.sock")
-    url = urlparse(host)
-    try:
-        if url.scheme == "unix":
-            probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            address: str | tuple[str, int] = url.path
-        elif url.scheme == "tcp" and url.hostname:
-            probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            address = (url.hostname, url.port or 2375)
-        else:
-            return False
-        with probe:
-            probe.settimeout(timeout_s)
-            probe.connect(address)
-            probe.sendall(b"GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n")
-            status_line = probe.recv(64).split(b"\r\n", 1)[0]
-            return status_line.startswith(b"HTTP/1.") and b" 200 " in status_line + b" "
-    except OSError:
-        return False
 
 
 ServerRole = Literal["service", "tests", "bench"]

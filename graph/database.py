@@ -67,6 +67,9 @@ async def translated_errors() -> AsyncIterator[None]:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {error}") from error
     except neo4j_errors.AuthError as error:
         raise DatabaseUnavailable(f"Neo4j refused the credentials: {error.message}") from error
+    except neo4j_errors.TransientError as error:
+        # what the driver's retries could not get past: a deadlock, a leader switch, memory
+        raise DatabaseUnavailable(f"Neo4j gave up: {error.code}: {error.message}") from error
     except neo4j_errors.ClientError as error:
         raise QueryError(f"{error.code}: {error.message}") from error
     except OSError as error:

@@ -6,6 +6,8 @@ The API maps each class to a typed GraphQL result (`NotFound`, `Forbidden`, `Val
 
 from __future__ import annotations
 
+from typing import Literal
+
 
 class TalentGraphError(Exception):
     """Base of every expected error."""
@@ -16,7 +18,9 @@ class TalentGraphError(Exception):
 
 
 class DatabaseUnavailable(TalentGraphError):
-    """Neo4j cannot be reached."""
+    """Neo4j cannot be reached, or gave up on the request for a reason that passes (a deadlock, a
+    leader switch, too little memory): the same request may succeed later. The API answers with
+    the code `UNAVAILABLE`."""
 
 
 class ConfigurationError(TalentGraphError):
@@ -35,8 +39,23 @@ class DomainError(TalentGraphError):
     """An error the user caused and can fix; the API returns it as a typed result."""
 
 
+EntityKind = Literal[
+    "Application",
+    "Aspiration",
+    "Department",
+    "DueSurvey",
+    "Engagement",
+    "Gig",
+    "Person",
+    "Skill",
+    "Survey",
+    "SurveyQuestion",
+]
+"""What a `NotFound` names: the GraphQL type of the thing, so clients read one spelling."""
+
+
 class NotFound(DomainError):
-    def __init__(self, kind: str, id: str) -> None:
+    def __init__(self, kind: EntityKind, id: str) -> None:
         super().__init__(f"{kind} {id!r} does not exist")
         self.kind = kind
         self.id = id

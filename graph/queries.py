@@ -6,22 +6,29 @@ Keeping queries in files lets an analyst paste any of them into Neo4j Browser wi
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from typing import LiteralString
 
 from graph.errors import QueryError
-from graph.settings import PROJECT_ROOT
 
-CYPHER_ROOT = PROJECT_ROOT / "cypher"
+SUFFIX = ".cypher"
+
+
+def _queries(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, str]]:
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _queries(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith(SUFFIX):
+            yield prefix + entry.name.removesuffix(SUFFIX), entry.read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
 def _registry() -> Mapping[str, str]:
-    return {
-        path.relative_to(CYPHER_ROOT).with_suffix("").as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(CYPHER_ROOT.rglob("*.cypher"))
-    }
+    """Every query of the `cypher` resources, where the checkout or an installed wheel has them."""
+    return dict(sorted(_queries(files("cypher"))))
 
 
 def cypher(name: str) -> LiteralString:

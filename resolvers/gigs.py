@@ -149,7 +149,7 @@ async def _write_relations(tx: Transaction, id: str, change: GigChange, moving: 
     """Checks and writes the department (when `moving`) and skills (when given)."""
     if change.department_id is not None:
         if not await tx.run("departments/departments_by_ids", ids=[change.department_id]):
-            raise NotFound("department", change.department_id)
+            raise NotFound("Department", change.department_id)
         if moving:
             await tx.run("gigs/move_gig", id=id, department_id=change.department_id)
     if change.skills is not None:
@@ -190,7 +190,7 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
             department_id=change.department_id,
         )
         if not rows:
-            raise NotFound("person", ctx.viewer.person_id)
+            raise NotFound("Person", ctx.viewer.person_id)
         await _write_relations(tx, gig_id, GigChange(skills=change.skills), False)
         gig: Row = rows[0]["gig"]
         return gig
@@ -204,7 +204,7 @@ async def _locked(
     """The gig, locked, after checking the viewer owns it and its status allows `attempted`."""
     rows = await tx.run("gigs/lock_gig", id=id)
     if not rows:
-        raise NotFound("gig", id)
+        raise NotFound("Gig", id)
     gig: Row = rows[0]
     require_gig_owner(ctx.viewer, gig["owner_id"])
     if gig["gig"]["status"] not in allowed:

@@ -38,6 +38,12 @@ async def load_one(ctx: Context, query: str, id: str, **params: Any) -> Row | No
     return cast(Row | None, await _loader(ctx, query, params).load(id))
 
 
+async def load_each(ctx: Context, query: str, ids: list[str]) -> list[Row | None]:
+    """The map `query` returns for each of `ids` (None where there is none), in their order: one
+    `DataLoader.load_many`, batched like `load_one`."""
+    return cast(list[Row | None], await _loader(ctx, query, {}).load_many(ids))
+
+
 async def load_many(ctx: Context, query: str, id: str) -> list[Row]:
     """The list of maps `query` returns for `id` ([] when none); batched like `load_one`."""
     return cast(list[Row] | None, await _loader(ctx, query, {}).load(id)) or []

@@ -17,6 +17,7 @@ from graph.errors import NotFound, ValidationFailed
 from graph.vocabulary import Visibility, values
 from resolvers.context import Context
 from resolvers.permissions import require_candidate_reader, require_recommendation_reader
+from resolvers.validation import check_first
 
 MAX_HOPS = 3
 """The bound of people_near_skill.cypher's path pattern."""
@@ -107,12 +108,6 @@ HOP_DECAY = 0.5
 """people_near_skill: each hop away from the skill halves a holder's score."""
 
 
-def _check_first(first: int, ctx: Context, field_name: str = "first") -> None:
-    limit = ctx.settings.max_page_size
-    if not 1 <= first <= limit:
-        raise ValidationFailed(field_name, f"must be between 1 and {limit}, not {first}")
-
-
 async def _gig_owner(ctx: Context, gig_id: str) -> str | None:
     rows = await ctx.db.read("matching/gig_owner", gig_id=gig_id)
     if not rows:
@@ -163,7 +158,10 @@ async def ranked_candidates(
 ) -> list[Row]:
     """match_candidates.cypher made exact, without permission checks: rows of `person`, `score`,
     `coverage`, `reasons`, `gaps`, `exposure`, `recent_engagements`, `remaining_hours`."""
-    params = (options or MatchOptions()).params()
+    return await _ranked(db, gig_id, first, (options or MatchOptions()).params())
+
+
+async def _ranked(db: Database, gig_id: str, first: int, params: dict[str, Any]) -> list[Row]:
 
     async def read(pool: int) -> list[Row]:
         return await db.read(
@@ -191,10 +189,10 @@ async def match_candidates(
     ctx: Context, gig_id: str, first: int, options: MatchOptions | None = None
 ) -> list[Row]:
     """Eligible people for a gig, best first; for the gig's owner and HR."""
-    _check_first(first, ctx)
-    (options or MatchOptions()).weights.validated()
+    check_first(first, ctx.settings)
+    params = (options or MatchOptions()).params()
     await _may_match(ctx, gig_id)
-    return await ranked_candidates(ctx.db, gig_id, first, options)
+    return await _ranked(ctx.db, gig_id, first, params)
 
 
 async def recommend_gigs(
@@ -202,7 +200,7 @@ async def recommend_gigs(
 ) -> list[Row]:
     """Open gigs for a person with the candidate score seen from their side; a person sees their
     own, HR anyone's."""
-    _check_first(first, ctx)
+    check_first(first, ctx.settings)
     params = (options or MatchOptions()).params()
     require_recommendation_reader(ctx.viewer, person_id)
     if not await ctx.db.read("people/person_by_id", id=person_id):
@@ -224,7 +222,7 @@ async def people_near_skill(
     filter: NearSkillFilter | None = None,
 ) -> list[Row]:
     """People holding the skill or one within `max_hops` of it, nearest and best first."""
-    _check_first(first, ctx)
+    check_first(first, ctx.settings)
     if not 0 <= max_hops <= MAX_HOPS:
         raise ValidationFailed("maxHops", f"must be between 0 and {MAX_HOPS}, not {max_hops}")
     if not await ctx.db.read("matching/skill_label", skill_id=skill_id):

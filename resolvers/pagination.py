@@ -16,6 +16,7 @@ from typing import Any
 from graph.database import Row
 from graph.errors import ValidationFailed
 from resolvers.context import Context
+from resolvers.validation import check_first
 
 
 @dataclass(frozen=True)
@@ -46,13 +47,6 @@ def decode_cursor(cursor: str | None) -> str | None:
     return text[2:]
 
 
-def page_size(ctx: Context, first: int) -> int:
-    """`first`, checked against ServiceSettings.max_page_size."""
-    if not 1 <= first <= ctx.settings.max_page_size:
-        raise ValidationFailed("first", f"must be between 1 and {ctx.settings.max_page_size}")
-    return first
-
-
 def _counter(
     ctx: Context, count_query: str, params: dict[str, Any]
 ) -> Callable[[], Awaitable[int]]:
@@ -73,7 +67,7 @@ async def keyset_page(
     after: str | None,
 ) -> Page:
     """A page of `query` (ordered by id, rows under `column`) after the cursor `after`."""
-    size = page_size(ctx, first)
+    size = check_first(first, ctx.settings)
     last_id = decode_cursor(after)
     rows = await ctx.db.read(query, after=last_id or "", limit=size + 1, **params)
     page = [row[column] for row in rows[:size]]
@@ -96,7 +90,7 @@ async def offset_page(
     after: str | None,
 ) -> Page:
     """A page of a ranked `query` (rows under `column`) after the cursor `after`."""
-    size = page_size(ctx, first)
+    size = check_first(first, ctx.settings)
     cursor = decode_cursor(after)
     if cursor is not None and not cursor.isdigit():
         raise ValidationFailed("after", "is not a cursor of this list")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 
 from graph.database import Database, Row, Transaction
-from graph.errors import NotFound
+from graph.errors import EntityKind, NotFound
 from graph.vocabulary import Visibility
 from resolvers.context import Context
 from resolvers.loaders import Parts, load_many, load_one
@@ -13,6 +13,11 @@ from resolvers.pagination import Page, keyset_page
 from resolvers.permissions import require_profile_editor, sees_private_aspirations
 from resolvers.skills import require_live_skills
 from resolvers.validation import check_level, check_one_of, check_range, check_text
+
+REMOVABLE: dict[str, tuple[str, EntityKind]] = {
+    "skill": ("people/remove_own_skill", "Skill"),
+    "aspiration": ("people/remove_aspiration", "Aspiration"),
+}
 
 
 @dataclass(frozen=True)
@@ -116,7 +121,7 @@ def _check_profile(change: ProfileChange) -> None:
 async def _profile(tx: Transaction, person_id: str) -> Row:
     rows = await tx.run("people/person_by_id", id=person_id)
     if not rows:
-        raise NotFound("person", person_id)
+        raise NotFound("Person", person_id)
     person: Row = rows[0]["person"]
     return person
 
@@ -176,13 +181,13 @@ async def set_aspiration(
 async def remove(ctx: Context, person_id: str, skill_id: str, what: str) -> Row:
     """Removes a skill (`what` = 'skill') or an aspiration (`what` = 'aspiration')."""
     require_profile_editor(ctx.viewer, person_id)
-    query = {"skill": "people/remove_own_skill", "aspiration": "people/remove_aspiration"}[what]
+    query, kind = REMOVABLE[what]
 
     async def work(tx: Transaction) -> Row:
         person = await _profile(tx, person_id)
         rows = await tx.run(query, person_id=person_id, skill_id=skill_id)
         if not rows[0]["removed"]:
-            raise NotFound(what, skill_id)
+            raise NotFound(kind, skill_id)
         return person
 
     return await ctx.db.in_write_transaction(work)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from graph.database import Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
-from resolvers.loaders import load_many, load_one
+from resolvers.loaders import load_each, load_many, load_one
 from resolvers.pagination import Page, keyset_page, offset_page
 from resolvers.permissions import require_admin
 from resolvers.validation import check_id, check_text
@@ -35,6 +35,10 @@ def fulltext_query(search: str) -> str:
 
 async def skill_by_id(ctx: Context, id: str) -> Row | None:
     return await load_one(ctx, "skills/skills_by_ids", id)
+
+
+async def skills_by_ids(ctx: Context, ids: list[str]) -> list[Row | None]:
+    return await load_each(ctx, "skills/skills_by_ids", ids)
 
 
 async def skills_page(
@@ -88,7 +92,7 @@ async def require_live_skills(tx: Transaction, ids: list[str], field: str) -> No
     found = {row["key"]: row["value"] for row in await tx.run("skills/skills_by_ids", ids=ids)}
     for id in ids:
         if id not in found:
-            raise NotFound("skill", id)
+            raise NotFound("Skill", id)
         if found[id].get("deprecated"):
             raise ValidationFailed(field, f"{found[id]['label']!r} is deprecated")
 
@@ -114,7 +118,7 @@ async def upsert_custom_skill(ctx: Context, skill: CustomSkill) -> Row:
         if skill.id in found and not found[skill.id].get("custom"):
             raise Conflict(f"{skill.id!r} is a taxonomy skill; only custom skills can be edited")
         if skill.broader_id and skill.broader_id not in found:
-            raise NotFound("skill", skill.broader_id)
+            raise NotFound("Skill", skill.broader_id)
         if await tx.run("skills/skills_with_label", label=skill.label, id=skill.id):
             raise Conflict(f"a skill labelled {skill.label.strip()!r} already exists")
         row = {
@@ -139,7 +143,7 @@ async def deprecate_skill(ctx: Context, id: str) -> Row:
     async def work(tx: Transaction) -> Row:
         rows = await tx.run("skills/deprecate_skill", id=id)
         if not rows:
-            raise NotFound("skill", id)
+            raise NotFound("Skill", id)
         saved: Row = rows[0]["skill"]
         return saved
 

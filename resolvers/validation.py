@@ -1,4 +1,5 @@
-"""Input checks shared by the mutations; each raises ValidationFailed naming the input field."""
+"""Input checks, one function per kind of argument (an id, a level, a count of results, a text,
+a range, a vocabulary); each raises ValidationFailed naming the input field."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from enum import StrEnum
 
 from graph.errors import ValidationFailed
+from graph.settings import ServiceSettings
 from graph.vocabulary import values
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
@@ -19,6 +21,13 @@ def check_id(field: str, value: str) -> None:
 def check_level(field: str, value: int, top: int) -> None:
     if not 1 <= value <= top:
         raise ValidationFailed(field, f"must be between 1 and {top}")
+
+
+def check_first(first: int, settings: ServiceSettings, field: str = "first") -> int:
+    """How many results a field returns (`first`, a page size): 1 to the service's
+    `max_page_size`. Every field that takes a count checks it here."""
+    check_level(field, first, settings.max_page_size)
+    return first
 
 
 def check_text(field: str, value: str | None, *, required: bool, longest: int = 200) -> None:

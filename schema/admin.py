@@ -34,6 +34,11 @@ class ImportSummary:
 ImportPayload = payload_type(ImportSummary, "Import")
 
 
+@strawberry.input
+class ImportOrgInput:
+    files: list[ImportFileInput]
+
+
 @strawberry.type
 class AdminMutation:
     @strawberry.mutation(
@@ -41,6 +46,6 @@ class AdminMutation:
         description="Admins: imports a small HRIS export (files validated in full first; "
         "problems come back as a ValidationError naming file and line).",
     )
-    async def import_org(self, info: Info, files: list[ImportFileInput]) -> Payload[ImportSummary]:
-        work = admin.import_org(info.context, {file.name: file.content for file in files})
+    async def import_org(self, info: Info, input: ImportOrgInput) -> Payload[ImportSummary]:
+        work = admin.import_org(info.context, {file.name: file.content for file in input.files})
         return await payload(work, ImportSummary.from_results)

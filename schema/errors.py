@@ -1,31 +1,26 @@
-"""Typed user errors: what a mutation returns when the user, not the code, got something wrong.
+"""The one mapping of `graph.errors` to what a client sees, for mutations and query fields alike.
 
-Every mutation returns a payload (`schema/payloads.py`) whose `result` is a union of its success
-type and these four types, so a client handles every outcome with fragments and never parses an
-error string.
+| raised (`graph.errors`)            | mutation `result`  | query field `extensions`       |
+| ---------------------------------- | ------------------ | ------------------------------ |
+| `NotFound(kind, id)`               | `NotFound`         | `NOT_FOUND`, `kind`, `id`      |
+| `Forbidden`                        | `Forbidden`        | `FORBIDDEN`                    |
+| `ValidationFailed(field, message)` | `ValidationError`  | `VALIDATION`, `field`          |
+| `InvalidTransition(...)`           | `Conflict` + state | `CONFLICT`, `currentState`     |
+| `Conflict`, `ConstraintViolation`  | `Conflict`         | `CONFLICT`                     |
+| `DatabaseUnavailable`              | (a GraphQL error)  | `UNAVAILABLE`, on any field    |
 
-The resolver (`resolvers/<domain>.py`) raises a `graph.errors.DomainError`; `typed_result`
-awaits it and turns that error into its GraphQL type with `user_error`, the one mapping:
-
-| raised (`graph.errors`)           | returned          |
-| --------------------------------- | ----------------- |
-| `NotFound(kind, id)`              | `NotFound`        |
-| `Forbidden`                       | `Forbidden`       |
-| `ValidationFailed(field, message)` | `ValidationError` |
-| `InvalidTransition(...)`          | `Conflict` (with `currentState`) |
-| `Conflict`, `ConstraintViolation` | `Conflict`        |
-
-All four types implement the `UserError` interface, so `... on UserError { message }` catches
-them all. A query field that raises a `DomainError` (a page size too big, a forged cursor) gives a
-GraphQL error whose `extensions.code` names the type (`NOT_FOUND`, `FORBIDDEN`, `VALIDATION` with
-`field`, `CONFLICT`). Anything that is not a `DomainError` is a bug: the service logs it and masks
-it (`service/extensions.py`).
+A mutation returns a payload (`schema/payloads.py`) whose `result` is a union of its success type
+and the four user-error types, so a client handles every outcome with fragments and never parses
+an error string; all four implement `UserError`, so `... on UserError { message }` catches them
+all. A query field raises: the service's `ErrorPolicy` (`service/extensions.py`) turns the
+`DomainError` into a GraphQL error with `error_extensions`. Anything that is not a
+`TalentGraphError` is a bug: the service logs it and masks it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import strawberry
 
@@ -66,6 +61,15 @@ class Conflict(UserError):
 
 UserErrorType = NotFound | Forbidden | ValidationError | Conflict
 
+CODES: dict[type[UserError], str] = {
+    NotFound: "NOT_FOUND",
+    Forbidden: "FORBIDDEN",
+    ValidationError: "VALIDATION",
+    Conflict: "CONFLICT",
+}
+UNAVAILABLE = "UNAVAILABLE"
+"""The code of `DatabaseUnavailable`: the request may succeed when tried again later."""
+
 
 def user_error(error: errors.DomainError) -> UserErrorType:
     """The GraphQL type of a domain error."""
@@ -80,6 +84,20 @@ def user_error(error: errors.DomainError) -> UserErrorType:
     if isinstance(error, errors.Conflict):
         return Conflict(message=error.message)
     raise TypeError(f"no GraphQL type for {type(error).__name__}")
+
+
+def error_extensions(error: errors.DomainError) -> dict[str, Any]:
+    """The `extensions` of the GraphQL error a query field gives for `error`: the same facts its
+    typed result carries."""
+    typed = user_error(error)
+    extensions: dict[str, Any] = {"code": CODES[type(typed)]}
+    if isinstance(typed, NotFound):
+        extensions |= {"kind": typed.kind, "id": typed.id}
+    if isinstance(typed, ValidationError):
+        extensions["field"] = typed.field
+    if isinstance(typed, Conflict) and typed.current_state is not None:
+        extensions["currentState"] = typed.current_state
+    return extensions
 
 
 async def typed_result(work: Awaitable[R], convert: Callable[[R], T]) -> T | UserErrorType:

@@ -157,6 +157,21 @@ class GigInput:
         )
 
 
+@strawberry.input(description="A new draft gig; `id` is generated when omitted.")
+class CreateGigInput(GigInput):
+    id: strawberry.ID | None = None
+
+
+@strawberry.input(description="The gig to change, and its fields that change.")
+class UpdateGigInput(GigInput):
+    id: strawberry.ID
+
+
+@strawberry.input(description="The gig to publish or cancel.")
+class GigRefInput:
+    id: strawberry.ID
+
+
 @strawberry.input(description="Which gigs; every field is optional.")
 class GigsFilter:
     statuses: list[GigStatus] | None = None
@@ -211,25 +226,23 @@ class GigsMutation:
         description="Creates a draft gig owned by the viewer; `title`, `type` and `departmentId` "
         "are required, `id` is generated when omitted.",
     )
-    async def create_gig(
-        self, info: Info, input: GigInput, id: strawberry.ID | None = None
-    ) -> Payload[Gig]:
-        work = gigs.create_gig(info.context, id, input.to_value())
+    async def create_gig(self, info: Info, input: CreateGigInput) -> Payload[Gig]:
+        work = gigs.create_gig(info.context, input.id, input.to_value())
         return await payload(work, Gig.from_row)
 
     @strawberry.mutation(graphql_type=GigPayload, description="Owner: changes a draft or open gig.")
-    async def update_gig(self, info: Info, id: strawberry.ID, input: GigInput) -> Payload[Gig]:
-        work = gigs.update_gig(info.context, id, input.to_value())
+    async def update_gig(self, info: Info, input: UpdateGigInput) -> Payload[Gig]:
+        work = gigs.update_gig(info.context, input.id, input.to_value())
         return await payload(work, Gig.from_row)
 
     @strawberry.mutation(
         graphql_type=GigPayload, description="Owner: opens a draft gig (with at least one skill)."
     )
-    async def publish_gig(self, info: Info, id: strawberry.ID) -> Payload[Gig]:
-        work = gigs.transition(info.context, id, "publish")
+    async def publish_gig(self, info: Info, input: GigRefInput) -> Payload[Gig]:
+        work = gigs.transition(info.context, input.id, "publish")
         return await payload(work, Gig.from_row)
 
     @strawberry.mutation(graphql_type=GigPayload, description="Owner: cancels a draft or open gig.")
-    async def cancel_gig(self, info: Info, id: strawberry.ID) -> Payload[Gig]:
-        work = gigs.transition(info.context, id, "cancel")
+    async def cancel_gig(self, info: Info, input: GigRefInput) -> Payload[Gig]:
+        work = gigs.transition(info.context, input.id, "cancel")
         return await payload(work, Gig.from_row)

@@ -26,8 +26,16 @@ _DEFAULTS = matching.MatchWeights()
 
 
 async def _skill(info: Info, skill_id: str) -> Skill:
-    row = await skills.skill_by_id(info.context, skill_id)
-    return Skill.from_row(row or {"id": skill_id, "label": skill_id})
+    return (await _skills(info, [skill_id]))[0]
+
+
+async def _skills(info: Info, skill_ids: list[str]) -> list[Skill]:
+    """The skills of `skill_ids`, in their order (one that vanished shows its id as label)."""
+    rows = await skills.skills_by_ids(info.context, skill_ids)
+    return [
+        Skill.from_row(row or {"id": id, "label": id})
+        for id, row in zip(skill_ids, rows, strict=True)
+    ]
 
 
 @strawberry.enum(description="How a person meets a gig requirement.")
@@ -185,7 +193,7 @@ class GigRecommendation(Match):
 
     @strawberry.field(description="The skills the person aspires to that this gig builds.")
     async def growth_skills(self, info: Info) -> list[Skill]:
-        return [await _skill(info, skill_id) for skill_id in self.growth_skill_ids]
+        return await _skills(info, self.growth_skill_ids)
 
 
 @strawberry.type(description="Someone who holds a skill at or near the one asked about.")
@@ -221,7 +229,7 @@ class NearbyPerson:
 
     @strawberry.field(description="The skills from the one asked about to the one held.")
     async def path(self, info: Info) -> list[Skill]:
-        return [await _skill(info, skill_id) for skill_id in self.path_ids]
+        return await _skills(info, self.path_ids)
 
 
 @strawberry.type(description="A member of a suggested team and what they bring to it.")
@@ -232,7 +240,7 @@ class TeamMember:
 
     @strawberry.field(description="Requirements this member covers best in the team.")
     async def covers(self, info: Info) -> list[Skill]:
-        return [await _skill(info, skill_id) for skill_id in self.cover_ids]
+        return await _skills(info, self.cover_ids)
 
 
 @strawberry.type(description="A small team that together covers a gig's requirements.")
@@ -246,7 +254,7 @@ class TeamSuggestion:
 
     @strawberry.field(description="Requirements nobody in the team meets at the minimum level.")
     async def uncovered(self, info: Info) -> list[Skill]:
-        return [await _skill(info, skill_id) for skill_id in self.uncovered_ids]
+        return await _skills(info, self.uncovered_ids)
 
     @classmethod
     def from_team(cls, gig_id: str, team: matching.Team) -> Self:

@@ -5,7 +5,7 @@ parses an error string. One helper makes both GraphQL types of a mutation:
     GigPayload = payload_type(Gig, "Gig", "The gig after the change, or why nothing changed.")
 
     @strawberry.mutation(graphql_type=GigPayload)
-    async def publish_gig(self, info: Info, input: PublishGigInput) -> Payload[Gig]:
+    async def publish_gig(self, info: Info, input: GigRefInput) -> Payload[Gig]:
         return await payload(gigs.transition(...), Gig.from_row)
 
 gives `type GigPayload { result: GigResult! }` and `union GigResult = Gig | NotFound | Forbidden

@@ -208,6 +208,14 @@ ProfilePayload = payload_type(
 )
 
 
+@strawberry.input(
+    description="A skill or aspiration to remove (from the viewer's profile by default)."
+)
+class RemoveSkillInput:
+    skill_id: strawberry.ID
+    person_id: strawberry.ID | None = None
+
+
 def person_parts(info: Info, below: str = "edges.node") -> people.PersonParts:
     """The parts of each person the field's selection shows (look-ahead)."""
     fields = selected(info, below)
@@ -268,10 +276,9 @@ class PeopleMutation:
         return await payload(work, Person.from_row)
 
     @strawberry.mutation(graphql_type=ProfilePayload, description="Removes a skill from a profile.")
-    async def remove_skill(
-        self, info: Info, skill_id: strawberry.ID, person_id: strawberry.ID | None = None
-    ) -> Payload[Person]:
-        work = people.remove(info.context, _whose(info, person_id), skill_id, "skill")
+    async def remove_skill(self, info: Info, input: RemoveSkillInput) -> Payload[Person]:
+        whose = _whose(info, input.person_id)
+        work = people.remove(info.context, whose, input.skill_id, "skill")
         return await payload(work, Person.from_row)
 
     @strawberry.mutation(
@@ -289,8 +296,7 @@ class PeopleMutation:
         return await payload(work, Person.from_row)
 
     @strawberry.mutation(graphql_type=ProfilePayload, description="Removes an aspiration.")
-    async def remove_aspiration(
-        self, info: Info, skill_id: strawberry.ID, person_id: strawberry.ID | None = None
-    ) -> Payload[Person]:
-        work = people.remove(info.context, _whose(info, person_id), skill_id, "aspiration")
+    async def remove_aspiration(self, info: Info, input: RemoveSkillInput) -> Payload[Person]:
+        whose = _whose(info, input.person_id)
+        work = people.remove(info.context, whose, input.skill_id, "aspiration")
         return await payload(work, Person.from_row)

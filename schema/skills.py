@@ -96,6 +96,11 @@ class CustomSkillInput:
 SkillPayload = payload_type(Skill, "Skill")
 
 
+@strawberry.input
+class DeprecateSkillInput:
+    id: strawberry.ID
+
+
 @strawberry.type
 class SkillsQuery:
     @strawberry.field(description="One skill by id, or null when there is none.")
@@ -133,6 +138,6 @@ class SkillsMutation:
         description="Admins: deprecates a skill; it stays on profiles and gigs but cannot be "
         "declared any more.",
     )
-    async def deprecate_skill(self, info: Info, id: strawberry.ID) -> Payload[Skill]:
-        work = skills.deprecate_skill(info.context, id)
+    async def deprecate_skill(self, info: Info, input: DeprecateSkillInput) -> Payload[Skill]:
+        work = skills.deprecate_skill(info.context, input.id)
         return await payload(work, Skill.from_row)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from importlib.resources import files
 
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
@@ -25,9 +26,8 @@ from starlette.routing import request_response
 from starlette.types import ASGIApp
 
 from graph.queries import cypher
-from graph.settings import PROJECT_ROOT
 
-STYLE_FILE = PROJECT_ROOT / "docs" / "browser" / "style.grass"
+STYLE = files("service") / "browser_style.grass"
 PARAM_PREFIX = "// :param "
 
 
@@ -148,7 +148,7 @@ async def browser_guide(request: Request) -> Response:
 
 
 async def browser_style(request: Request) -> Response:
-    return PlainTextResponse(STYLE_FILE.read_text(encoding="utf-8"))
+    return PlainTextResponse(STYLE.read_text(encoding="utf-8"))
 
 
 def open_to_neo4j_browser(endpoint: Callable[[Request], Awaitable[Response]]) -> ASGIApp:

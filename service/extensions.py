@@ -17,37 +17,15 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
-from graph.errors import Conflict as ConflictError
-from graph.errors import DatabaseUnavailable, DomainError, InvalidTransition, ValidationFailed
-from graph.errors import Forbidden as ForbiddenError
-from graph.errors import NotFound as NotFoundError
+from graph.errors import DatabaseUnavailable, DomainError
 from graph.settings import ServiceSettings
 from resolvers.context import Context
+from schema.errors import UNAVAILABLE, error_extensions
 
 log = logging.getLogger("talentgraph.service")
 
-_CODES: list[tuple[type[DomainError], str]] = [
-    (NotFoundError, "NOT_FOUND"),
-    (ForbiddenError, "FORBIDDEN"),
-    (ValidationFailed, "VALIDATION"),
-    (ConflictError, "CONFLICT"),
-]
 
-
-def _domain_error(error: GraphQLError, original: DomainError) -> GraphQLError:
-    code = next((code for kind, code in _CODES if isinstance(original, kind)), "BAD_REQUEST")
-    extensions: dict[str, Any] = {"code": code}
-    if isinstance(original, ValidationFailed):
-        extensions["field"] = original.field
-    if isinstance(original, InvalidTransition):
-        extensions["currentState"] = original.current
-    return GraphQLError(
-        original.message, error.nodes, error.source, error.positions, error.path, None, extensions
-    )
-
-
-def _replaced(error: GraphQLError, message: str, code: str, request_id: str) -> GraphQLError:
-    extensions = {"code": code, "requestId": request_id}
+def _replaced(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
     return GraphQLError(
         message, error.nodes, error.source, error.positions, error.path, None, extensions
     )
@@ -55,7 +33,8 @@ def _replaced(error: GraphQLError, message: str, code: str, request_id: str) -> 
 
 class ErrorPolicy(SchemaExtension):
     """What a client sees of an error. GraphQL's own errors (syntax, validation, limits) and the
-    user's errors (`DomainError`, raised by a query field) keep their message, with a `code`.
+    user's errors (`DomainError`, raised by a query field) keep their message, with the `code`
+    and facts of `schema.errors.error_extensions`.
     An unavailable database says so. Anything else is a bug: logged with its traceback and the
     request id, and the client gets a generic message carrying that id."""
 
@@ -77,13 +56,14 @@ class ErrorPolicy(SchemaExtension):
                 "user error: %s", original.message,
                 extra={"request_id": request_id, "error": type(original).__name__},
             )  # fmt: skip
-            return _domain_error(error, original)
+            return _replaced(error, original.message, error_extensions(original))
         if isinstance(original, DatabaseUnavailable):
             log.warning("request %s: %s", request_id, original.message)
             message = f"The database is unavailable; try again later (request {request_id})."
-            return _replaced(error, message, "UNAVAILABLE", request_id)
+            return _replaced(error, message, {"code": UNAVAILABLE, "requestId": request_id})
         log.error("request %s failed", request_id, exc_info=original)
-        return _replaced(error, f"Internal error (request {request_id}).", "INTERNAL", request_id)
+        message = f"Internal error (request {request_id})."
+        return _replaced(error, message, {"code": "INTERNAL", "requestId": request_id})
 
 
 class RequestRecord(SchemaExtension):

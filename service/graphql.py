@@ -16,16 +16,17 @@ from typing import Any
 from uuid import uuid4
 
 from cross_web import HTTPException
+from graphql import GraphQLError, parse
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
-from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UnsetType
+from strawberry.utils.operation import get_operation_type
 
 from graph.database import Database, QueryLog
 from graph.errors import DatabaseUnavailable
@@ -50,6 +51,20 @@ def _error(message: str, status: int, headers: dict[str, str] | None = None) -> 
     return JSONResponse({"errors": [{"message": message}]}, status_code=status, headers=headers)
 
 
+def _is_mutation(request: Request) -> bool:
+    """Whether a GET request names a mutation (strawberry's own reading of the operation; a query
+    that does not parse is left for strawberry to report)."""
+    query = request.query_params.get("query")
+    if not query:
+        return False
+    try:
+        document = parse(query)
+        kind = get_operation_type(document, request.query_params.get("operationName"))
+    except (GraphQLError, RuntimeError):
+        return False
+    return kind is OperationType.MUTATION
+
+
 def _wants_graphql_response(request: Request) -> bool:
     return GRAPHQL_RESPONSE in request.headers.get("accept", "")
 
@@ -72,7 +87,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             await super().__call__(scope, receive, send)
             return
         request = Request(scope, receive)
-        if self._is_ide_page(scope):
+        if self.graphql_ide and self.should_render_graphql_ide(self.request_adapter_class(request)):
             await (await self.render_graphql_ide(request))(scope, receive, send)
             return
         response = await self._authenticate(request) or self._refusal(request)
@@ -109,16 +124,12 @@ class TalentGraphQL(GraphQL[Context, None]):
         content_type = request.headers.get("content-type", "")
         if request.method == "POST" and "application/json" not in content_type:
             return _error("send GraphQL as application/json", 415)
+        if request.method == "GET" and _is_mutation(request):
+            return _error("mutations need POST; GET runs queries only", 405, {"Allow": "POST"})
         return None
 
     @staticmethod
     def _http_error(error: HTTPException) -> Response:
-        cause = error.__cause__
-        if (
-            isinstance(cause, InvalidOperationTypeError)
-            and cause.operation_type is OperationType.MUTATION
-        ):
-            return _error("mutations need POST; GET runs queries only", 405, {"Allow": "POST"})
         return _error(error.reason, error.status_code)
 
     @staticmethod
@@ -147,13 +158,6 @@ class TalentGraphQL(GraphQL[Context, None]):
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from the web build: its assets are served here, never from a CDN."""
         return graphiql_page(self.settings.web_dist)
-
-    def _is_ide_page(self, scope: Any) -> bool:
-        if scope["method"] != "GET" or not self.settings.graphiql_enabled:
-            return False
-        headers = dict(scope.get("headers") or [])
-        accept = headers.get(b"accept", b"").decode("latin-1")
-        return "text/html" in accept and b"query=" not in scope.get("query_string", b"")
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket

@@ -11,13 +11,7 @@ import httpx
 import pytest
 from asgi_lifespan import LifespanManager
 
-from graph.connection import (
-    Backend,
-    choose_backend,
-    docker_answers,
-    local_keycloak,
-    local_server,
-)
+from graph.connection import Backend, choose_backend, local_keycloak, local_server
 from graph.database import ConnectionInfo, Database
 from graph.local_keycloak import LocalKeycloak
 from graph.migrate import apply_schema, ensure_reference_data
@@ -25,6 +19,7 @@ from graph.settings import Neo4jSettings, ServiceSettings
 from resolvers.identity import issue_token
 from service.app import create_app
 from tests.factories import OrgFactory
+from tests.support.docker import docker_answers
 
 # A fresh secret per run: production mode (which some tests use) refuses any published one.
 TEST_SECRET = secrets.token_urlsafe(32)

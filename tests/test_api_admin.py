@@ -10,7 +10,7 @@ from tests.factories import OrgFactory
 
 IMPORT = """
 mutation ($files: [ImportFileInput!]!) {
-  importOrg(files: $files) {
+  importOrg(input: {files: $files}) {
     result { __typename ... on ImportSummary { phases { phase rows } }
              ... on UserError { message } ... on ValidationError { field } }
   }

@@ -21,12 +21,12 @@ RESULT = """
   ... on NotFound { kind id }
   ... on Conflict { currentState }
 """
-CREATE = f"""mutation ($id: ID, $input: GigInput!) {{
-  createGig(id: $id, input: $input) {{ result {{ {RESULT} }} }} }}"""
-UPDATE = f"""mutation ($id: ID!, $input: GigInput!) {{
-  updateGig(id: $id, input: $input) {{ result {{ {RESULT} }} }} }}"""
-PUBLISH = f"mutation ($id: ID!) {{ publishGig(id: $id) {{ result {{ {RESULT} }} }} }}"
-CANCEL = f"mutation ($id: ID!) {{ cancelGig(id: $id) {{ result {{ {RESULT} }} }} }}"
+CREATE = f"""mutation ($input: CreateGigInput!) {{
+  createGig(input: $input) {{ result {{ {RESULT} }} }} }}"""
+UPDATE = f"""mutation ($input: UpdateGigInput!) {{
+  updateGig(input: $input) {{ result {{ {RESULT} }} }} }}"""
+PUBLISH = f"mutation ($id: ID!) {{ publishGig(input: {{id: $id}}) {{ result {{ {RESULT} }} }} }}"
+CANCEL = f"mutation ($id: ID!) {{ cancelGig(input: {{id: $id}}) {{ result {{ {RESULT} }} }} }}"
 GIGS = """query ($filter: GigsFilter) { gigs(filter: $filter, first: 20) {
             totalCount edges { node { id } } } }"""
 
@@ -153,7 +153,7 @@ async def test_drafts_show_to_their_owner_and_hr_only(
 async def test_create_a_draft_then_publish_it(client: httpx.AsyncClient, db: Database) -> None:
     await org().load(db)
 
-    created = await mutate(client, CREATE, "P2", id="G9", input=new_gig())
+    created = await mutate(client, CREATE, "P2", input={"id": "G9"} | new_gig())
     published = await mutate(client, PUBLISH, "P2", id="G9")
 
     assert created == {
@@ -194,7 +194,10 @@ async def test_bad_gig_input_is_refused_and_writes_nothing(
 ) -> None:
     await org().load(db)
     await mutate(
-        client, 'mutation { deprecateSkill(id: "cobol") { result { __typename } } }', "P1", "admin"
+        client,
+        'mutation { deprecateSkill(input: {id: "cobol"}) { result { __typename } } }',
+        "P1",
+        "admin",
     )
     python = {"skillId": "python", "minProficiency": 3, "importance": "REQUIRED"}
     cases = {
@@ -207,23 +210,23 @@ async def test_bad_gig_input_is_refused_and_writes_nothing(
     }
 
     for field, input in cases.items():
-        result = await mutate(client, CREATE, "P2", id="G9", input=input)
+        result = await mutate(client, CREATE, "P2", input={"id": "G9"} | input)
         assert (result["__typename"], result["field"]) == ("ValidationError", field)
     unknown_skill = await mutate(
-        client, CREATE, "P2", id="G9", input=new_gig(skills=[python, {"skillId": "nope"}])
+        client, CREATE, "P2", input={"id": "G9"} | new_gig(skills=[python, {"skillId": "nope"}])
     )
     deprecated = await mutate(
-        client, CREATE, "P2", id="G9", input=new_gig(skills=[{"skillId": "cobol"}])
+        client, CREATE, "P2", input={"id": "G9"} | new_gig(skills=[{"skillId": "cobol"}])
     )
     unknown_department = await mutate(
-        client, CREATE, "P2", id="G9", input=new_gig(departmentId="D9")
+        client, CREATE, "P2", input={"id": "G9"} | new_gig(departmentId="D9")
     )
-    missing_title = await mutate(client, CREATE, "P2", id="G9", input=new_gig(title=None))
-    duplicate = await mutate(client, CREATE, "P2", id="G1", input=new_gig())
+    missing_title = await mutate(client, CREATE, "P2", input={"id": "G9"} | new_gig(title=None))
+    duplicate = await mutate(client, CREATE, "P2", input={"id": "G1"} | new_gig())
 
     assert (unknown_skill["__typename"], unknown_skill["id"]) == ("NotFound", "nope")
     assert (deprecated["__typename"], deprecated["field"]) == ("ValidationError", "skills")
-    assert (unknown_department["kind"], unknown_department["id"]) == ("department", "D9")
+    assert (unknown_department["kind"], unknown_department["id"]) == ("Department", "D9")
     assert (missing_title["__typename"], missing_title["field"]) == ("ValidationError", "title")
     assert duplicate["__typename"] == "Conflict"
     assert await gig_ids(client, "P2", "hr") == ["G1", "G2", "G3", "G4"]
@@ -241,8 +244,8 @@ async def test_the_owner_updates_a_gig(client: httpx.AsyncClient, db: Database) 
         client,
         UPDATE,
         "P1",
-        id="G1",
-        input={"title": "Churn v2", "departmentId": "D2", "skills": [{"skillId": "sql"}]},
+        input={"id": "G1"}
+        | {"title": "Churn v2", "departmentId": "D2", "skills": [{"skillId": "sql"}]},
     )
 
     assert (updated["title"], updated["status"], updated["hoursPerWeek"]) == (
@@ -261,7 +264,7 @@ async def test_only_the_owner_or_an_admin_changes_a_gig(
 ) -> None:
     await org().load(db)
 
-    update = await mutate(client, UPDATE, "P2", id="G1", input={"title": "Mine now"})
+    update = await mutate(client, UPDATE, "P2", input={"id": "G1"} | {"title": "Mine now"})
     by_hr = await mutate(client, PUBLISH, "P2", "hr", id="G4")
     cancel = await mutate(client, CANCEL, "P3", id="G1")
     by_admin = await mutate(client, CANCEL, "P3", "admin", id="G1")
@@ -279,7 +282,7 @@ async def test_transitions_a_gig_cannot_make(client: httpx.AsyncClient, db: Data
 
     publish_open = await mutate(client, PUBLISH, "P1", id="G1")
     cancel_completed = await mutate(client, CANCEL, "P3", id="G3")
-    update_completed = await mutate(client, UPDATE, "P3", id="G3", input={"title": "x"})
+    update_completed = await mutate(client, UPDATE, "P3", input={"id": "G3"} | {"title": "x"})
     publish_without_skills = await mutate(client, PUBLISH, "P1", id="G4")
     unknown = await mutate(client, CANCEL, "P1", id="G404")
 
@@ -294,7 +297,7 @@ async def test_transitions_a_gig_cannot_make(client: httpx.AsyncClient, db: Data
         "ValidationError",
         "skills",
     )
-    assert (unknown["__typename"], unknown["kind"]) == ("NotFound", "gig")
+    assert (unknown["__typename"], unknown["kind"]) == ("NotFound", "Gig")
 
 
 async def test_cancel_a_draft_and_an_open_gig(client: httpx.AsyncClient, db: Database) -> None:

@@ -11,7 +11,7 @@ from asgi_lifespan import LifespanManager
 
 from cli.sdl import EXPORT_COMMAND, SDL_FILE, sdl
 from graph.database import ConnectionInfo, Database
-from graph.settings import ServiceSettings
+from graph.settings import PROJECT_ROOT, ServiceSettings
 from service.app import create_app
 from tests.conftest import TEST_SECRET, auth, graphql
 from tests.factories import OrgFactory
@@ -187,7 +187,8 @@ async def test_unexpected_errors_are_masked_and_logged_with_a_request_id(
 
 
 def test_the_committed_sdl_matches_the_code() -> None:
-    committed = SDL_FILE.read_text(encoding="utf-8") if SDL_FILE.exists() else ""
+    committed_file = PROJECT_ROOT / SDL_FILE
+    committed = committed_file.read_text(encoding="utf-8") if committed_file.exists() else ""
     assert committed == sdl(), f"schema.graphql is out of date: run `{EXPORT_COMMAND}`"
 
 

@@ -23,11 +23,11 @@ UPDATE_PROFILE = f"""mutation ($input: ProfileInput!) {{
 SET_SKILL = f"""mutation ($input: SkillClaimInput!) {{
   setSkill(input: $input) {{ result {{ {RESULT} }} }} }}"""
 REMOVE_SKILL = f"""mutation ($id: ID!) {{
-  removeSkill(skillId: $id) {{ result {{ {RESULT} }} }} }}"""
+  removeSkill(input: {{skillId: $id}}) {{ result {{ {RESULT} }} }} }}"""
 SET_ASPIRATION = f"""mutation ($input: AspirationInput!) {{
   setAspiration(input: $input) {{ result {{ {RESULT} }} }} }}"""
 REMOVE_ASPIRATION = f"""mutation ($id: ID!) {{
-  removeAspiration(skillId: $id) {{ result {{ {RESULT} }} }} }}"""
+  removeAspiration(input: {{skillId: $id}}) {{ result {{ {RESULT} }} }} }}"""
 
 
 def org() -> OrgFactory:
@@ -110,8 +110,8 @@ async def test_a_profile_of_a_token_without_a_person_is_not_found(
 
     assert result == {
         "__typename": "NotFound",
-        "message": "person 'GHOST' does not exist",
-        "kind": "person",
+        "message": "Person 'GHOST' does not exist",
+        "kind": "Person",
         "id": "GHOST",
     }
 
@@ -148,7 +148,10 @@ async def test_declaring_skills_and_changing_a_validated_level(
 async def test_skill_claims_are_checked(client: httpx.AsyncClient, db: Database) -> None:
     await org().load(db)
     await mutate(
-        client, 'mutation { deprecateSkill(id: "cobol") { result { __typename } } }', "P1", "admin"
+        client,
+        'mutation { deprecateSkill(input: {id: "cobol"}) { result { __typename } } }',
+        "P1",
+        "admin",
     )
 
     level = await mutate(client, SET_SKILL, "P1", input={"skillId": "rust", "proficiency": 6})
@@ -159,7 +162,7 @@ async def test_skill_claims_are_checked(client: httpx.AsyncClient, db: Database)
     )
 
     assert (level["__typename"], level["field"]) == ("ValidationError", "proficiency")
-    assert (unknown["__typename"], unknown["kind"], unknown["id"]) == ("NotFound", "skill", "nope")
+    assert (unknown["__typename"], unknown["kind"], unknown["id"]) == ("NotFound", "Skill", "nope")
     assert deprecated == {
         "__typename": "ValidationError",
         "message": "'COBOL' is deprecated",
@@ -177,7 +180,7 @@ async def test_removing_a_skill_and_one_not_held(client: httpx.AsyncClient, db: 
     again = await mutate(client, REMOVE_SKILL, "P1", id="python")
 
     assert removed["skills"] == []
-    assert (again["__typename"], again["kind"]) == ("NotFound", "skill")
+    assert (again["__typename"], again["kind"]) == ("NotFound", "Skill")
 
 
 async def test_aspirations_set_change_and_remove(client: httpx.AsyncClient, db: Database) -> None:
@@ -211,4 +214,4 @@ async def test_aspirations_set_change_and_remove(client: httpx.AsyncClient, db: 
     assert (bad["__typename"], bad["field"]) == ("ValidationError", "interest")
     assert forbidden["__typename"] == "Forbidden"
     assert removed["aspirations"] == []
-    assert (missing["__typename"], missing["kind"]) == ("NotFound", "aspiration")
+    assert (missing["__typename"], missing["kind"]) == ("NotFound", "Aspiration")

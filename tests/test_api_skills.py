@@ -23,7 +23,7 @@ mutation ($input: CustomSkillInput!) {
 
 DEPRECATE = """
 mutation ($id: ID!) {
-  deprecateSkill(id: $id) {
+  deprecateSkill(input: {id: $id}) {
     result { __typename ... on Skill { deprecated } ... on UserError { message } }
   }
 }

@@ -179,8 +179,15 @@ async def test_nobody_inactive_over_capacity_or_owning_the_gig_appears(loaded: D
 
 async def test_the_gigs_own_department_is_left_out_unless_asked(loaded: Database) -> None:
     found = ids(await matching.match_candidates(context(loaded), "G1", 20))
+    asked = ids(
+        await matching.match_candidates(
+            context(loaded), "G1", 20, matching.MatchOptions(include_own_department=True)
+        )
+    )
 
     assert "INSIDER" not in found
+    assert "EXPERT" in found  # the list is not empty: people of other departments are in it
+    assert "INSIDER" in asked
 
 
 async def test_available_only_off_lists_fully_booked_people_with_their_remaining_hours(

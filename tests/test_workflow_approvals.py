@@ -19,13 +19,14 @@ from tests.workflow_support import act, context, drive, gql, workflow_org
 
 PENDING = "{ pendingApprovals { id state approvalState person { id } } }"
 DECIDE = """mutation($decisions: [ApprovalDecisionInput!]!) {
-  decideApprovals(decisions: $decisions) {
+  decideApprovals(input: {decisions: $decisions}) {
   result { __typename
     ... on ApprovalBatch { applications { id state approvalState approvalReason decisionReason
                                           approverId approvalDecidedAt } }
     ... on UserError { message } ... on ValidationError { field } ... on Conflict { currentState }
   } } }"""
-OVERDUE = """mutation($now: DateTime) { processOverdueApprovals(now: $now) { result { __typename
+OVERDUE = """mutation($now: DateTime) {
+  processOverdueApprovals(input: {now: $now}) { result { __typename
   ... on OverdueApprovals { escalated { id approvalState approverId }
                             autoApproved { id approvalState approvalReason approvalDecidedAt } }
   ... on UserError { message } } } }"""

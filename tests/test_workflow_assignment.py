@@ -139,8 +139,8 @@ async def test_a_cancelled_engagement_frees_its_hours_and_the_other_side_is_told
     )
     first = await act(client, "SOLO", "accept_offer", await drive(db, "SOLO", "LONG", "offered"))
     next_offer = await drive(db, "SOLO", "NEXT", "offered")
-    cancel = """mutation($id: ID!, $reason: String!) { cancelEngagement(engagementId: $id,
-      reason: $reason) { result { __typename ... on Engagement { status cancellationReason }
+    cancel = """mutation($id: ID!, $reason: String!) { cancelEngagement(input: {engagementId: $id,
+      reason: $reason}) { result { __typename ... on Engagement { status cancellationReason }
       ... on UserError { message } ... on Conflict { currentState } } } }"""
     variables = {"id": first["engagement"]["id"], "reason": "Quarter-end close"}
 

@@ -180,10 +180,10 @@ async def test_the_helper_rates_the_gig_and_colleagues_endorse_what_they_saw(
     await growth_org().load(db)
     solo = await engaged(db, client, "SOLO", "DUO")
     await engaged(db, client, "ALICE", "DUO")
-    feedback = """mutation($id: ID!) { giveGigFeedback(engagementId: $id, rating: 4,
-      feedback: "Clear brief") { result { __typename ... on Engagement { helperRating } } } }"""
-    endorse = """mutation { endorseSkill(gigId: "DUO", personId: "SOLO", skillId: "sql",
-      comment: "Untangled the joins") { result { __typename } } }"""
+    feedback = """mutation($id: ID!) { giveGigFeedback(input: {engagementId: $id, rating: 4,
+      feedback: "Clear brief"}) { result { __typename ... on Engagement { helperRating } } } }"""
+    endorse = """mutation { endorseSkill(input: {gigId: "DUO", personId: "SOLO", skillId: "sql",
+      comment: "Untangled the joins"}) { result { __typename } } }"""
 
     by_owner = await gql(client, "OWNER", feedback, {"id": solo})
     by_helper = await gql(client, "SOLO", feedback, {"id": solo})

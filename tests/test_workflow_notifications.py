@@ -90,7 +90,7 @@ async def test_notifications_have_a_read_state_and_can_be_marked_read(
     await drive(db, "SOLO", "G1", "submitted")
     await drive(db, "ALICE", "G1", "submitted")
     query = "{ unreadNotificationCount notifications { id kind message read gigId } }"
-    mark = """mutation($ids: [ID!]) { markNotificationsRead(ids: $ids) { marked } }"""
+    mark = """mutation($ids: [ID!]) { markNotificationsRead(input: {ids: $ids}) { marked } }"""
 
     before = await gql(client, "OWNER", query)
     first_id = before["notifications"][0]["id"]

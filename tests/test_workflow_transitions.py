@@ -94,7 +94,7 @@ async def test_applying_twice_to_a_gig_or_to_a_closed_gig_is_refused(
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await workflow_org().gig("DRAFT", "OWNER", "GIG", status="draft").load(db)
-    apply = """mutation($gig: ID!) { applyToGig(gigId: $gig, note: "Keen") {
+    apply = """mutation($gig: ID!) { applyToGig(input: {gigId: $gig, note: "Keen"}) {
       result { __typename ... on UserError { message } ... on Conflict { currentState } } } }"""
 
     first = await gql(client, "SOLO", apply, {"gig": "G1"})
@@ -118,7 +118,8 @@ async def test_only_the_owner_invites_and_the_invitee_answers(
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await workflow_org().load(db)
-    invite = """mutation { inviteToGig(gigId: "G1", personId: "SOLO", note: "You'd be great") {
+    invite = """mutation {
+      inviteToGig(input: {gigId: "G1", personId: "SOLO", note: "You'd be great"}) {
       result { __typename ... on Application { id state origin note } } } }"""
 
     stranger = await gql(client, "BOB", invite)
@@ -140,7 +141,7 @@ async def test_a_rejection_needs_a_reason_and_the_applicant_hears_it(
 ) -> None:
     await workflow_org().load(db)
     id = await drive(db, "SOLO", "G1", "submitted")
-    blank = """mutation($id: ID!) { rejectApplication(applicationId: $id, reason: "  ") {
+    blank = """mutation($id: ID!) { rejectApplication(input: {applicationId: $id, reason: "  "}) {
       result { __typename ... on ValidationError { field } } } }"""
 
     refused = await gql(client, "OWNER", blank, {"id": id})

@@ -92,7 +92,9 @@ async def act(
     """Takes `action` on an application over GraphQL; returns its typed result."""
     field, extra = ACTION_MUTATIONS[action]
     arguments = f"applicationId: $id, {extra}" if extra else "applicationId: $id"
-    query = f"mutation($id: ID!) {{ {field}({arguments}) {{ result {{ ...Outcome }} }} }}"
+    query = (
+        f"mutation($id: ID!) {{ {field}(input: {{{arguments}}}) {{ result {{ ...Outcome }} }} }}"
+    )
     data = await gql(client, person_id, query + APPLICATION_FIELDS, {"id": application_id})
     result: dict[str, Any] = data[field]["result"]
     return result

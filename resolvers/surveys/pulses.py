@@ -374,7 +374,7 @@ async def update_survey(db: Database, viewer: Viewer, edit: SurveyEdit) -> Surve
         if question.id is None:
             continue
         if question.id not in existing:
-            raise NotFound("Question", question.id)
+            raise NotFound("SurveyQuestion", question.id)
         if existing[question.id].kind != question.kind:
             raise ValidationFailed(
                 f"questions[{index}].kind", "a question keeps its kind: add a new question instead"

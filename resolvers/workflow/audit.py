@@ -10,6 +10,7 @@ from resolvers.permissions import (
     require_gig_owner,
     require_person_audit_reader,
 )
+from resolvers.validation import check_first
 
 
 async def audit_trail(
@@ -18,6 +19,7 @@ async def audit_trail(
     """Every recorded change of one gig (for its owner and HR) or concerning one person (for
     them and HR)."""
     viewer = ctx.viewer
+    check_first(first, ctx.settings)
     if (gig_id is None) == (person_id is None):
         raise ValidationFailed("gigId", "name either a gig or a person")
     if gig_id is not None and not reads_every_audit_trail(viewer):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.database import Row, Transaction
-from graph.errors import InvalidTransition, NotFound, ValidationFailed
+from graph.errors import EntityKind, InvalidTransition, NotFound, ValidationFailed
 from graph.vocabulary import GigStatus
 from resolvers.context import Context
 from resolvers.permissions import (
@@ -216,11 +216,12 @@ async def endorse_skill(
             skill_id=skill_id,
         )
         context = rows[0]
-        for kind, id, found in (
+        named: tuple[tuple[EntityKind, str, bool], ...] = (
             ("Gig", gig_id, context["gig_found"]),
             ("Person", person_id, context["person_found"]),
             ("Skill", skill_id, context["skill_found"]),
-        ):
+        )
+        for kind, id, found in named:
             if not found:
                 raise NotFound(kind, id)
         require_colleague_on_gig(bool(context["endorser_on_gig"]))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from graph.database import Row
-from graph.errors import ValidationFailed
 from graph.settings import policy_settings
 from resolvers.context import Context
+from resolvers.validation import check_first
 from resolvers.workflow.clock import now_utc
 
 
@@ -32,6 +32,5 @@ async def gig_profile(ctx: Context, person_id: str) -> Row | None:
 
 
 async def success_stories(ctx: Context, first: int) -> list[Row]:
-    if not 1 <= first <= ctx.settings.max_page_size:
-        raise ValidationFailed("first", f"must be between 1 and {ctx.settings.max_page_size}")
+    check_first(first, ctx.settings)
     return [row["story"] for row in await ctx.db.read("workflow/success_stories", first=first)]

@@ -9,9 +9,8 @@ from datetime import datetime, timedelta
 
 from graph.database import Row
 from resolvers.context import Context
+from resolvers.validation import check_first
 from resolvers.workflow.clock import now_utc
-
-MAX_NOTIFICATIONS = 100
 
 
 async def notifications(
@@ -22,7 +21,7 @@ async def notifications(
         person_id=ctx.viewer.person_id,
         unread_only=unread_only,
         since=since,
-        first=max(1, min(first, MAX_NOTIFICATIONS)),
+        first=check_first(first, ctx.settings),
     )
     return [row["notification"] for row in rows]
 
@@ -52,7 +51,7 @@ async def notification_stream(ctx: Context, poll_s: float) -> AsyncIterator[Row]
     unread_only = True
     while True:
         polled_at = now_utc()
-        rows = await notifications(ctx, unread_only, MAX_NOTIFICATIONS, since)
+        rows = await notifications(ctx, unread_only, ctx.settings.max_page_size, since)
         for row in reversed(rows):
             if row["id"] not in seen:
                 seen[row["id"]] = row["created_at"].to_native()

@@ -87,39 +87,77 @@ class ApplicationsQuery:
         return [Application.from_row(row) for row in rows]
 
 
+@strawberry.input
+class ApplyToGigInput:
+    gig_id: strawberry.ID
+    note: str | None = None
+
+
+@strawberry.input
+class InviteToGigInput:
+    gig_id: strawberry.ID
+    person_id: strawberry.ID
+    note: str | None = None
+
+
+@strawberry.input
+class RespondToInvitationInput:
+    application_id: strawberry.ID
+    accept: bool
+    reason: str | None = None
+
+
+@strawberry.input(description="The application a shortlisting, an offer or an acceptance is for.")
+class ApplicationRefInput:
+    application_id: strawberry.ID
+
+
+@strawberry.input(description="The application declined or withdrawn, and why (optional).")
+class ApplicationReasonInput:
+    application_id: strawberry.ID
+    reason: str | None = None
+
+
+@strawberry.input(description="The application rejected, and why: the applicant is told.")
+class RejectApplicationInput:
+    application_id: strawberry.ID
+    reason: str
+
+
+async def _moved(
+    info: Info, application_id: str, action: rules.Action, reason: str | None
+) -> Payload[Application]:
+    """The payload of one move of `rules.TRANSITIONS`."""
+    work = applications.transition(info.context, application_id, action, reason)
+    return await payload(work, Application.from_row)
+
+
 @strawberry.type
 class ApplicationsMutation:
     @strawberry.mutation(
         graphql_type=ApplicationPayload,
         description="The viewer applies to an open gig, with a note.",
     )
-    async def apply_to_gig(
-        self, info: Info, gig_id: strawberry.ID, note: str | None = None
-    ) -> Payload[Application]:
-        return await payload(applications.apply(info.context, gig_id, note), Application.from_row)
+    async def apply_to_gig(self, info: Info, input: ApplyToGigInput) -> Payload[Application]:
+        work = applications.apply(info.context, input.gig_id, input.note)
+        return await payload(work, Application.from_row)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload, description="Owner: invites a candidate to an open gig."
     )
-    async def invite_to_gig(
-        self, info: Info, gig_id: strawberry.ID, person_id: strawberry.ID, note: str | None = None
-    ) -> Payload[Application]:
-        return await payload(
-            applications.invite(info.context, gig_id, person_id, note), Application.from_row
-        )
+    async def invite_to_gig(self, info: Info, input: InviteToGigInput) -> Payload[Application]:
+        work = applications.invite(info.context, input.gig_id, input.person_id, input.note)
+        return await payload(work, Application.from_row)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload,
         description="Invitee: accepts (to SHORTLISTED, asking the manager) or declines.",
     )
     async def respond_to_invitation(
-        self, info: Info, application_id: strawberry.ID, accept: bool, reason: str | None = None
+        self, info: Info, input: RespondToInvitationInput
     ) -> Payload[Application]:
-        action: rules.Action = "accept_invitation" if accept else "decline_invitation"
-        return await payload(
-            applications.transition(info.context, application_id, action, reason),
-            Application.from_row,
-        )
+        action: rules.Action = "accept_invitation" if input.accept else "decline_invitation"
+        return await _moved(info, input.application_id, action, input.reason)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload,
@@ -127,56 +165,41 @@ class ApplicationsMutation:
         "policy needs no signature.",
     )
     async def shortlist_application(
-        self, info: Info, application_id: strawberry.ID
+        self, info: Info, input: ApplicationRefInput
     ) -> Payload[Application]:
-        return await payload(
-            applications.transition(info.context, application_id, "shortlist", None),
-            Application.from_row,
-        )
+        return await _moved(info, input.application_id, "shortlist", None)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload,
         description="Owner: SHORTLISTED to OFFERED, once the approval allows.",
     )
-    async def make_offer(self, info: Info, application_id: strawberry.ID) -> Payload[Application]:
-        return await payload(
-            applications.transition(info.context, application_id, "offer", None),
-            Application.from_row,
-        )
+    async def make_offer(self, info: Info, input: ApplicationRefInput) -> Payload[Application]:
+        return await _moved(info, input.application_id, "offer", None)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload,
         description="Applicant: OFFERED to ACCEPTED; starts the engagement, takes a seat and "
         "commits the hours, or returns Conflict when no seat or capacity is left.",
     )
-    async def accept_offer(self, info: Info, application_id: strawberry.ID) -> Payload[Application]:
-        return await payload(
-            applications.transition(info.context, application_id, "accept_offer", None),
-            Application.from_row,
-        )
+    async def accept_offer(self, info: Info, input: ApplicationRefInput) -> Payload[Application]:
+        return await _moved(info, input.application_id, "accept_offer", None)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload, description="Applicant: OFFERED to DECLINED."
     )
     async def decline_offer(
-        self, info: Info, application_id: strawberry.ID, reason: str | None = None
+        self, info: Info, input: ApplicationReasonInput
     ) -> Payload[Application]:
-        return await payload(
-            applications.transition(info.context, application_id, "decline_offer", reason),
-            Application.from_row,
-        )
+        return await _moved(info, input.application_id, "decline_offer", input.reason)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload,
         description="Applicant: withdraws a submitted, shortlisted or offered one.",
     )
     async def withdraw_application(
-        self, info: Info, application_id: strawberry.ID, reason: str | None = None
+        self, info: Info, input: ApplicationReasonInput
     ) -> Payload[Application]:
-        return await payload(
-            applications.transition(info.context, application_id, "withdraw", reason),
-            Application.from_row,
-        )
+        return await _moved(info, input.application_id, "withdraw", input.reason)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload,
@@ -184,9 +207,6 @@ class ApplicationsMutation:
         "applicant is told.",
     )
     async def reject_application(
-        self, info: Info, application_id: strawberry.ID, reason: str
+        self, info: Info, input: RejectApplicationInput
     ) -> Payload[Application]:
-        return await payload(
-            applications.transition(info.context, application_id, "reject", reason),
-            Application.from_row,
-        )
+        return await _moved(info, input.application_id, "reject", input.reason)

@@ -54,6 +54,18 @@ class ApprovalDecisionInput:
         return approvals.ApprovalDecision(self.application_id, self.approve, self.reason)
 
 
+@strawberry.input
+class DecideApprovalsInput:
+    decisions: list[ApprovalDecisionInput]
+
+
+@strawberry.input
+class ProcessOverdueApprovalsInput:
+    now: datetime | None = strawberry.field(
+        default=None, description="The moment to judge overdue by; default: now."
+    )
+
+
 @strawberry.type
 class ApprovalsQuery:
     @strawberry.field(description="Approvals waiting for the viewer, oldest request first.")
@@ -69,9 +81,10 @@ class ApprovalsMutation:
         "one refused decision leaves every application unchanged and names the refused one.",
     )
     async def decide_approvals(
-        self, info: Info, decisions: list[ApprovalDecisionInput]
+        self, info: Info, input: DecideApprovalsInput
     ) -> Payload[ApprovalBatch]:
-        work = approvals.decide_approvals(info.context, [d.to_value() for d in decisions])
+        decisions = [decision.to_value() for decision in input.decisions]
+        work = approvals.decide_approvals(info.context, decisions)
         return await payload(work, ApprovalBatch.from_rows)
 
     @strawberry.mutation(
@@ -80,7 +93,7 @@ class ApprovalsMutation:
         "timeout (idempotent); `now` defaults to the current time.",
     )
     async def process_overdue_approvals(
-        self, info: Info, now: datetime | None = None
+        self, info: Info, input: ProcessOverdueApprovalsInput | None = None
     ) -> Payload[OverdueApprovals]:
-        work = approvals.process_overdue(info.context, now)
+        work = approvals.process_overdue(info.context, input.now if input else None)
         return await payload(work, OverdueApprovals.from_outcome)

@@ -151,6 +151,27 @@ class CompleteEngagementInput:
         )
 
 
+@strawberry.input(description="The engagement ended early, and why: the other side is told.")
+class CancelEngagementInput:
+    engagement_id: strawberry.ID
+    reason: str
+
+
+@strawberry.input
+class GiveGigFeedbackInput:
+    engagement_id: strawberry.ID
+    rating: int = strawberry.field(description="1-5")
+    feedback: str | None = None
+
+
+@strawberry.input
+class EndorseSkillInput:
+    gig_id: strawberry.ID
+    person_id: strawberry.ID
+    skill_id: strawberry.ID
+    comment: str | None = None
+
+
 @strawberry.type
 class EngagementsMutation:
     @strawberry.mutation(
@@ -171,20 +192,23 @@ class EngagementsMutation:
         "and seat are free again.",
     )
     async def cancel_engagement(
-        self, info: Info, engagement_id: strawberry.ID, reason: str
+        self, info: Info, input: CancelEngagementInput
     ) -> Payload[Engagement]:
         return await payload(
-            engagements.cancel_engagement(info.context, engagement_id, reason), Engagement.from_row
+            engagements.cancel_engagement(info.context, input.engagement_id, input.reason),
+            Engagement.from_row,
         )
 
     @strawberry.mutation(
         graphql_type=EngagementPayload, description="Helper: their rating and feedback on the gig."
     )
     async def give_gig_feedback(
-        self, info: Info, engagement_id: strawberry.ID, rating: int, feedback: str | None = None
+        self, info: Info, input: GiveGigFeedbackInput
     ) -> Payload[Engagement]:
         return await payload(
-            engagements.give_gig_feedback(info.context, engagement_id, rating, feedback),
+            engagements.give_gig_feedback(
+                info.context, input.engagement_id, input.rating, input.feedback
+            ),
             Engagement.from_row,
         )
 
@@ -192,13 +216,8 @@ class EngagementsMutation:
         graphql_type=EndorsementPayload,
         description="A colleague on a gig endorses a skill they saw.",
     )
-    async def endorse_skill(
-        self,
-        info: Info,
-        gig_id: strawberry.ID,
-        person_id: strawberry.ID,
-        skill_id: strawberry.ID,
-        comment: str | None = None,
-    ) -> Payload[Endorsement]:
-        work = engagements.endorse_skill(info.context, gig_id, person_id, skill_id, comment)
+    async def endorse_skill(self, info: Info, input: EndorseSkillInput) -> Payload[Endorsement]:
+        work = engagements.endorse_skill(
+            info.context, input.gig_id, input.person_id, input.skill_id, input.comment
+        )
         return await payload(work, Endorsement.from_row)

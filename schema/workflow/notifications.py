@@ -68,12 +68,20 @@ class NotificationsQuery:
         return await notifications.unread_notification_count(info.context)
 
 
+@strawberry.input
+class MarkNotificationsReadInput:
+    ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="The notifications to mark read; all when null."
+    )
+
+
 @strawberry.type
 class NotificationsMutation:
     @strawberry.mutation(description="Marks the named notifications read, or all when ids is null.")
     async def mark_notifications_read(
-        self, info: Info, ids: list[strawberry.ID] | None = None
+        self, info: Info, input: MarkNotificationsReadInput | None = None
     ) -> MarkNotificationsReadPayload:
+        ids = input.ids if input else None
         marked = await notifications.mark_notifications_read(
             info.context, [str(id) for id in ids] if ids is not None else None
         )

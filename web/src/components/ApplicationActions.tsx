@@ -20,7 +20,7 @@ export const ApplicationActionsFields = graphql(`
 
 const Shortlist = graphql(`
   mutation ShortlistApplication($applicationId: ID!) {
-    shortlistApplication(applicationId: $applicationId) {
+    shortlistApplication(input: { applicationId: $applicationId }) {
       result {
         __typename
         ... on Application {
@@ -38,7 +38,7 @@ const Shortlist = graphql(`
 
 const Offer = graphql(`
   mutation MakeOffer($applicationId: ID!) {
-    makeOffer(applicationId: $applicationId) {
+    makeOffer(input: { applicationId: $applicationId }) {
       result {
         __typename
         ... on Application {
@@ -55,7 +55,7 @@ const Offer = graphql(`
 
 const Reject = graphql(`
   mutation RejectApplication($applicationId: ID!, $reason: String!) {
-    rejectApplication(applicationId: $applicationId, reason: $reason) {
+    rejectApplication(input: { applicationId: $applicationId, reason: $reason }) {
       result {
         __typename
         ... on Application {

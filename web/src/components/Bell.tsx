@@ -22,7 +22,7 @@ const NotificationsLive = graphql(`
 
 const MarkRead = graphql(`
   mutation MarkNotificationsRead($ids: [ID!]) {
-    markNotificationsRead(ids: $ids) {
+    markNotificationsRead(input: { ids: $ids }) {
       marked
     }
   }

@@ -41,7 +41,7 @@ const ApprovalsQuery = graphql(`
 
 const Decide = graphql(`
   mutation DecideApprovals($decisions: [ApprovalDecisionInput!]!) {
-    decideApprovals(decisions: $decisions) {
+    decideApprovals(input: { decisions: $decisions }) {
       result {
         __typename
         ... on ApprovalBatch {

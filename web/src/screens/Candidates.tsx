@@ -108,7 +108,7 @@ const TeamQuery = graphql(`
 
 const Invite = graphql(`
   mutation InviteToGig($gigId: ID!, $personId: ID!, $note: String) {
-    inviteToGig(gigId: $gigId, personId: $personId, note: $note) {
+    inviteToGig(input: { gigId: $gigId, personId: $personId, note: $note }) {
       result {
         __typename
         ... on Application {

@@ -80,7 +80,7 @@ const GigPageQuery = graphql(`
 
 const Apply = graphql(`
   mutation ApplyToGig($gigId: ID!, $note: String) {
-    applyToGig(gigId: $gigId, note: $note) {
+    applyToGig(input: { gigId: $gigId, note: $note }) {
       result {
         __typename
         ... on Application {
@@ -100,7 +100,7 @@ const Apply = graphql(`
 
 const Withdraw = graphql(`
   mutation WithdrawApplication($applicationId: ID!, $reason: String) {
-    withdrawApplication(applicationId: $applicationId, reason: $reason) {
+    withdrawApplication(input: { applicationId: $applicationId, reason: $reason }) {
       result {
         __typename
         ... on Application {
@@ -117,7 +117,7 @@ const Withdraw = graphql(`
 
 const Publish = graphql(`
   mutation PublishGig($id: ID!) {
-    publishGig(id: $id) {
+    publishGig(input: { id: $id }) {
       result {
         __typename
         ... on Gig {

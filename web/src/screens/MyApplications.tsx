@@ -40,7 +40,7 @@ const MyApplicationsQuery = graphql(`
 
 const Accept = graphql(`
   mutation AcceptOffer($applicationId: ID!) {
-    acceptOffer(applicationId: $applicationId) {
+    acceptOffer(input: { applicationId: $applicationId }) {
       result {
         __typename
         ... on Application {
@@ -57,7 +57,7 @@ const Accept = graphql(`
 
 const Decline = graphql(`
   mutation DeclineOffer($applicationId: ID!, $reason: String) {
-    declineOffer(applicationId: $applicationId, reason: $reason) {
+    declineOffer(input: { applicationId: $applicationId, reason: $reason }) {
       result {
         __typename
         ... on Application {
@@ -74,7 +74,7 @@ const Decline = graphql(`
 
 const Respond = graphql(`
   mutation RespondToInvitation($applicationId: ID!, $accept: Boolean!) {
-    respondToInvitation(applicationId: $applicationId, accept: $accept) {
+    respondToInvitation(input: { applicationId: $applicationId, accept: $accept }) {
       result {
         __typename
         ... on Application {
@@ -91,7 +91,7 @@ const Respond = graphql(`
 
 const RateBack = graphql(`
   mutation GiveGigFeedback($engagementId: ID!, $rating: Int!, $feedback: String) {
-    giveGigFeedback(engagementId: $engagementId, rating: $rating, feedback: $feedback) {
+    giveGigFeedback(input: { engagementId: $engagementId, rating: $rating, feedback: $feedback }) {
       result {
         __typename
         ... on Engagement {

@@ -25,7 +25,7 @@ const PostGigQuery = graphql(`
 `);
 
 const CreateGig = graphql(`
-  mutation CreateGig($input: GigInput!) {
+  mutation CreateGig($input: CreateGigInput!) {
     createGig(input: $input) {
       result {
         __typename
@@ -46,7 +46,7 @@ const CreateGig = graphql(`
 
 const PublishNew = graphql(`
   mutation PublishNewGig($id: ID!) {
-    publishGig(id: $id) {
+    publishGig(input: { id: $id }) {
       result {
         __typename
         ... on Gig {

@@ -125,7 +125,7 @@ const SetSkill = graphql(`
 
 const RemoveSkill = graphql(`
   mutation RemoveSkill($skillId: ID!) {
-    removeSkill(skillId: $skillId) {
+    removeSkill(input: { skillId: $skillId }) {
       result {
         __typename
         ... on UserError {
@@ -157,7 +157,7 @@ const SetAspiration = graphql(`
 
 const RemoveAspiration = graphql(`
   mutation RemoveAspiration($skillId: ID!) {
-    removeAspiration(skillId: $skillId) {
+    removeAspiration(input: { skillId: $skillId }) {
       result {
         __typename
         ... on UserError {
