@@ -55,7 +55,7 @@ export async function signInAs(page: Page, role: Role, name: string): Promise<vo
   await page.goto("/");
   const section = page.getByRole("region", { name: ROLE_TITLES[role] });
   await section.getByRole("button", { name: new RegExp(`^Sign in as ${name}`) }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 60_000 });
 }
 
 export async function signOut(page: Page): Promise<void> {
