@@ -38,9 +38,9 @@ web/node_modules/.package-lock.json: web/package-lock.json
 web: web/node_modules/.package-lock.json
 	cd web && npm run build
 
-## Type-check, lint, unit-test and build the app
+## Type-check, lint, unit-test and build the app; check the initial JavaScript's size
 web-check: web/node_modules/.package-lock.json
-	cd web && npm run typecheck && npm run lint && npm run test:unit && npm run build
+	cd web && npm run typecheck && npm run lint && npm run test:unit && npm run build && npm run size
 
 ## Debian's Chromium for the browser journeys, installed when missing
 chromium:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from enum import StrEnum
 from typing import Any
 from uuid import uuid4
 
@@ -13,9 +14,9 @@ from graph.errors import InvalidTransition, NotFound, ValidationFailed
 from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
 from resolvers.loaders import Parts, load_many, load_one
-from resolvers.pagination import Page, keyset_page
+from resolvers.pagination import Page, keyset_page, offset_page
 from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
-from resolvers.skills import require_live_skills
+from resolvers.skills import fulltext_query, require_live_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
@@ -43,6 +44,9 @@ class GigChange:
     start_date: date | None = None
     seats: int | None = None
     external_hourly_rate: float | None = None
+    location: str | None = None
+    remote: bool | None = None
+    application_deadline: date | None = None
     skills: tuple[GigSkill, ...] | None = None
 
     def properties(self) -> dict[str, Any]:
@@ -62,6 +66,34 @@ class GigsFilter:
     department_id: str | None = None
     skill_id: str | None = None
     owner_id: str | None = None
+
+
+class GigOrder(StrEnum):
+    """How the gig search sorts (not a stored vocabulary: an order of the API)."""
+
+    RELEVANCE = "relevance"
+    NEWEST = "newest"
+    START_DATE = "start_date"
+    DEADLINE = "deadline"
+    HOURS = "hours"
+
+
+@dataclass(frozen=True)
+class GigSearch:
+    """What the "Find gigs" screen asks for: words, filters, an order; every field optional."""
+
+    text: str | None = None
+    statuses: tuple[str, ...] | None = (GigStatus.OPEN,)
+    types: tuple[str, ...] | None = None
+    department_id: str | None = None
+    skill_id: str | None = None
+    remote: bool | None = None
+    location: str | None = None
+    min_hours: float | None = None
+    max_hours: float | None = None
+    max_weeks: int | None = None
+    include_closed: bool = False
+    order: str = GigOrder.RELEVANCE
 
 
 @dataclass(frozen=True)
@@ -112,6 +144,45 @@ async def gigs_page(
     return replace(page, rows=[wanted.fetched(row) for row in page.rows])
 
 
+async def search_gigs(ctx: Context, search: GigSearch, first: int, after: str | None) -> Page:
+    """Gigs whose title or description match the words (full text, ranked, typos forgiven),
+    filtered and sorted; without words, every gig the filters let through."""
+    for status in search.statuses or ():
+        check_one_of("search.statuses", status, GigStatus)
+    for type in search.types or ():
+        check_one_of("search.types", type, GigType)
+    check_one_of("search.order", search.order, GigOrder)
+    check_text("search.text", search.text, required=False)
+    check_text("search.location", search.location, required=False)
+    check_range("search.minHours", search.min_hours, 0, 40, open_low=False)
+    check_range("search.maxHours", search.max_hours, 0, 40, open_low=False)
+    check_range("search.maxWeeks", search.max_weeks, 1, 104, open_low=False)
+    query = fulltext_query(search.text) if search.text is not None else None
+    if search.text is not None and not query:
+        raise ValidationFailed("search.text", "must contain a word")
+    order = GigOrder.NEWEST if not query and search.order == GigOrder.RELEVANCE else search.order
+    params = {
+        "query": query,
+        "viewer_id": ctx.viewer.person_id,
+        "sees_all_drafts": sees_all_drafts(ctx.viewer),
+        "statuses": list(search.statuses) if search.statuses is not None else None,
+        "types": list(search.types) if search.types is not None else None,
+        "department_id": search.department_id,
+        "skill_id": search.skill_id,
+        "remote": search.remote,
+        "location": search.location,
+        "min_hours": search.min_hours,
+        "max_hours": search.max_hours,
+        "max_weeks": search.max_weeks,
+        "include_closed": search.include_closed,
+        "today": date.today(),
+    }
+    return await offset_page(
+        ctx, "gigs/search_gigs", "gigs/search_gigs_count", "gig", params | {"order": order},
+        first, after,
+    )  # fmt: skip
+
+
 async def owner_of(ctx: Context, id: str) -> Row | None:
     return await load_one(ctx, "gigs/owners_of_gigs", id)
 
@@ -132,8 +203,17 @@ def _check_gig(change: GigChange, today: date) -> None:
     check_range("durationWeeks", change.duration_weeks, 1, 104, open_low=False)
     check_range("seats", change.seats, 1, 50, open_low=False)
     check_range("externalHourlyRate", change.external_hourly_rate, 0, 10_000, open_low=False)
+    check_text("location", change.location, required=False, longest=100)
     if change.start_date is not None and change.start_date < today:
         raise ValidationFailed("startDate", "must not be in the past")
+    if change.application_deadline is not None and change.application_deadline < today:
+        raise ValidationFailed("applicationDeadline", "must not be in the past")
+    if (
+        change.application_deadline is not None
+        and change.start_date is not None
+        and change.application_deadline > change.start_date
+    ):
+        raise ValidationFailed("applicationDeadline", "must not be after the start date")
     if change.skills is None:
         return
     if len(change.skills) > MAX_SKILLS:
@@ -179,6 +259,7 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
         "duration_weeks": 4,
         "seats": 1,
         "external_hourly_rate": 0.0,
+        "remote": False,
     } | change.properties()
 
     async def work(tx: Transaction) -> Row:

@@ -51,6 +51,11 @@ class Gig:
     external_hourly_rate: float = strawberry.field(
         description="What the work would cost bought in, per hour: the value of staffing it inside."
     )
+    location: str | None = strawberry.field(description="Where the work is done, if anywhere.")
+    remote: bool = strawberry.field(description="The work can be done from anywhere.")
+    application_deadline: date | None = strawberry.field(
+        description="Last day to apply; the search leaves the gig out after it."
+    )
     created_at: datetime | None
     published_at: datetime | None
     filled_at: datetime | None
@@ -71,6 +76,9 @@ class Gig:
             start_date=to_date(row.get("start_date")),
             seats=int(row.get("seats") or 1),
             external_hourly_rate=float(row.get("external_hourly_rate") or 0.0),
+            location=row.get("location") or None,
+            remote=bool(row.get("remote")),
+            application_deadline=to_date(row.get("application_deadline")),
             created_at=to_datetime(row.get("created_at")),
             published_at=to_datetime(row.get("published_at")),
             filled_at=to_datetime(row.get("filled_at")),
@@ -138,6 +146,11 @@ class GigInput:
     start_date: date | None = strawberry.field(default=None, description="Not in the past.")
     seats: int | None = strawberry.field(default=None, description="1-50")
     external_hourly_rate: float | None = None
+    location: str | None = strawberry.field(default=None, description="At most 100 characters.")
+    remote: bool | None = None
+    application_deadline: date | None = strawberry.field(
+        default=None, description="Not in the past, not after the start date."
+    )
     skills: list[GigSkillInput] | None = strawberry.field(
         default=None, description="Replaces the gig's skills (at most 30, each once)."
     )
@@ -153,6 +166,9 @@ class GigInput:
             start_date=self.start_date,
             seats=self.seats,
             external_hourly_rate=self.external_hourly_rate,
+            location=self.location,
+            remote=self.remote,
+            application_deadline=self.application_deadline,
             skills=tuple(s.to_value() for s in self.skills) if self.skills is not None else None,
         )
 
@@ -192,6 +208,54 @@ class GigsFilter:
         )
 
 
+strawberry.enum(gigs.GigOrder, description="How the gig search sorts what it finds.")
+
+
+@strawberry.input(description="What the gig search looks for; every field is optional.")
+class GigSearchInput:
+    text: str | None = strawberry.field(
+        default=None, description="Words in the title or description (typos forgiven)."
+    )
+    statuses: list[GigStatus] | None = strawberry.field(
+        default_factory=lambda: [GigStatus.OPEN], description="OPEN unless given; null: any."
+    )
+    types: list[GigType] | None = None
+    department_id: strawberry.ID | None = strawberry.field(
+        default=None, description="For this department or its sub-departments."
+    )
+    skill_id: strawberry.ID | None = None
+    remote: bool | None = strawberry.field(
+        default=None, description="true: remote gigs only; false: on-site only."
+    )
+    location: str | None = strawberry.field(default=None, description="Exact, any case.")
+    min_hours: float | None = strawberry.field(default=None, description="Hours a week, at least.")
+    max_hours: float | None = strawberry.field(default=None, description="Hours a week, at most.")
+    max_weeks: int | None = strawberry.field(default=None, description="Duration, at most.")
+    include_closed: bool = strawberry.field(
+        default=False, description="Also gigs whose application deadline has passed."
+    )
+    order: gigs.GigOrder = strawberry.field(
+        default=gigs.GigOrder.RELEVANCE,
+        description="RELEVANCE ranks by the words (newest first without any).",
+    )
+
+    def to_value(self) -> gigs.GigSearch:
+        return gigs.GigSearch(
+            text=self.text,
+            statuses=tuple(s.value for s in self.statuses) if self.statuses is not None else None,
+            types=tuple(t.value for t in self.types) if self.types is not None else None,
+            department_id=self.department_id,
+            skill_id=self.skill_id,
+            remote=self.remote,
+            location=self.location,
+            min_hours=self.min_hours,
+            max_hours=self.max_hours,
+            max_weeks=self.max_weeks,
+            include_closed=self.include_closed,
+            order=self.order,
+        )
+
+
 GigPayload = payload_type(Gig, "Gig", "The gig after the change, or why nothing changed.")
 
 
@@ -217,6 +281,21 @@ class GigsQuery:
             info.context, value, first, after, gig_parts(info, "edges.node")
         )
         return connection(page, Gig.from_row)
+
+    @strawberry.field(
+        description="Gigs whose title or description match the words (full text, ranked), "
+        'filtered and sorted: what a "Find gigs" screen shows. Open gigs unless `statuses` says '
+        "otherwise; drafts only for their owner and HR."
+    )
+    async def search_gigs(
+        self,
+        info: Info,
+        search: GigSearchInput | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Gig]:
+        value = (search or GigSearchInput()).to_value()
+        return connection(await gigs.search_gigs(info.context, value, first, after), Gig.from_row)
 
 
 @strawberry.type

@@ -540,6 +540,8 @@ class _Generator:
             published_at=published if happened["published"] else None,
             filled_at=filled if happened["filled"] else None,
             completed_at=end if happened["completed"] else None,
+            location=owner.row.location,
+            remote=number % 3 == 0,
         )
         skills = self.gig_skills(gig_id, occupation)
         self.org.gigs.append(gig)
@@ -556,6 +558,7 @@ class _Generator:
             owner = heads.get(spec.department_id) or self.people[0]
             created = now - timedelta(days=rng.uniform(2, 10))
             gig_id = f"G-M{number:02d}"
+            start = self.as_of + timedelta(weeks=rng.randint(2, 5))
             self.org.gigs.append(
                 GigRow(
                     id=gig_id,
@@ -566,12 +569,15 @@ class _Generator:
                     description=spec.description,
                     hours_per_week=spec.hours_per_week,
                     duration_weeks=spec.duration_weeks,
-                    start_date=self.as_of + timedelta(weeks=rng.randint(2, 5)),
+                    start_date=start,
                     seats=spec.seats,
                     status=GigStatus.OPEN,
                     external_hourly_rate=spec.external_hourly_rate,
                     created_at=created,
                     published_at=created + timedelta(hours=rng.uniform(2, 30)),
+                    location=owner.row.location,
+                    remote=number % 2 == 0,
+                    application_deadline=start - timedelta(weeks=1),
                 )
             )
             self.org.gig_skills.extend(

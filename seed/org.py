@@ -85,6 +85,9 @@ class GigRow:
     published_at: datetime | None = None
     filled_at: datetime | None = None
     completed_at: datetime | None = None
+    location: str = ""
+    remote: bool = False
+    application_deadline: date | None = None
 
 
 @dataclass(frozen=True)

@@ -190,6 +190,9 @@ FILES: dict[str, tuple[Column, ...]] = {
         Column("published_at", _datetime),
         Column("filled_at", _datetime),
         Column("completed_at", _datetime),
+        Column("location", default=""),
+        Column("remote", _boolean, default=False),
+        Column("application_deadline", _date),
     ),
     "gig_skills.csv": (
         Column("gig_id", required=True),

@@ -51,7 +51,8 @@ EXPECTED = [
     "person_skills.csv:3: validated: 'maybe' is not true or false",
     "gigs.csv:1: unknown column 'budget' (this file takes: id, title, description, type, "
     "owner_id, department_id, hours_per_week, duration_weeks, start_date, seats, status, "
-    "external_hourly_rate, created_at, published_at, filled_at, completed_at)",
+    "external_hourly_rate, created_at, published_at, filled_at, completed_at, location, remote, "
+    "application_deadline)",
 ]
 
 

@@ -137,6 +137,7 @@ async def test_development_sign_in_lists_demo_people_per_role_and_issues_a_token
     employee = next(p for p in listed if p["role"] == "employee")
     assert employee["manager"] == "Bo Lead"
     assert employee["department"] == "Engineering"
+    assert employee["function"] == "Engineering"
 
     signed = await web.post("/dev/sign-in", json={"personId": "P4", "role": "hr"})
     token = signed.json()["token"]

@@ -1,6 +1,7 @@
 // Whom the development sign-in page offers, a few per role: managers with a team, one report of
 // each of those managers (so an employee's manager is on the page too), owners of open gigs,
-// members of an HR / People department, and the top of the hierarchy as the admin.
+// members of an HR / People department, and the top of the hierarchy as the admin; with each
+// one's department, its top-level department (`function`) and their manager.
 // :param per_role => 4
 WITH COLLECT {
        MATCH (m:Person {active: true})<-[:REPORTS_TO]-(:Person {active: true})
@@ -39,6 +40,10 @@ WHERE p IS NOT NULL
 OPTIONAL MATCH (p)-[:MEMBER_OF]->(d:Department)
 OPTIONAL MATCH (p)-[:REPORTS_TO]->(m:Person)
 RETURN role, p.id AS id, p.name AS name, p.title AS title, d.name AS department,
+       COLLECT {
+         MATCH (d)-[:PART_OF*0..]->(top:Department) WHERE NOT (top)-[:PART_OF]->()
+         RETURN top.name
+       }[0] AS function,
        m.name AS manager
 ORDER BY CASE role WHEN 'employee' THEN 0 WHEN 'owner' THEN 1 WHEN 'manager' THEN 2
                    WHEN 'hr' THEN 3 ELSE 4 END, rank

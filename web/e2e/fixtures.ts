@@ -1,5 +1,7 @@
 // What every journey shares: the service's URL, signing in as a demo person by role, and an
 // accessibility check (axe-core, WCAG 2.1 AA rules) that fails on serious or critical violations.
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
@@ -24,7 +26,14 @@ const ROLE_TITLES: Record<Role, string> = {
 };
 
 /** The demo people the sign-in page offers for a role, in order: name and manager. */
-export async function demoPeople(page: Page, role: Role): Promise<{ name: string; manager: string | null }[]> {
+export interface DemoPerson {
+  name: string;
+  manager: string | null;
+  /** Everything the sign-in card says (title, department, top-level department). */
+  card: string;
+}
+
+export async function demoPeople(page: Page, role: Role): Promise<DemoPerson[]> {
   await page.goto("/");
   const section = page.getByRole("region", { name: ROLE_TITLES[role] });
   await expect(section.getByRole("button").first()).toBeVisible();
@@ -36,7 +45,7 @@ export async function demoPeople(page: Page, role: Role): Promise<{ name: string
     const manager = (await managerLine.count())
       ? ((await managerLine.textContent()) ?? "").replace(/^Manager: /, "")
       : null;
-    people.push({ name, manager });
+    people.push({ name, manager, card: (await button.textContent()) ?? "" });
   }
   return people;
 }
@@ -46,7 +55,7 @@ export async function signInAs(page: Page, role: Role, name: string): Promise<vo
   await page.goto("/");
   const section = page.getByRole("region", { name: ROLE_TITLES[role] });
   await section.getByRole("button", { name: new RegExp(`^Sign in as ${name}`) }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible({ timeout: 60_000 });
 }
 
 export async function signOut(page: Page): Promise<void> {
@@ -65,4 +74,14 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(
     blocking.map((v) => `${screen}: ${v.id} (${v.impact ?? ""}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
   ).toEqual([]);
+}
+
+const SCREENSHOTS = resolve(import.meta.dirname, "..", "..", "docs", "screenshots");
+
+/** A small PNG of the screen for the README (docs/screenshots/<name>.png), when asked for with
+ * TALENTGRAPH_SCREENSHOTS=1 (the journeys run without it in `make test`). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!process.env.TALENTGRAPH_SCREENSHOTS) return;
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), scale: "css" });
 }

@@ -9,6 +9,7 @@ interface DemoPerson {
   name: string;
   title: string | null;
   department: string | null;
+  function: string | null;
   manager: string | null;
 }
 
@@ -104,6 +105,7 @@ export function SignIn() {
                             <strong>{person.name}</strong>
                             <span>
                               {[person.title, person.department].filter(Boolean).join(" · ")}
+                              {person.function && person.function !== person.department && ` (${person.function})`}
                             </span>
                             {person.manager && <span>Manager: {person.manager}</span>}
                           </button>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "wouter";
 import { type FragmentType, graphql, useFragment } from "../gql";
-import { humanise, plural, relative } from "../lib/format";
+import { calendarDate, humanise, plural, relative } from "../lib/format";
 
 export const GigCardFields = graphql(`
   fragment GigCardFields on Gig {
@@ -13,6 +13,9 @@ export const GigCardFields = graphql(`
     durationWeeks
     startDate
     seats
+    location
+    remote
+    applicationDeadline
     department {
       name
     }
@@ -45,6 +48,10 @@ export function GigCard(props: {
         {gig.hoursPerWeek} h/week · {plural(gig.durationWeeks, "week")} ·{" "}
         {gig.startDate ? `starts ${relative(gig.startDate)}` : "start flexible"} ·{" "}
         {plural(gig.seats, "seat")}
+      </p>
+      <p className="meta">
+        {gig.remote ? "Remote" : gig.location || "Place to agree"}
+        {gig.applicationDeadline && <> · apply by {calendarDate(gig.applicationDeadline)} ({relative(gig.applicationDeadline)})</>}
       </p>
       {props.children}
     </article>

@@ -185,6 +185,10 @@ export default function Candidates() {
     <>
       <p><Link href={`/gigs/${gig.id}`}>← {gig.title}</Link></p>
       <h1>Candidates for {gig.title}</h1>
+      <p className="row">
+        <Link href={`/gigs/${gig.id}/pipeline`}>Applications</Link>
+        <Link href={`/gigs/${gig.id}/finish`}>Finish the gig</Link>
+      </p>
       <p className="hint">
         Ranked by how well their skills meet the gig. People of {gig.department?.name ?? "the gig's department"} are
         left out (matching is cross-functional). The exposure rule lowers the score of people with

@@ -24,6 +24,9 @@ const GigPageQuery = graphql(`
       startDate
       seats
       externalHourlyRate
+      location
+      remote
+      applicationDeadline
       publishedAt
       owner {
         id
@@ -276,6 +279,8 @@ export default function GigPage() {
               <li>for {plural(gig.durationWeeks, "week")}</li>
               <li>{gig.startDate ? `starts ${calendarDate(gig.startDate)} (${relative(gig.startDate)})` : "start date to agree"}</li>
               <li>{plural(gig.seats, "seat")}</li>
+              <li>{gig.remote ? "remote" : gig.location ? `in ${gig.location}` : "place to agree"}</li>
+              {gig.applicationDeadline && <li>apply by {calendarDate(gig.applicationDeadline)} ({relative(gig.applicationDeadline)})</li>}
               <li>worth {money(gig.externalHourlyRate * gig.hoursPerWeek * gig.durationWeeks)} bought in</li>
             </ul>
           </div>

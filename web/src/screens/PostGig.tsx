@@ -131,6 +131,9 @@ export default function PostGig() {
         seats: number("seats"),
         startDate: field("startDate") || null,
         externalHourlyRate: number("externalHourlyRate"),
+        location: field("location") || null,
+        remote: data.get("remote") === "on",
+        applicationDeadline: field("applicationDeadline") || null,
         skills: skills.map((s) => ({ skillId: s.id, importance: s.importance, minProficiency: s.minProficiency })),
       },
     });
@@ -208,6 +211,21 @@ export default function PostGig() {
             <label htmlFor="externalHourlyRate">External rate (€/hour)</label>
             <input id="externalHourlyRate" name="externalHourlyRate" type="number" defaultValue={80} {...invalid("externalHourlyRate")} />
             <FieldError failure={failure} field="externalHourlyRate" />
+          </div>
+        </div>
+        <div className="row">
+          <div>
+            <label htmlFor="location">Where</label>
+            <input id="location" name="location" placeholder="office or city" {...invalid("location")} />
+            <FieldError failure={failure} field="location" />
+          </div>
+          <label className="row" style={{ fontWeight: 400 }}>
+            <input type="checkbox" name="remote" /> Can be done remotely
+          </label>
+          <div>
+            <label htmlFor="applicationDeadline">Apply by</label>
+            <input id="applicationDeadline" name="applicationDeadline" type="date" {...invalid("applicationDeadline")} />
+            <FieldError failure={failure} field="applicationDeadline" />
           </div>
         </div>
         <fieldset>

@@ -60,7 +60,7 @@ export default function Stories() {
       <div className="grid">
         {stories.map((s) => (
           <article key={s.engagement.id} className="card" aria-labelledby={`story-${s.engagement.id}`}>
-            <h2 id={`story-${s.engagement.id}`} style={{ marginTop: 0 }}>🎉 {s.engagement.gig.title}</h2>
+            <h2 id={`story-${s.engagement.id}`} style={{ marginTop: 0 }}>{s.engagement.gig.title}</h2>
             <p>
               <strong>{s.engagement.person.name}</strong> from {s.helperDepartment} helped {s.gigDepartment}
               {s.engagement.gig.owner && <> ({s.engagement.gig.owner.name})</>}.

@@ -1,0 +1,56 @@
+// Gigs for the "Find gigs" screen: words searched in title and description through the
+// `gig_text` full-text index (ranked; without words, every gig), filtered, sorted, one page.
+// Drafts only for their owner and for viewers who see every draft (HR). The department filter
+// includes sub-departments; a gig whose application deadline has passed is left out unless
+// `include_closed`. `order`: relevance (text score, then newest), newest, start_date, deadline,
+// hours (fewest hours a week first); ties go by id.
+// :param query => '(churn* OR churn~)'
+// :param viewer_id => 'P1'
+// :param sees_all_drafts => false
+// :param statuses => ['open']
+// :param types => null
+// :param department_id => null
+// :param skill_id => null
+// :param remote => null
+// :param location => null
+// :param min_hours => null
+// :param max_hours => null
+// :param max_weeks => null
+// :param include_closed => false
+// :param today => date()
+// :param order => 'relevance'
+// :param skip => 0
+// :param limit => 21
+CALL (*) {
+  WITH * WHERE $query IS NOT NULL
+  CALL db.index.fulltext.queryNodes('gig_text', $query) YIELD node, score
+  RETURN node AS g, score
+  UNION
+  WITH * WHERE $query IS NULL
+  MATCH (g:Gig)
+  RETURN g, 0.0 AS score
+}
+MATCH (g)-[:OWNED_BY]->(owner:Person)
+WHERE (g.status <> 'draft' OR $sees_all_drafts OR owner.id = $viewer_id)
+  AND ($statuses IS NULL OR g.status IN $statuses)
+  AND ($types IS NULL OR g.type IN $types)
+  AND ($remote IS NULL OR coalesce(g.remote, false) = $remote)
+  AND ($location IS NULL OR toLower(g.location) = toLower($location))
+  AND ($min_hours IS NULL OR g.hours_per_week >= $min_hours)
+  AND ($max_hours IS NULL OR g.hours_per_week <= $max_hours)
+  AND ($max_weeks IS NULL OR g.duration_weeks <= $max_weeks)
+  AND ($include_closed OR g.application_deadline IS NULL OR g.application_deadline >= $today)
+  AND ($department_id IS NULL
+       OR EXISTS { (g)-[:FOR_DEPARTMENT]->(:Department)-[:PART_OF*0..]->(:Department {id: $department_id}) })
+  AND ($skill_id IS NULL OR EXISTS { (g)-[:REQUIRES]->(:Skill {id: $skill_id}) })
+WITH g, score
+ORDER BY
+  CASE $order WHEN 'relevance' THEN -score WHEN 'hours' THEN g.hours_per_week ELSE 0 END,
+  CASE $order WHEN 'start_date' THEN coalesce(g.start_date, date('9999-12-31'))
+              WHEN 'deadline' THEN coalesce(g.application_deadline, date('9999-12-31'))
+              ELSE date('9999-12-31') END,
+  coalesce(g.published_at, g.created_at) DESC,
+  g.id
+SKIP $skip
+LIMIT $limit
+RETURN g {.*} AS gig
