@@ -32,8 +32,8 @@ class DomainError(TalentGraphError):
 
 
 class NotFound(DomainError):
-    def __init__(self, kind: str, id: str) -> None:
-        super().__init__(f"{kind} {id!r} does not exist")
+    def __init__(self, kind: str, id: str, hint: str = "") -> None:
+        super().__init__(f"{kind} {id!r} does not exist{hint}")
         self.kind = kind
         self.id = id
 

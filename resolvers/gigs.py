@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 from uuid import uuid4
 
-from graph.database import Row, Transaction
+from graph.database import Database, Row, Transaction
 from graph.errors import InvalidTransition, NotFound, ValidationFailed
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
@@ -126,7 +126,9 @@ def _check_gig(change: GigChange, today: date) -> None:
         check_one_of("skills.importance", skill.importance, IMPORTANCES)
 
 
-async def _write_relations(tx: Transaction, id: str, change: GigChange, moving: bool) -> None:
+async def _write_relations(
+    db: Database, tx: Transaction, id: str, change: GigChange, moving: bool
+) -> None:
     """Checks and writes the department (when `moving`) and skills (when given)."""
     if change.department_id is not None:
         if not await tx.run("departments/departments_by_ids", ids=[change.department_id]):
@@ -134,7 +136,7 @@ async def _write_relations(tx: Transaction, id: str, change: GigChange, moving: 
         if moving:
             await tx.run("gigs/move_gig", id=id, department_id=change.department_id)
     if change.skills is not None:
-        await require_live_skills(tx, [skill.skill_id for skill in change.skills], "skills")
+        await require_live_skills(tx, [skill.skill_id for skill in change.skills], "skills", db)
         rows = [
             {
                 "skill_id": s.skill_id,
@@ -163,7 +165,9 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
     } | change.properties()
 
     async def work(tx: Transaction) -> Row:
-        await _write_relations(tx, gig_id, GigChange(department_id=change.department_id), False)
+        await _write_relations(
+            ctx.db, tx, gig_id, GigChange(department_id=change.department_id), False
+        )
         rows = await tx.run(
             "gigs/create_gig",
             gig={"id": gig_id, **properties},
@@ -172,7 +176,7 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
         )
         if not rows:
             raise NotFound("person", ctx.viewer.person_id)
-        await _write_relations(tx, gig_id, GigChange(skills=change.skills), False)
+        await _write_relations(ctx.db, tx, gig_id, GigChange(skills=change.skills), False)
         gig: Row = rows[0]["gig"]
         return gig
 
@@ -198,7 +202,7 @@ async def update_gig(ctx: Context, id: str, change: GigChange) -> Row:
 
     async def work(tx: Transaction) -> Row:
         await _locked(tx, ctx, id, "update", EDITABLE)
-        await _write_relations(tx, id, change, True)
+        await _write_relations(ctx.db, tx, id, change, True)
         rows = await tx.run("gigs/update_gig", id=id, fields=change.properties())
         gig: Row = rows[0]["gig"]
         return gig

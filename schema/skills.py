@@ -20,6 +20,9 @@ class Skill:
     type: str
     custom: bool
     deprecated: bool
+    matched_name: str | None = strawberry.field(
+        description="In a search result: the label or alias that matched; otherwise null."
+    )
     row: strawberry.Private[Row]
 
     @classmethod
@@ -33,6 +36,7 @@ class Skill:
             type=row.get("type") or "",
             custom=bool(row.get("custom", False)),
             deprecated=bool(row.get("deprecated", False)),
+            matched_name=row.get("matched_name"),
             row=row,
         )
 
@@ -111,8 +115,10 @@ class SkillsQuery:
         return Skill.from_row(row) if row else None
 
     @strawberry.field(
-        description="Skills whose label or aliases match `search` (typos forgiven), best first "
-        "and deprecated last; without `search`, every skill in id order."
+        description="Skills whose label or aliases match `search`, best first: the exact label "
+        "or alias, then names it starts (typeahead), then names holding its words, stems or "
+        "typos; skill groups after skills, ties to the skill more people hold, deprecated last; "
+        "each with `matchedName`. Without `search`, every skill in id order."
     )
     async def skills(
         self,

@@ -5,7 +5,7 @@
 // :param limit => 50
 MATCH (s:Skill {id: $skill_id})
 CALL (s) {
-  MATCH path = (s)-[:BROADER|RELATED_TO]-{0,1}(:Skill)<-[:HAS_SKILL|ASPIRES_TO]-(p:Person)
+  MATCH path = (s)-[:BROADER|RELATED_TO {adjacent: true}]-{0,1}(:Skill)<-[:HAS_SKILL|ASPIRES_TO]-(p:Person)
   WHERE coalesce(p.active, true)
   RETURN path
   ORDER BY length(path), p.name

@@ -1,13 +1,14 @@
 // Candidates for a gig, best first, each with the reasons behind the score (README "Matching").
-// Starts from the gig's required skills and walks out one hop (BROADER up or down, RELATED_TO
-// either way) to the people who hold them, so only people near the gig are ever read.
+// Starts from the gig's required skills and walks out one hop (the BROADER steps that count,
+// `adjacent`, up or down; RELATED_TO either way) to the people who hold them, so only people near
+// the gig are ever read.
 //   score        = Σ over requirements r of share(r) × strength(p, r) × exposure(p)
 //   share(r)     = importance weight of r / Σ importance weights of the gig's requirements
 //                  (required 1, nice_to_have $nice_to_have_weight, learnable $learnable_weight)
 //   strength     = the best way p meets r:
 //     DIRECT     evidence × level            (level = min(1, proficiency / min_proficiency))
 //     ADJACENT   evidence × level × $adjacent_weight × link (link 1 through BROADER, else the
-//                RELATED_TO weight), through any BROADER neighbour and the $related_limit
+//                RELATED_TO weight), through any adjacent BROADER neighbour and the $related_limit
 //                strongest RELATED_TO neighbours (a bounded expansion: generic skills relate
 //                to hundreds of others)
 //     ASPIRATION $aspiration_weight × interest / 3, for nice_to_have and learnable only, and only
@@ -51,7 +52,7 @@ ORDER BY rank, rs.id
 // The ways to meet each requirement: the skill itself, or one hop away at a discount.
 CALL (rs) {
   CALL (rs) {
-    MATCH (rs)-[:BROADER]-(via:Skill)
+    MATCH (rs)-[:BROADER {adjacent: true}]-(via:Skill)
     RETURN via, 1.0 AS link
     UNION
     MATCH (rs)-[rel:RELATED_TO]-(via:Skill)

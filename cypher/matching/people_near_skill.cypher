@@ -24,15 +24,15 @@
 MATCH (s:Skill {id: $skill_id})
 // A path bound must be a literal: one branch per $max_hops, so no search goes further than asked.
 CALL (s) {
-  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,1}(near:Skill)
+  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO {adjacent: true}]-{0,1}(near:Skill)
   WHERE $max_hops <= 1 AND length(path) <= $max_hops
   RETURN near, path
   UNION
-  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,2}(near:Skill)
+  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO {adjacent: true}]-{0,2}(near:Skill)
   WHERE $max_hops = 2
   RETURN near, path
   UNION
-  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,3}(near:Skill)
+  MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO {adjacent: true}]-{0,3}(near:Skill)
   WHERE $max_hops = 3
   RETURN near, path
 }
@@ -68,15 +68,15 @@ CALL (ranked) {
 // The paths, for the chosen few: the same search again, kept this time.
 CALL (s) {
   CALL (s) {
-    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,1}(near:Skill)
+    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO {adjacent: true}]-{0,1}(near:Skill)
     WHERE $max_hops <= 1 AND length(path) <= $max_hops
     RETURN near, path
     UNION
-    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,2}(near:Skill)
+    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO {adjacent: true}]-{0,2}(near:Skill)
     WHERE $max_hops = 2
     RETURN near, path
     UNION
-    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO]-{0,3}(near:Skill)
+    MATCH path = ANY SHORTEST (s)-[:BROADER|RELATED_TO {adjacent: true}]-{0,3}(near:Skill)
     WHERE $max_hops = 3
     RETURN near, path
   }

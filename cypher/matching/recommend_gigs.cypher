@@ -52,7 +52,7 @@ CALL (p) {
   MATCH (p)-[:HAS_SKILL]->(:Skill)<-[:REQUIRES]-(g:Gig {status: 'open'})
   RETURN g
   UNION
-  MATCH (p)-[:HAS_SKILL]->(:Skill)-[:BROADER|RELATED_TO]-(:Skill)<-[:REQUIRES]-(g:Gig {status: 'open'})
+  MATCH (p)-[:HAS_SKILL]->(:Skill)-[:BROADER|RELATED_TO {adjacent: true}]-(:Skill)<-[:REQUIRES]-(g:Gig {status: 'open'})
   RETURN g
   UNION
   MATCH (p)-[a:ASPIRES_TO]->(:Skill)<-[:REQUIRES]-(g:Gig {status: 'open'})
@@ -71,7 +71,7 @@ ORDER BY rank, rs.id
 // The ways to meet each requirement, as in match_candidates.cypher.
 CALL (rs) {
   CALL (rs) {
-    MATCH (rs)-[:BROADER]-(via:Skill)
+    MATCH (rs)-[:BROADER {adjacent: true}]-(via:Skill)
     RETURN via, 1.0 AS link
     UNION
     MATCH (rs)-[rel:RELATED_TO]-(via:Skill)
