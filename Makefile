@@ -19,9 +19,10 @@ demo: $(BIN)/talentgraph
 	$(BIN)/talentgraph demo --people $(DEMO_PEOPLE)
 	$(BIN)/talentgraph serve
 
-## Set up and run the whole test suite against a real Neo4j, then the linters
+## Set up and run the whole test suite against a real Neo4j, then the linters (import layers too)
 test: $(BIN)/talentgraph
 	$(BIN)/pytest
+	$(BIN)/lint-imports
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -3,11 +3,11 @@ filling the graph from the taxonomy, HRIS exports and the demo generator."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,10 +20,13 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from cli.common import fail, run_with_database
 from graph.connection import local_server
 from graph.database import Database
+from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings, service_settings
+from resolvers.identity import issue_token
 from resolvers.skills import search_skills
 from seed.generate import default_gigs
 from seed.loader import PhaseResult, ProgressCallback
@@ -37,26 +40,12 @@ from seed.pipeline import (
     seed_org,
 )
 from seed.taxonomy import DEFAULT_TAXONOMY, read_taxonomy
-from service.auth import issue_token
 
 commands = typer.Typer(no_args_is_help=True)
 import_app = typer.Typer(no_args_is_help=True, help="Import the skills taxonomy or an HRIS export.")
 commands.add_typer(import_app, name="import")
 
 console = Console(stderr=True)
-T = TypeVar("T")
-
-
-def run_with_database(work: Callable[[Database], Awaitable[T]]) -> T:
-    from cli.main import run_with_database as run  # cli.main registers this module's commands
-
-    return run(work)
-
-
-def fail(message: str) -> typer.Exit:
-    from cli.main import fail as main_fail
-
-    return main_fail(message)
 
 
 @contextmanager
@@ -226,8 +215,11 @@ def demo(
             raise fail("the graph has no active people to issue tokens for")
         return rows[0]["hr_id"], rows[0]["employee_id"]
 
+    try:
+        settings = service_settings()
+    except TalentGraphError as error:
+        raise fail(error.message) from None
     hr_id, employee_id = run_with_database(work)
-    settings = service_settings()
     ttl = timedelta(hours=settings.token_ttl_hours)
     base = f"http://{settings.host}:{settings.port}"
     typer.echo(f"\nHR token ({hr_id}):\n{issue_token(hr_id, ['hr'], settings.secret, ttl)}")

@@ -19,6 +19,10 @@ class DatabaseUnavailable(TalentGraphError):
     """Neo4j cannot be reached."""
 
 
+class ConfigurationError(TalentGraphError):
+    """A setting is missing or unsafe (production with a published secret, say)."""
+
+
 class LocalServerError(TalentGraphError):
     """The local Neo4j server cannot be set up or started (missing Java or Maven, a port in use)."""
 

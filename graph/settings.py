@@ -6,8 +6,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.errors import ConfigurationError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,12 +65,39 @@ class BenchServerSettings(BaseSettings):
     pagecache: str = "4g"
 
 
+DEVELOPMENT_SECRET = "dev-secret-change-me-please-32-bytes-long"
+# Secrets that were ever published with the project (source, compose file, tests): anyone can sign
+# tokens with them, so production refuses each of them.
+PUBLISHED_SECRETS = frozenset(
+    {
+        DEVELOPMENT_SECRET,
+        "change-me-in-production-32-bytes!!",
+        "test-secret-that-is-long-enough-for-hs256",
+    }
+)
+MIN_SECRET_BYTES = 32
+MIN_SECRET_DISTINCT_CHARACTERS = 16
+
+
+def secret_weakness(secret: str) -> str | None:
+    """Why `secret` may not sign production tokens, or None. A secret of 32 random bytes, written
+    as hex or base64 (`openssl rand -base64 32`), is long enough and has far more than 16 distinct
+    characters; a repeated or counted pattern has not."""
+    if secret in PUBLISHED_SECRETS:
+        return "it is a published default"
+    if len(secret.encode()) < MIN_SECRET_BYTES:
+        return f"it is shorter than {MIN_SECRET_BYTES} bytes"
+    if len(set(secret)) < MIN_SECRET_DISTINCT_CHARACTERS:
+        return f"it has fewer than {MIN_SECRET_DISTINCT_CHARACTERS} distinct characters"
+    return None
+
+
 class ServiceSettings(BaseSettings):
-    """The GraphQL service."""
+    """The GraphQL service. In production it refuses to exist with a secret anyone could know."""
 
     model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_", extra="ignore")
 
-    secret: str = Field(default="dev-secret-change-me-please-32-bytes-long")
+    secret: str = Field(default=DEVELOPMENT_SECRET, repr=False)
     mode: Literal["development", "production"] = "development"
     host: str = "127.0.0.1"
     port: int = 8000
@@ -80,6 +109,16 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     token_ttl_hours: int = 12
+
+    @model_validator(mode="after")
+    def _production_secret(self) -> ServiceSettings:
+        weakness = secret_weakness(self.secret) if self.mode == "production" else None
+        if weakness:
+            raise ValueError(
+                f"TALENTGRAPH_SECRET cannot sign tokens in production: {weakness}. "
+                "Set it to at least 32 random bytes, e.g. `openssl rand -base64 32`."
+            )
+        return self
 
     @property
     def graphiql_enabled(self) -> bool:
@@ -94,7 +133,14 @@ class ServiceSettings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def service_settings() -> ServiceSettings:
-    return ServiceSettings()
+    """The service's settings from the environment; `ConfigurationError` says what is wrong."""
+    try:
+        return ServiceSettings()
+    except ValidationError as error:
+        problems = "; ".join(
+            str(problem["msg"]).removeprefix("Value error, ") for problem in error.errors()
+        )
+        raise ConfigurationError(problems) from None
 
 
 class PolicySettings(BaseSettings):

@@ -6,14 +6,13 @@ from dataclasses import asdict, dataclass
 
 from graph.database import Row, Transaction
 from graph.errors import NotFound
+from graph.vocabulary import Visibility
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
 from resolvers.pagination import Page, keyset_page
 from resolvers.permissions import require_profile_editor, sees_private_aspirations
 from resolvers.skills import require_live_skills
 from resolvers.validation import check_level, check_one_of, check_range, check_text
-
-VISIBILITIES = ("matching", "private")
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ async def aspirations_of(ctx: Context, person_id: str) -> list[Row]:
     manager = await manager_of(ctx, person_id)
     if sees_private_aspirations(ctx.viewer, person_id, manager["id"] if manager else None):
         return aspirations
-    return [row for row in aspirations if row["visibility"] == "matching"]
+    return [row for row in aspirations if row["visibility"] == Visibility.MATCHING]
 
 
 def _check_profile(change: ProfileChange) -> None:
@@ -121,7 +120,7 @@ async def set_aspiration(
 ) -> Row:
     require_profile_editor(ctx.viewer, person_id)
     check_level("interest", interest, 3)
-    check_one_of("visibility", visibility, VISIBILITIES)
+    check_one_of("visibility", visibility, Visibility)
 
     async def work(tx: Transaction) -> Row:
         person = await _profile(tx, person_id)

@@ -24,7 +24,7 @@ from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import ServiceSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
-from service.graphql import graphql_app
+from service.graphql import TalentGraphQL
 
 log = logging.getLogger("talentgraph.service")
 
@@ -78,7 +78,7 @@ def create_app(
                 allow_headers=["Authorization", "Content-Type"],
             )
         )
-    graphql = graphql_app(settings)
+    graphql = TalentGraphQL(settings)
     routes: list[Any] = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),

@@ -28,8 +28,9 @@ from strawberry.types.unset import UnsetType
 from graph.database import Database, QueryLog
 from graph.settings import ServiceSettings
 from resolvers.context import Context
+from resolvers.identity import AuthenticationFailed, Viewer
 from schema import build_schema
-from service.auth import AuthenticationFailed, Viewer, viewer_from_header
+from service.auth import viewer_from_header
 from service.extensions import service_extensions
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
@@ -157,7 +158,3 @@ class TalentGraphQL(GraphQL[Context, None]):
         except AuthenticationFailed as error:
             raise ConnectionRejectionError({"message": error.message}) from error
         return await super().on_ws_connect(context)
-
-
-def graphql_app(settings: ServiceSettings) -> TalentGraphQL:
-    return TalentGraphQL(settings)

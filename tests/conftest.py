@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Any
@@ -14,11 +15,12 @@ from graph.connection import Backend, choose_backend, docker_answers, local_serv
 from graph.database import ConnectionInfo, Database
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings, ServiceSettings
+from resolvers.identity import issue_token
 from service.app import create_app
-from service.auth import issue_token
 from tests.factories import OrgFactory
 
-TEST_SECRET = "test-secret-that-is-long-enough-for-hs256"
+# A fresh secret per run: production mode (which some tests use) refuses any published one.
+TEST_SECRET = secrets.token_urlsafe(32)
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +87,7 @@ async def client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client for the app, running its real lifespan against the test database."""
     app = create_app(service_settings, neo4j_connection)
-    async with LifespanManager(app) as manager:
+    async with LifespanManager(app, startup_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://talentgraph") as http:
             yield http

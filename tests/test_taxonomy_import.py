@@ -15,9 +15,8 @@ from resolvers.skills import search_skills
 from seed.org import BroaderRow, RelatedRow, SkillRow, TaxonomyData
 from seed.pipeline import import_org_dir, import_taxonomy
 from seed.profiles import occupation_labels
+from seed.skill_matcher import SkillIndex, SkillName
 from seed.taxonomy import (
-    SkillIndex,
-    SkillName,
     derive_from_esco,
     read_taxonomy,
     write_derived,
