@@ -54,6 +54,7 @@ ABBREVIATIONS: Mapping[str, str] = {
     "l&d": "learning and development",
     "p&l": "profit and loss",
     "ppc": "pay per click",
+    "seo": "search engine optimisation",
 }
 
 

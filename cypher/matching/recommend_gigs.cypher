@@ -62,7 +62,8 @@ CALL (p) {
 WITH p, recent, held, wishes, aspired, remaining_hours, exposure, g
 WHERE NOT EXISTS { (g)-[:OWNED_BY]->(p) }
   AND NOT EXISTS { (p)-[:ENGAGED_IN]->(:Engagement {status: 'active'})-[:ON]->(g) }
-  AND ($include_own_department OR NOT EXISTS { (g)-[:FOR_DEPARTMENT]->(:Department)<-[:MEMBER_OF]-(p) })
+  AND ($include_own_department
+       OR NOT EXISTS { (g)-[:FOR_DEPARTMENT]->(:Department)<-[:PART_OF]-{0,10}(:Department)<-[:MEMBER_OF]-(p) })
   AND (NOT $available_only OR remaining_hours >= coalesce(g.hours_per_week, 0.0))
 MATCH (g)-[req:REQUIRES]->(rs:Skill)
 WITH p, recent, held, wishes, aspired, remaining_hours, exposure, g, rs, req,
