@@ -1,7 +1,7 @@
 // Who is near this skill, as a picture: the skill, the skills one hop from it in the taxonomy
 // (BROADER up or down, RELATED_TO either way), and the active people who hold or aspire to any
 // of them. For the ranked list with scores, run matching/people_near_skill.
-// :param skill_id => 'python'
+// :param skill_id => 'ccd0a1d9-afda-43d9-b901-96344886e14d'
 // :param limit => 50
 MATCH (s:Skill {id: $skill_id})
 CALL (s) {

@@ -30,7 +30,7 @@
 // does so until it is exact, or until gig_hours_reachable.cypher shows that nobody has the hours).
 // The potentials are the max per (person, requirement) inside each requirement's subquery, then
 // one sum per person: two small aggregations instead of one over every (person, requirement).
-// :param gig_id => 'G1'
+// :param gig_id => 'G-M01'
 // :param first => 20
 // :param pool => 200
 // :param include_own_department => false

@@ -15,7 +15,7 @@
 // does so until it is exact). The API also asks hop by hop (max_hops 0, 1, ...) and stops once
 // nobody further away could rank among the first $first: the same answer as one run with the
 // full $max_hops.
-// :param skill_id => 'python'
+// :param skill_id => 'ccd0a1d9-afda-43d9-b901-96344886e14d'
 // :param max_hops => 2
 // :param first => 20
 // :param pool => 200
