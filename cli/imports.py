@@ -226,7 +226,8 @@ def demo(
     typer.echo(
         f"\nEmployee token ({employee_id}):\n{issue_token(employee_id, [], settings.secret, ttl)}"
     )
-    typer.echo(f"\nGraphQL (GraphiQL): {base}/graphql")
+    typer.echo(f"\nThe app, sign in as a demo person: {base}/")
+    typer.echo(f"GraphQL (GraphiQL): {base}/graphql")
     typer.echo("Send the header  Authorization: Bearer <token>")
     if not Neo4jSettings().uri:
         server = local_server()

@@ -109,6 +109,7 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     token_ttl_hours: int = 12
+    web_dist: Path = PROJECT_ROOT / "web" / "dist"
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:

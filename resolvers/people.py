@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from graph.database import Row, Transaction
+from graph.database import Database, Row, Transaction
 from graph.errors import NotFound
 from graph.vocabulary import Visibility
 from resolvers.context import Context
@@ -150,3 +150,13 @@ async def remove(ctx: Context, person_id: str, skill_id: str, what: str) -> Row:
         return person
 
     return await ctx.db.in_write_transaction(work)
+
+
+async def demo_people_by_role(db: Database, per_role: int) -> list[Row]:
+    """A few people per demo role (employee, owner, manager, hr, admin) for the development
+    sign-in page: each employee's manager is among the managers listed."""
+    return await db.read("people/demo_people_by_role", per_role=per_role)
+
+
+async def person_exists(db: Database, person_id: str) -> bool:
+    return bool(await db.read("people/person_by_id", id=person_id))

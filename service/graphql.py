@@ -32,6 +32,7 @@ from resolvers.identity import AuthenticationFailed, Viewer
 from schema import build_schema
 from service.auth import viewer_from_header
 from service.extensions import service_extensions
+from service.web import graphiql_page
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 NOBODY = Viewer("", frozenset())  # a websocket's viewer until its connection_init authenticates
@@ -54,6 +55,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             build_schema(service_extensions(settings)),
             graphql_ide="graphiql" if settings.graphiql_enabled else None,
             allow_queries_via_get=True,
+            allowed_origins=settings.cors_origins,
         )
         self.settings = settings
 
@@ -125,6 +127,10 @@ class TalentGraphQL(GraphQL[Context, None]):
         if not_executed and _wants_graphql_response(request):
             body.pop("data", None)
         return body
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from the web build: its assets are served here, never from a CDN."""
+        return graphiql_page(self.settings.web_dist)
 
     def _is_ide_page(self, scope: Any) -> bool:
         if scope["method"] != "GET" or not self.settings.graphiql_enabled:
