@@ -15,7 +15,7 @@ from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
 from resolvers.pagination import Page, keyset_page
 from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
-from resolvers.skills import require_live_skills
+from resolvers.skills import require_live_skills, suggest_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
@@ -98,6 +98,14 @@ async def department_of(ctx: Context, id: str) -> Row | None:
 
 async def skills_of(ctx: Context, id: str) -> list[Row]:
     return await load_many(ctx, "gigs/skills_of_gigs", id)
+
+
+async def suggested_skills_of(ctx: Context, id: str, text: str, first: int) -> list[Row]:
+    """Skills the gig's title and description mention that it does not ask for yet: offered to
+    its owner to confirm, never added by themselves."""
+    asked = {row["skill"]["id"] for row in await skills_of(ctx, id)}
+    found = await suggest_skills(ctx.db, text, first + len(asked))
+    return [row for row in found if row["skill"]["id"] not in asked][:first]
 
 
 def _check_gig(change: GigChange, today: date) -> None:

@@ -14,6 +14,7 @@ from resolvers.pagination import Page, keyset_page, offset_after, page_size, ran
 from resolvers.permissions import require_admin
 from resolvers.validation import check_id, check_text
 from seed.skill_matcher import Match, SkillEntry, SkillMatcher, rank
+from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
 HOLDER_LOOKUPS = 500
@@ -31,25 +32,26 @@ class CustomSkill:
 @dataclass
 class _Index:
     version: str | None
+    entries: list[SkillEntry]
     matcher: SkillMatcher
+    suggester: SkillSuggester | None = None
 
 
 _indexes: weakref.WeakKeyDictionary[Database, _Index] = weakref.WeakKeyDictionary()
 _building = asyncio.Lock()
 
 
-async def skill_matcher(db: Database) -> SkillMatcher:
+async def _index(db: Database) -> _Index:
     """The in-memory index of every skill's names, rebuilt when the graph's skill names changed
     (`SkillNamesVersion`, bumped by every import, custom skill and deprecation)."""
     version = (await db.read("skills/skill_names_version"))[0]["version"]
     index = _indexes.get(db)
     if index is not None and index.version == version:
-        return index.matcher
+        return index
     async with _building:
         index = _indexes.get(db)
         if index is None or index.version != version:
-            rows = await db.read("skills/skill_search_entries")
-            matcher = SkillMatcher.build(
+            entries = [
                 SkillEntry(
                     id=row["id"],
                     label=row["label"],
@@ -57,10 +59,41 @@ async def skill_matcher(db: Database) -> SkillMatcher:
                     is_group=row["is_group"],
                     deprecated=row["deprecated"],
                 )
-                for row in rows
-            )
-            index = _indexes[db] = _Index(version, matcher)
-        return index.matcher
+                for row in await db.read("skills/skill_search_entries")
+            ]
+            index = _indexes[db] = _Index(version, entries, SkillMatcher.build(entries))
+        return index
+
+
+async def skill_matcher(db: Database) -> SkillMatcher:
+    return (await _index(db)).matcher
+
+
+async def suggest_skills(db: Database, text: str, first: int) -> list[Row]:
+    """The skills `text` (a gig's description, a CV or bio) mentions, best first, each row with
+    `phrase` (what triggered it), `matched_name` and `confidence`. Only offered: nothing is
+    written; the person confirms a suggestion by adding the skill (a profile skill then starts as
+    a claim, never validated)."""
+    index = await _index(db)
+    if index.suggester is None:
+        index.suggester = SkillSuggester.build(index.entries)
+    found = index.suggester.suggest(text, first)
+    if not found:
+        return []
+    rows = {
+        row["key"]: row["value"]
+        for row in await db.read("skills/skills_by_ids", ids=[s.id for s in found])
+    }
+    return [
+        {
+            "skill": rows[s.id],
+            "phrase": s.phrase,
+            "matched_name": s.matched_name,
+            "confidence": s.confidence,
+        }
+        for s in found
+        if s.id in rows
+    ]
 
 
 async def search_skills(db: Database, text: str, limit: int) -> tuple[list[Row], int]:
@@ -92,6 +125,14 @@ def _bucket(match: Match) -> tuple[object, ...]:
 
 async def skill_by_id(ctx: Context, id: str) -> Row | None:
     return await load_one(ctx, "skills/skills_by_ids", id)
+
+
+async def suggestions_for(ctx: Context, text: str, first: int) -> list[Row]:
+    """`suggest_skills` for the API: the text checked, `first` within the page size."""
+    check_text("text", text, required=True, longest=20_000)
+    if not 1 <= first <= ctx.settings.max_page_size:
+        raise ValidationFailed("first", f"must be between 1 and {ctx.settings.max_page_size}")
+    return await suggest_skills(ctx.db, text, first)
 
 
 async def skills_page(

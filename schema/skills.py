@@ -73,6 +73,29 @@ class Skill:
         return await skills.holder_count_of(info.context, self.id)
 
 
+@strawberry.type(
+    description="A skill a text mentions, offered for the person to confirm (nothing is added "
+    "until they do)."
+)
+class SkillSuggestion:
+    skill: Skill
+    phrase: str = strawberry.field(description="The words of the text that triggered it.")
+    matched_name: str = strawberry.field(description="The skill's label or alias they match.")
+    confidence: float = strawberry.field(
+        description="0-1: the share of the name (weighted by how telling each word is) the "
+        "phrase holds."
+    )
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            skill=Skill.from_row(row["skill"]),
+            phrase=row["phrase"],
+            matched_name=row["matched_name"],
+            confidence=float(row["confidence"]),
+        )
+
+
 @strawberry.type(description="A skill adjacent to another, with the weight (0, 1] of the relation.")
 class RelatedSkill:
     skill: Skill
@@ -123,6 +146,16 @@ class SkillsQuery:
     ) -> Connection[Skill]:
         page = await skills.skills_page(info.context, search, include_deprecated, first, after)
         return connection(page, Skill.from_row)
+
+    @strawberry.field(
+        description="The skills a text mentions (a gig's description, a pasted CV or bio), best "
+        "first, each with the phrase that triggered it: suggestions to confirm, never added by "
+        "themselves (confirm with createGig/updateGig `skills` or setSkill, which records a "
+        "claim, never a validated skill)."
+    )
+    async def suggest_skills(self, info: Info, text: str, first: int = 10) -> list[SkillSuggestion]:
+        rows = await skills.suggestions_for(info.context, text, first)
+        return [SkillSuggestion.from_row(row) for row in rows]
 
 
 @strawberry.type
