@@ -110,6 +110,8 @@ class ServiceSettings(BaseSettings):
     max_tokens: int = 2000
     token_ttl_hours: int = 12
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
+    survey_min_group: int = Field(default=5, ge=3)
+    """The anonymity floor: survey results only for groups of at least this many respondents."""
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:

@@ -101,6 +101,8 @@ async def test_the_owner_sees_ranked_candidates_with_reasons_and_gaps(
     assert adjacent["gaps"] == []  # dataviz is learnable: never a gap
     for match in matches:
         assert round(sum(r["contribution"] for r in match["reasons"]), 2) == match["score"]
+    # who may ask, then the candidates with departments and via skills: two queries
+    assert body["extensions"]["queries"] == 2
 
 
 async def test_options_change_who_is_eligible_and_weights_are_bounded(
