@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_PEOPLE ?= 2000
 
-.PHONY: demo test check bench schema-sdl clean web web-check chromium journeys
+.PHONY: demo test check bench schema-sdl clean taxonomy web web-check chromium journeys
 
 $(BIN)/talentgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,7 @@ bench: $(BIN)/talentgraph
 clean:
 	-$(BIN)/talentgraph neo4j stop
 	rm -rf $(VENV) .talentgraph
+
+## Derive seed/taxonomy from ../shared/data/skills/{esco,onet} (byte for byte the same each run)
+taxonomy: $(BIN)/talentgraph
+	$(BIN)/python -m seed.derive_taxonomy

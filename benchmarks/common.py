@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -75,3 +76,14 @@ async def ensure_generated_org(db: Database, people: int, seed: int = 7) -> None
     await db.write_in_batches("admin/clear_graph")
     await seed_org(db, people=people, seed=seed)
     await mark_dataset(db, people, seed)
+
+
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
+
+
+def fulltext_query(text: str) -> str:
+    """The Lucene query the skill search used before the in-memory index (the baselines of
+    `skill_search` and `skill_suggestions`): special characters escaped, every word
+    fuzzy-prefixed, all words required."""
+    words = [_LUCENE_SPECIAL.sub(r"\\\1", word) for word in text.lower().split()]
+    return " AND ".join(f"({word}* OR {word}~)" for word in words if word)

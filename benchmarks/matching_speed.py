@@ -398,6 +398,7 @@ async def measure(db: Database, people: int, runs: int) -> None:
             department_id=None,
             location=None,
             available_only=False,
+            direct_first=True,
             hop_decay=matching.HOP_DECAY,
             claimed_weight=WEIGHTS.claimed_weight,
         )

@@ -28,7 +28,7 @@ from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings, service_settings
 from resolvers.identity import issue_token
-from resolvers.skills import fulltext_query
+from resolvers.skills import search_skills
 from resolvers.surveys.pulses import open_rounds
 from seed.generate import default_gigs
 from seed.loader import PhaseResult, ProgressCallback
@@ -258,22 +258,15 @@ def skill(
     name: Annotated[str, typer.Argument(help="A skill id, label or alias, or words to search.")],
     first: Annotated[int, typer.Option(min=1, help="How many search results.")] = 10,
 ) -> None:
-    """Look a skill up by id, label or alias (any case); otherwise search the names."""
+    """Look a skill up by id, or search its names (ranked as the API: exact label first)."""
 
     async def work(db: Database) -> None:
-        exact = await db.read("skills/skill_by_name", value=name)
-        if exact:
-            for row in exact:
-                show(row["skill"])
-            return
-        query = fulltext_query(name)
-        found = (
-            await db.read("skills/search_skills", query=query, skip=0, limit=first) if query else []
-        )
+        by_id = await db.read("skills/skills_by_ids", ids=[name])
+        found = [row["value"] for row in by_id] or (await search_skills(db, name, first))[0]
         if not found:
             raise fail(f"no skill matches {name!r}")
         for row in found:
-            show(row["skill"])
+            show(row)
 
     run_with_database(work)
 
@@ -281,4 +274,6 @@ def skill(
 def show(skill: dict[str, object]) -> None:
     flags = [flag for flag in ("custom", "deprecated") if skill.get(flag)]
     extra = f"  [{', '.join(flags)}]" if flags else ""
-    typer.echo(f"{skill['id']}  {skill['label']}{extra}")
+    matched = skill.get("matched_name")
+    via = f"  (matched {matched!r})" if matched and matched != skill["label"] else ""
+    typer.echo(f"{skill['id']}  {skill['label']}{via}{extra}")

@@ -55,8 +55,8 @@ EntityKind = Literal[
 
 
 class NotFound(DomainError):
-    def __init__(self, kind: EntityKind, id: str) -> None:
-        super().__init__(f"{kind} {id!r} does not exist")
+    def __init__(self, kind: EntityKind, id: str, hint: str = "") -> None:
+        super().__init__(f"{kind} {id!r} does not exist{hint}")
         self.kind = kind
         self.id = id
 

@@ -9,14 +9,14 @@ from enum import StrEnum
 from typing import Any
 from uuid import uuid4
 
-from graph.database import Row, Transaction
+from graph.database import Database, Row, Transaction
 from graph.errors import InvalidTransition, NotFound, ValidationFailed
 from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
 from resolvers.loaders import Parts, load_many, load_one
 from resolvers.pagination import Page, keyset_page, offset_page
 from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
-from resolvers.skills import fulltext_query, require_live_skills
+from resolvers.skills import fulltext_query, require_live_skills, suggest_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
@@ -195,6 +195,14 @@ async def skills_of(ctx: Context, id: str) -> list[Row]:
     return await load_many(ctx, "gigs/skills_of_gigs", id)
 
 
+async def suggested_skills_of(ctx: Context, id: str, text: str, first: int) -> list[Row]:
+    """Skills the gig's title and description mention that it does not ask for yet: offered to
+    its owner to confirm, never added by themselves."""
+    asked = {row["skill"]["id"] for row in await skills_of(ctx, id)}
+    found = await suggest_skills(ctx.db, text, first + len(asked))
+    return [row for row in found if row["skill"]["id"] not in asked][:first]
+
+
 def _check_gig(change: GigChange, today: date) -> None:
     check_text("title", change.title, required=True)
     check_text("description", change.description, required=False, longest=5000)
@@ -225,7 +233,9 @@ def _check_gig(change: GigChange, today: date) -> None:
         check_one_of("skills.importance", skill.importance, Importance)
 
 
-async def _write_relations(tx: Transaction, id: str, change: GigChange, moving: bool) -> None:
+async def _write_relations(
+    db: Database, tx: Transaction, id: str, change: GigChange, moving: bool
+) -> None:
     """Checks and writes the department (when `moving`) and skills (when given)."""
     if change.department_id is not None:
         if not await tx.run("departments/departments_by_ids", ids=[change.department_id]):
@@ -233,7 +243,7 @@ async def _write_relations(tx: Transaction, id: str, change: GigChange, moving: 
         if moving:
             await tx.run("gigs/move_gig", id=id, department_id=change.department_id)
     if change.skills is not None:
-        await require_live_skills(tx, [skill.skill_id for skill in change.skills], "skills")
+        await require_live_skills(tx, [skill.skill_id for skill in change.skills], "skills", db)
         rows = [
             {
                 "skill_id": s.skill_id,
@@ -263,7 +273,9 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
     } | change.properties()
 
     async def work(tx: Transaction) -> Row:
-        await _write_relations(tx, gig_id, GigChange(department_id=change.department_id), False)
+        await _write_relations(
+            ctx.db, tx, gig_id, GigChange(department_id=change.department_id), False
+        )
         rows = await tx.run(
             "gigs/create_gig",
             gig={"id": gig_id, **properties},
@@ -272,7 +284,7 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
         )
         if not rows:
             raise NotFound("Person", ctx.viewer.person_id)
-        await _write_relations(tx, gig_id, GigChange(skills=change.skills), False)
+        await _write_relations(ctx.db, tx, gig_id, GigChange(skills=change.skills), False)
         gig: Row = rows[0]["gig"]
         return gig
 
@@ -298,7 +310,7 @@ async def update_gig(ctx: Context, id: str, change: GigChange) -> Row:
 
     async def work(tx: Transaction) -> Row:
         await _locked(tx, ctx, id, "update", EDITABLE)
-        await _write_relations(tx, id, change, True)
+        await _write_relations(ctx.db, tx, id, change, True)
         rows = await tx.run("gigs/update_gig", id=id, fields=change.properties())
         gig: Row = rows[0]["gig"]
         return gig

@@ -102,6 +102,8 @@ class NearSkillFilter:
     department_id: str | None = None
     location: str | None = None
     available_only: bool = False
+    direct_first: bool = True
+    """Fewer hops first (a direct holder before anyone only near); false ranks by score alone."""
 
 
 HOP_DECAY = 0.5
@@ -221,7 +223,8 @@ async def people_near_skill(
     first: int,
     filter: NearSkillFilter | None = None,
 ) -> list[Row]:
-    """People holding the skill or one within `max_hops` of it, nearest and best first."""
+    """People holding the skill (a group: any skill below it) or one within `max_hops` of it,
+    direct holders first (unless `filter.direct_first` is false), then by score."""
     check_first(first, ctx.settings)
     if not 0 <= max_hops <= MAX_HOPS:
         raise ValidationFailed("maxHops", f"must be between 0 and {MAX_HOPS}, not {max_hops}")
@@ -236,9 +239,10 @@ async def nearest_people(
     """people_near_skill.cypher made exact, without validation: rows of `person`, `score`,
     `hops`, `skill_id`, `proficiency`, `evidenced`, `path_ids`, `remaining_hours`.
 
-    Reads hop by hop: nobody reached through a skill `hops + 1` steps away scores more than
-    `HOP_DECAY ** (hops + 1)`, so when `first` people within `hops` all score more than that,
-    looking further cannot change the answer (which is the one of a single run with
+    Reads hop by hop: nobody reached through a skill `hops + 1` steps away comes before someone
+    nearer when direct holders come first, nor scores more than `HOP_DECAY ** (hops + 1)`; so
+    once `first` people are within `hops` (and, ranking by score alone, all score more than
+    that), looking further cannot change the answer (which is the one of a single run with
     `max_hops`, only faster)."""
     chosen = filter or NearSkillFilter()
 
@@ -258,12 +262,15 @@ async def nearest_people(
                 department_id=chosen.department_id,
                 location=chosen.location,
                 available_only=chosen.available_only,
+                direct_first=chosen.direct_first,
                 hop_decay=HOP_DECAY,
                 claimed_weight=MatchWeights.claimed_weight,
             )
 
         rows = await widened(db, read, POOL_PER_RESULT * first, exact)
-        if len(rows) == first and float(rows[-1]["score"]) > HOP_DECAY ** (hops + 1):
+        if len(rows) == first and (
+            chosen.direct_first or float(rows[-1]["score"]) > HOP_DECAY ** (hops + 1)
+        ):
             break
     return rows
 
@@ -279,7 +286,7 @@ class TeamMember:
 @dataclass(frozen=True)
 class Team:
     members: list[TeamMember]
-    coverage: float
+    fit: float
     """Σ over requirements of share * the best strength any member brings, in 0-1."""
     uncovered: list[str]
     """Skill ids of requirements nobody in the team meets at their minimum level."""
@@ -325,8 +332,8 @@ def greedy_team(candidates: Sequence[Row], size: int) -> Team:
         met |= {reason["skill_id"] for reason in chosen["reasons"] if reason["met"]}
         members.append(TeamMember(chosen, chosen_gain, sorted(covers)))
         remaining.remove(chosen)
-    coverage = sum(shares.get(skill, 0.0) * strength for skill, strength in best.items())
-    return Team(members, coverage, sorted(requirements - met))
+    fit = sum(shares.get(skill, 0.0) * strength for skill, strength in best.items())
+    return Team(members, fit, sorted(requirements - met))
 
 
 async def suggest_team(

@@ -91,16 +91,39 @@ async def offset_page(
 ) -> Page:
     """A page of a ranked `query` (rows under `column`) after the cursor `after`."""
     size = check_first(first, ctx.settings)
+    skip = offset_after(after)
+    rows = await ctx.db.read(query, skip=skip, limit=size + 1, **params)
+    return _offset_page(
+        [row[column] for row in rows], skip, size, _counter(ctx, count_query, params)
+    )
+
+
+def offset_after(after: str | None) -> int:
+    """How many rows of a ranked list the cursor `after` has seen."""
     cursor = decode_cursor(after)
     if cursor is not None and not cursor.isdigit():
         raise ValidationFailed("after", "is not a cursor of this list")
-    skip = int(cursor) + 1 if cursor is not None else 0
-    rows = await ctx.db.read(query, skip=skip, limit=size + 1, **params)
-    page = [row[column] for row in rows[:size]]
+    return int(cursor) + 1 if cursor is not None else 0
+
+
+def ranked_page(ranked: list[Row], skip: int, size: int, total: int) -> Page:
+    """A page of a ranked list computed in Python (at least `skip + size + 1` rows of it, if
+    there are that many), of `total` rows in all."""
+
+    async def count() -> int:
+        return total
+
+    return _offset_page(ranked[skip:], skip, size, count)
+
+
+def _offset_page(
+    rows: list[Row], skip: int, size: int, count: Callable[[], Awaitable[int]]
+) -> Page:
+    page = rows[:size]
     return Page(
         rows=page,
         cursors=[str(skip + index) for index in range(len(page))],
         has_next=len(rows) > size,
         has_previous=skip > 0,
-        count=_counter(ctx, count_query, params),
+        count=count,
     )

@@ -147,7 +147,7 @@ async def set_skill(ctx: Context, person_id: str, skill_id: str, proficiency: in
 
     async def work(tx: Transaction) -> Row:
         person = await _profile(tx, person_id)
-        await require_live_skills(tx, [skill_id], "skillId")
+        await require_live_skills(tx, [skill_id], "skillId", ctx.db)
         await tx.run(
             "people/set_own_skill", person_id=person_id, skill_id=skill_id, proficiency=proficiency
         )
@@ -165,7 +165,7 @@ async def set_aspiration(
 
     async def work(tx: Transaction) -> Row:
         person = await _profile(tx, person_id)
-        await require_live_skills(tx, [skill_id], "skillId")
+        await require_live_skills(tx, [skill_id], "skillId", ctx.db)
         await tx.run(
             "people/set_aspiration",
             person_id=person_id,

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
-import re
+import asyncio
+import weakref
 from dataclasses import dataclass
 
-from graph.database import Row, Transaction
+from graph.database import Database, Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
 from resolvers.loaders import load_each, load_many, load_one
-from resolvers.pagination import Page, keyset_page, offset_page
+from resolvers.pagination import Page, keyset_page, offset_after, offset_page, ranked_page
 from resolvers.permissions import require_admin
-from resolvers.validation import check_id, check_text
+from resolvers.validation import check_first, check_id, check_text
+from seed.skill_matcher import Match, SkillEntry, SkillMatcher, rank
+from seed.skill_suggestions import SkillSuggester
 
-_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
+MAX_SEARCH_RESULTS = 1000
+HOLDER_LOOKUPS = 500
 
 
 @dataclass(frozen=True)
@@ -25,12 +29,98 @@ class CustomSkill:
     broader_id: str | None = None
 
 
-def fulltext_query(search: str) -> str:
-    """A Lucene query for user text: special characters escaped, every word fuzzy-prefixed, so
-    'pyth' and 'pyhton' both find Python without letting the user write Lucene (lower case, so
-    AND, OR and NOT are words too)."""
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", word) for word in search.lower().split()]
-    return " AND ".join(f"({word}* OR {word}~)" for word in words if word)
+@dataclass
+class _Index:
+    version: str | None
+    entries: list[SkillEntry]
+    matcher: SkillMatcher
+    suggester: SkillSuggester | None = None
+
+
+_indexes: weakref.WeakKeyDictionary[Database, _Index] = weakref.WeakKeyDictionary()
+_building = asyncio.Lock()
+
+
+async def _index(db: Database) -> _Index:
+    """The in-memory index of every skill's names, rebuilt when the graph's skill names changed
+    (`SkillNamesVersion`, bumped by every import, custom skill and deprecation)."""
+    version = (await db.read("skills/skill_names_version"))[0]["version"]
+    index = _indexes.get(db)
+    if index is not None and index.version == version:
+        return index
+    async with _building:
+        index = _indexes.get(db)
+        if index is None or index.version != version:
+            entries = [
+                SkillEntry(
+                    id=row["id"],
+                    label=row["label"],
+                    aliases=tuple(row["aliases"]),
+                    is_group=row["is_group"],
+                    deprecated=row["deprecated"],
+                )
+                for row in await db.read("skills/skill_search_entries")
+            ]
+            index = _indexes[db] = _Index(version, entries, SkillMatcher.build(entries))
+        return index
+
+
+async def skill_matcher(db: Database) -> SkillMatcher:
+    return (await _index(db)).matcher
+
+
+async def suggest_skills(db: Database, text: str, first: int) -> list[Row]:
+    """The skills `text` (a gig's description, a CV or bio) mentions, best first, each row with
+    `phrase` (what triggered it), `matched_name` and `confidence`. Only offered: nothing is
+    written; the person confirms a suggestion by adding the skill (a profile skill then starts as
+    a claim, never validated)."""
+    index = await _index(db)
+    if index.suggester is None:
+        index.suggester = SkillSuggester.build(index.entries)
+    found = index.suggester.suggest(text, first)
+    if not found:
+        return []
+    rows = {
+        row["key"]: row["value"]
+        for row in await db.read("skills/skills_by_ids", ids=[s.id for s in found])
+    }
+    return [
+        {
+            "skill": rows[s.id],
+            "phrase": s.phrase,
+            "matched_name": s.matched_name,
+            "confidence": s.confidence,
+        }
+        for s in found
+        if s.id in rows
+    ]
+
+
+async def search_skills(db: Database, text: str, limit: int) -> tuple[list[Row], int]:
+    """The skills `text` names, best first, each row with `matched_name` (the label or alias that
+    matched); and how many matched in all. The one search of the API, the CLI and every "did you
+    mean" (`seed.skill_matcher` says how it ranks). Ties go to the skill more people hold."""
+    matcher = await skill_matcher(db)
+    matches = rank(matcher.matches(text, max(limit, 20)), {})[:MAX_SEARCH_RESULTS]
+    if not matches:
+        return [], 0
+    # holder counts can only reorder matches equal on everything before them
+    edge = matches[min(limit, len(matches)) - 1]
+    tied = [m for m in matches if _bucket(m) <= _bucket(edge)][:HOLDER_LOOKUPS]
+    wanted = list(dict.fromkeys(m.id for m in tied + matches[:limit]))
+    found = {row["id"]: row for row in await db.read("skills/search_results", ids=wanted)}
+    holders = {id: row["holders"] for id, row in found.items()}
+    ordered = rank(tied, holders) + matches[len(tied) :]
+    rows = [
+        {**found[m.id]["skill"], "matched_name": m.matched_name}
+        for m in ordered[:limit]
+        if m.id in found
+    ]
+    return rows, len(matches)
+
+
+def _bucket(match: Match) -> tuple[object, ...]:
+    return (match.deprecated, match.tier, match.is_group, -round(match.coverage, 1))
 
 
 async def skill_by_id(ctx: Context, id: str) -> Row | None:
@@ -39,6 +129,14 @@ async def skill_by_id(ctx: Context, id: str) -> Row | None:
 
 async def skills_by_ids(ctx: Context, ids: list[str]) -> list[Row | None]:
     return await load_each(ctx, "skills/skills_by_ids", ids)
+
+
+async def suggestions_for(ctx: Context, text: str, first: int) -> list[Row]:
+    """`suggest_skills` for the API: the text checked, `first` within the page size."""
+    check_text("text", text, required=True, longest=20_000)
+    if not 1 <= first <= ctx.settings.max_page_size:
+        raise ValidationFailed("first", f"must be between 1 and {ctx.settings.max_page_size}")
+    return await suggest_skills(ctx.db, text, first)
 
 
 async def skills_page(
@@ -56,18 +154,12 @@ async def skills_page(
             after,
         )
     check_text("search", search, required=False)
-    query = fulltext_query(search)
-    if not query:
+    if not search.strip():
         raise ValidationFailed("search", "must contain a word")
-    return await offset_page(
-        ctx,
-        "skills/search_skills",
-        "skills/search_skills_count",
-        "skill",
-        {"query": query},
-        first,
-        after,
-    )
+    size = check_first(first, ctx.settings)
+    skip = offset_after(after)
+    rows, total = await search_skills(ctx.db, search, skip + size + 1)
+    return ranked_page(rows, skip, size, total)
 
 
 async def broader_of(ctx: Context, id: str) -> list[Row]:
@@ -87,12 +179,19 @@ async def holder_count_of(ctx: Context, id: str) -> int:
     return int(row["holders"]) if row else 0
 
 
-async def require_live_skills(tx: Transaction, ids: list[str], field: str) -> None:
-    """Every skill in `ids` exists (NotFound) and is not deprecated (ValidationFailed)."""
+async def did_you_mean(db: Database, text: str) -> str:
+    """'; did you mean …' with the first skills the search finds for `text`, or nothing."""
+    rows, _ = await search_skills(db, text, 3)
+    return "; did you mean " + ", ".join(repr(row["label"]) for row in rows) if rows else ""
+
+
+async def require_live_skills(tx: Transaction, ids: list[str], field: str, db: Database) -> None:
+    """Every skill in `ids` exists (NotFound, saying what the search would offer instead) and is
+    not deprecated (ValidationFailed)."""
     found = {row["key"]: row["value"] for row in await tx.run("skills/skills_by_ids", ids=ids)}
     for id in ids:
         if id not in found:
-            raise NotFound("Skill", id)
+            raise NotFound("Skill", id, await did_you_mean(db, id))
         if found[id].get("deprecated"):
             raise ValidationFailed(field, f"{found[id]['label']!r} is deprecated")
 

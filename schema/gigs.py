@@ -17,7 +17,7 @@ from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
 from schema.selection import fetched_or_loaded, selected
-from schema.skills import Skill
+from schema.skills import Skill, SkillSuggestion
 from schema.values import to_date, to_datetime
 from schema.vocabulary import GigStatus, GigType, Importance
 
@@ -115,6 +115,15 @@ class Gig:
             lambda rows: [GigSkill.from_row(row) for row in rows or []],
             lambda: gigs.skills_of(info.context, self.id),
         )
+
+    @strawberry.field(
+        description="Skills the title and description mention that the gig does not ask for "
+        "yet: for the owner to confirm (updateGig `skills`), never added by themselves."
+    )
+    async def suggested_skills(self, info: Info, first: int = 5) -> list[SkillSuggestion]:
+        text = f"{self.title}. {self.description}"
+        rows = await gigs.suggested_skills_of(info.context, self.id, text, first)
+        return [SkillSuggestion.from_row(row) for row in rows]
 
 
 def gig_parts(info: Info, below: str = "") -> gigs.GigParts:

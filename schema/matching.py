@@ -15,7 +15,7 @@ from typing import Self, TypedDict
 import strawberry
 
 from graph.database import Row
-from resolvers import matching, skills
+from resolvers import matching, scores, skills
 from resolvers.context import Info
 from schema.gigs import Gig
 from schema.people import Person
@@ -38,6 +38,17 @@ async def _skills(info: Info, skill_ids: list[str]) -> list[Skill]:
     ]
 
 
+@strawberry.enum(
+    description="How strong a match is: STRONG 75-100, GOOD 50-75, PARTIAL 25-50, STRETCH under "
+    "25 (README 'Reading a score')."
+)
+class ScoreBand(Enum):
+    STRONG = "STRONG"
+    GOOD = "GOOD"
+    PARTIAL = "PARTIAL"
+    STRETCH = "STRETCH"
+
+
 @strawberry.enum(description="How a person meets a gig requirement.")
 class MatchKind(Enum):
     DIRECT = "DIRECT"
@@ -47,8 +58,8 @@ class MatchKind(Enum):
 
 @strawberry.type(
     description="How one gig requirement is met, and what it adds to the score: "
-    "contribution = share * strength * exposureFactor, and a match's contributions add up to "
-    "its score."
+    "contribution = 100 * share * strength * exposureFactor points, rounded so that a match's "
+    "contributions add up to its score exactly."
 )
 class MatchReason:
     skill: Skill = strawberry.field(description="The skill the gig requires.")
@@ -66,9 +77,11 @@ class MatchReason:
     met: bool = strawberry.field(
         description="The requirement is met at its minimum level (directly or adjacently)."
     )
-    strength: float = strawberry.field(description="How well it is met, 0-1, before exposure.")
+    strength: float = strawberry.field(
+        description="How well it is met, 0-1 (2 decimals), before exposure."
+    )
     share: float = strawberry.field(description="The requirement's share of the gig, 0-1.")
-    contribution: float
+    contribution: float = strawberry.field(description="Points it adds to the score (0-100).")
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
@@ -101,12 +114,18 @@ class MatchReason:
         return _skill(info, self.via_id)
 
 
-@strawberry.type(description="A requirement the person does not meet at its minimum level.")
+@strawberry.type(
+    description="A required skill the person does not meet at its minimum level (a learnable or "
+    "nice-to-have skill is never a gap)."
+)
 class MatchGap:
     skill: Skill
     importance: Importance
     min_proficiency: int
-    held_proficiency: int = strawberry.field(description="The person's own level in it, or 0.")
+    held_proficiency: int = strawberry.field(
+        description="The level the person brings to it: their own, or that of the adjacent "
+        "skill their reason for it uses; 0 if none."
+    )
     missing: int = strawberry.field(description="Levels short of the minimum.")
 
     @classmethod
@@ -122,6 +141,7 @@ class MatchGap:
 
 class _ScoreFields(TypedDict):
     score: float
+    band: ScoreBand
     coverage: float
     reasons: list[MatchReason]
     gaps: list[MatchGap]
@@ -132,10 +152,14 @@ class _ScoreFields(TypedDict):
 
 @strawberry.interface(description="What a match between a person and a gig rests on.")
 class Match:
-    score: float = strawberry.field(description="0-1; the sum of the reasons' contributions.")
+    score: float = strawberry.field(
+        description="0-100 (2 decimals): 100 is every requirement met directly at its level "
+        "with validated evidence and no recent gig; the sum of the reasons' contributions."
+    )
+    band: ScoreBand
     coverage: float = strawberry.field(
-        description="Share of the gig's required skills met (of all its skills if none is "
-        "required)."
+        description="Share of the gig's required skills met at their minimum level, 0-1 (of all "
+        "its skills if none is required)."
     )
     reasons: list[MatchReason] = strawberry.field(
         description="One per requirement the person brings something to."
@@ -153,9 +177,11 @@ class Match:
     )
 
     @staticmethod
-    def fields_from_row(row: Row) -> _ScoreFields:
+    def fields_from_row(match: Row) -> _ScoreFields:
+        row = scores.presented(match)
         return _ScoreFields(
             score=float(row["score"]),
+            band=ScoreBand(row["band"]),
             coverage=float(row["coverage"]),
             reasons=[MatchReason.from_row(reason) for reason in row["reasons"]],
             gaps=[MatchGap.from_row(gap) for gap in row["gaps"]],
@@ -235,7 +261,7 @@ class NearbyPerson:
 @strawberry.type(description="A member of a suggested team and what they bring to it.")
 class TeamMember:
     match: CandidateMatch
-    gain: float = strawberry.field(description="How much the member raised the team's coverage.")
+    gain: float = strawberry.field(description="Points the member added to the team's fit.")
     cover_ids: strawberry.Private[list[str]]
 
     @strawberry.field(description="Requirements this member covers best in the team.")
@@ -247,8 +273,9 @@ class TeamMember:
 class TeamSuggestion:
     gig_id: strawberry.ID
     members: list[TeamMember]
-    coverage: float = strawberry.field(
-        description="Σ over requirements of share * the best strength a member brings, 0-1."
+    fit: float = strawberry.field(
+        description="0-100: Σ over requirements of share * the best strength a member brings "
+        "(the members' gains add up to it)."
     )
     uncovered_ids: strawberry.Private[list[str]]
 
@@ -258,17 +285,19 @@ class TeamSuggestion:
 
     @classmethod
     def from_team(cls, gig_id: str, team: matching.Team) -> Self:
+        fit = scores.to_points(team.fit)
+        gains = scores.adding_up([100 * member.gain for member in team.members], fit)
         return cls(
             gig_id=strawberry.ID(gig_id),
             members=[
                 TeamMember(
                     match=CandidateMatch.from_row(member.candidate),
-                    gain=member.gain,
+                    gain=gain,
                     cover_ids=member.covers,
                 )
-                for member in team.members
+                for member, gain in zip(team.members, gains, strict=True)
             ],
-            coverage=team.coverage,
+            fit=fit,
             uncovered_ids=team.uncovered,
         )
 
@@ -352,12 +381,18 @@ class NearSkillFilter:
     available_only: bool = strawberry.field(
         default=False, description="Only people with gig capacity left."
     )
+    direct_first: bool = strawberry.field(
+        default=True,
+        description="People who hold the skill itself before people who are only near it; "
+        "false ranks everyone by score alone.",
+    )
 
     def to_value(self) -> matching.NearSkillFilter:
         return matching.NearSkillFilter(
             department_id=self.department_id,
             location=self.location,
             available_only=self.available_only,
+            direct_first=self.direct_first,
         )
 
 
@@ -394,8 +429,9 @@ class MatchingQuery:
         return [GigRecommendation.from_row(row) for row in rows]
 
     @strawberry.field(
-        description="Active people who hold the skill or one within maxHops (0-3) of it, "
-        "nearest and most proficient first, with the path of skills that links them."
+        description="Active people who hold the skill (for a skill group: any skill below it) "
+        "or one within maxHops (0-3) of it through accepted links, direct holders first, with "
+        "the path of skills that links them."
     )
     async def people_near_skill(
         self,

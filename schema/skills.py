@@ -20,6 +20,9 @@ class Skill:
     type: str
     custom: bool
     deprecated: bool
+    matched_name: str | None = strawberry.field(
+        description="In a search result: the label or alias that matched; otherwise null."
+    )
     row: strawberry.Private[Row]
 
     @classmethod
@@ -33,6 +36,7 @@ class Skill:
             type=row.get("type") or "",
             custom=bool(row.get("custom", False)),
             deprecated=bool(row.get("deprecated", False)),
+            matched_name=row.get("matched_name"),
             row=row,
         )
 
@@ -67,6 +71,29 @@ class Skill:
     @strawberry.field(description="How many active people hold this skill.")
     async def holder_count(self, info: Info) -> int:
         return await skills.holder_count_of(info.context, self.id)
+
+
+@strawberry.type(
+    description="A skill a text mentions, offered for the person to confirm (nothing is added "
+    "until they do)."
+)
+class SkillSuggestion:
+    skill: Skill
+    phrase: str = strawberry.field(description="The words of the text that triggered it.")
+    matched_name: str = strawberry.field(description="The skill's label or alias they match.")
+    confidence: float = strawberry.field(
+        description="0-1: the share of the name (weighted by how telling each word is) the "
+        "phrase holds."
+    )
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            skill=Skill.from_row(row["skill"]),
+            phrase=row["phrase"],
+            matched_name=row["matched_name"],
+            confidence=float(row["confidence"]),
+        )
 
 
 @strawberry.type(description="A skill adjacent to another, with the weight (0, 1] of the relation.")
@@ -109,8 +136,10 @@ class SkillsQuery:
         return Skill.from_row(row) if row else None
 
     @strawberry.field(
-        description="Skills whose label or aliases match `search` (typos forgiven), best first "
-        "and deprecated last; without `search`, every skill in id order."
+        description="Skills whose label or aliases match `search`, best first: the exact label "
+        "or alias, then names it starts (typeahead), then names holding its words, stems or "
+        "typos; skill groups after skills, ties to the skill more people hold, deprecated last; "
+        "each with `matchedName`. Without `search`, every skill in id order."
     )
     async def skills(
         self,
@@ -122,6 +151,16 @@ class SkillsQuery:
     ) -> Connection[Skill]:
         page = await skills.skills_page(info.context, search, include_deprecated, first, after)
         return connection(page, Skill.from_row)
+
+    @strawberry.field(
+        description="The skills a text mentions (a gig's description, a pasted CV or bio), best "
+        "first, each with the phrase that triggered it: suggestions to confirm, never added by "
+        "themselves (confirm with createGig/updateGig `skills` or setSkill, which records a "
+        "claim, never a validated skill)."
+    )
+    async def suggest_skills(self, info: Info, text: str, first: int = 10) -> list[SkillSuggestion]:
+        rows = await skills.suggestions_for(info.context, text, first)
+        return [SkillSuggestion.from_row(row) for row in rows]
 
 
 @strawberry.type

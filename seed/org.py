@@ -160,12 +160,19 @@ class SkillRow:
     group: str = ""
     description: str = ""
     is_group: bool = False
+    generic: bool = False
+    """A transversal or very common skill: never evidence for a specialist one (no adjacency)."""
+    commodity: str = ""
+    """For a tool (type `technology`, from O*NET): its UNSPSC commodity."""
+    hot_technology: bool = False
 
 
 @dataclass(frozen=True)
 class BroaderRow:
     skill_id: str
     broader_id: str
+    adjacent: bool = True
+    """The step counts as adjacency for matching and `peopleNearSkill` (see `seed.adjacency`)."""
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,9 @@ class RelatedRow:
     skill_id: str
     related_id: str
     weight: float
+    sources: tuple[str, ...] = ()
+    """The signals behind the link: `esco` (curated relation), `text` (similar descriptions and
+    names), `sibling` (same leaf skill group), `cooccurrence` (profiles share it beyond chance)."""
 
 
 @dataclass(frozen=True)

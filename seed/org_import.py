@@ -42,7 +42,7 @@ from seed.org import (
     PersonRow,
     PersonSkillRow,
 )
-from seed.taxonomy import SkillIndex, SkillName
+from seed.skill_matcher import SkillIndex, SkillName
 
 if TYPE_CHECKING:
     from _csv import Reader

@@ -17,27 +17,30 @@ profiles (essential and optional links): the weight is the cosine of their occup
 from __future__ import annotations
 
 import csv
-import difflib
 import gzip
-import heapq
 import io
-import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from itertools import combinations
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from graph.errors import ValidationFailed
+from seed.adjacency import AdjacencyInput, counts_as_adjacent, generic_skills, related_skills
 from seed.org import BroaderRow, OccupationRow, RelatedRow, SkillRow, TaxonomyData
+from seed.tools import (
+    COMMODITY_SKILLS,
+    FALLBACK_GROUP_CODE,
+    MAX_TOOL_ALIASES,
+    MIN_COMMODITY_SIMILARITY,
+    place_tools,
+    read_tools,
+)
 
 DEFAULT_TAXONOMY = Path(__file__).resolve().parent / "taxonomy"
 DEFAULT_ESCO_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "skills" / "esco"
 
 MAX_ALIASES = 8
 MAX_DESCRIPTION = 300
-NEIGHBOURS_PER_SKILL = 8
-MIN_SHARED_OCCUPATIONS = 3
 
 
 def _split(cell: str) -> tuple[str, ...]:
@@ -70,32 +73,49 @@ def is_esco_source(path: Path) -> bool:
     return (path / "skill_hierarchy.csv").is_file() and (path / "occupation_skills.csv").is_file()
 
 
-def related_by_cooccurrence(profiles: Iterable[Sequence[str]]) -> list[RelatedRow]:
-    """Adjacency from co-occurrence in occupation profiles: each skill keeps its
-    `NEIGHBOURS_PER_SKILL` strongest neighbours sharing at least `MIN_SHARED_OCCUPATIONS`
-    occupations; a pair is stored once (lower id first)."""
-    occurrences: Counter[str] = Counter()
-    shared: Counter[tuple[str, str]] = Counter()
-    for profile in profiles:
-        skills = sorted(set(profile))
-        occurrences.update(skills)
-        shared.update(combinations(skills, 2))
-    neighbours: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    for (a, b), count in shared.items():
-        if count >= MIN_SHARED_OCCUPATIONS:
-            weight = count / math.sqrt(occurrences[a] * occurrences[b])
-            neighbours[a].append((weight, b))
-            neighbours[b].append((weight, a))
-    pairs: dict[tuple[str, str], float] = {}
-    for skill, candidates in neighbours.items():
-        for weight, other in heapq.nlargest(NEIGHBOURS_PER_SKILL, candidates):
-            pairs[(min(skill, other), max(skill, other))] = round(min(weight, 1.0), 3)
-    return [RelatedRow(a, b, weight) for (a, b), weight in sorted(pairs.items())]
+def _commodity_fallback(commodities: Iterable[str], skills: Sequence[SkillRow]) -> dict[str, str]:
+    """For commodities the table does not name (or names skills this ESCO release lacks): the ESCO
+    skill whose label and aliases are most similar (TF-IDF cosine ≥ MIN_COMMODITY_SIMILARITY),
+    else the *working with computers* group."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    labels = {s.label for s in skills}
+    mapped = {c for c, names in COMMODITY_SKILLS.items() if all(n in labels for n in names)}
+    wanted = sorted(set(commodities) - mapped)
+    if not wanted:
+        return {}
+    fallback = next(
+        (s.id for s in skills if s.is_group and s.group == FALLBACK_GROUP_CODE), skills[0].id
+    )
+    candidates = [s for s in skills if not s.is_group]
+    vectoriser = TfidfVectorizer(stop_words=["software", "and", "or"], sublinear_tf=True)
+    vectors = vectoriser.fit_transform(" ".join((s.label, *s.aliases)) for s in candidates)
+    chosen: dict[str, str] = {}
+    for commodity, row in zip(
+        wanted, (vectoriser.transform(wanted) @ vectors.T).toarray(), strict=True
+    ):
+        best = int(row.argmax())
+        chosen[commodity] = (
+            candidates[best].id if row[best] >= MIN_COMMODITY_SIMILARITY else fallback
+        )
+    return chosen
 
 
-def derive_from_esco(source: Path, occupation_labels: Sequence[str]) -> TaxonomyData:
+def onet_source_beside(esco: Path) -> Path | None:
+    """The O*NET folder next to an ESCO one (`../shared/data/skills/onet`), if there is one."""
+    onet = esco.parent / "onet"
+    return onet if (onet / "technology_skills.csv").is_file() else None
+
+
+def derive_from_esco(
+    source: Path, occupation_labels: Sequence[str], onet: Path | None = None
+) -> TaxonomyData:
     """The compact taxonomy from the ESCO CSVs: every skill and skill group, the hierarchy,
-    co-occurrence adjacency, and the skill profiles of `occupation_labels`."""
+    adjacency (`seed.adjacency`), the skill profiles of `occupation_labels`, and, with an O*NET
+    folder, its tools placed under ESCO (`seed.tools`)."""
+    esco_rows = list(_rows(source / "skills.csv"))
+    reuse = {row["id"]: row.get("reuse_level", "") for row in esco_rows}
+    top_groups = {row["id"]: row.get("top_group_code", "") for row in esco_rows}
     skills = [
         SkillRow(
             id=row["id"],
@@ -105,7 +125,7 @@ def derive_from_esco(source: Path, occupation_labels: Sequence[str]) -> Taxonomy
             group=row["group_label"],
             description=_short(row["description"]),
         )
-        for row in _rows(source / "skills.csv")
+        for row in esco_rows
     ]
     groups = [
         SkillRow(
@@ -119,10 +139,12 @@ def derive_from_esco(source: Path, occupation_labels: Sequence[str]) -> Taxonomy
         )
         for row in _rows(source / "skill_groups.csv")
     ]
-    broader = [
-        BroaderRow(row["child_id"], row["parent_id"])
-        for row in _rows(source / "skill_hierarchy.csv")
-    ]
+    hierarchy = list(_rows(source / "skill_hierarchy.csv"))
+    broader = [BroaderRow(row["child_id"], row["parent_id"]) for row in hierarchy]
+    leaf_groups: dict[str, list[str]] = defaultdict(list)
+    for row in hierarchy:
+        if row["child_kind"] == "skill" and row["parent_kind"] == "skill_group":
+            leaf_groups[row["child_id"]].append(row["parent_id"])
     profiles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for row in _rows(source / "occupation_skills.csv"):
         profiles[row["occupation_id"]][row["relation_type"]].append(row["skill_id"])
@@ -143,15 +165,54 @@ def derive_from_esco(source: Path, occupation_labels: Sequence[str]) -> Taxonomy
     missing = set(wanted) - {occupation.label for occupation in occupations}
     if missing:
         raise ValueError(f"occupations not in {source}: {', '.join(sorted(missing))}")
-    related = related_by_cooccurrence(
-        profile["essential"] + profile["optional"] for profile in profiles.values()
+    all_profiles = [
+        profile["essential"] + profile["optional"] for _, profile in sorted(profiles.items())
+    ]
+    generic = generic_skills(skills, reuse, all_profiles, broader)
+    relations = source / "skill_relations.csv"
+    curated = (
+        [(row["skill_id"], row["related_skill_id"]) for row in _rows(relations)]
+        if relations.is_file()
+        else []
     )
+    related = related_skills(AdjacencyInput(skills, leaf_groups, curated, all_profiles), generic)
+    skills = [replace(s, generic=s.id in generic) for s in skills]
+    onet = onet if onet is not None else onet_source_beside(source)
+    if onet is not None:
+        tools = read_tools(onet)
+        fallback = _commodity_fallback(
+            (c for tool in tools for c in tool.commodities), groups + skills
+        )
+        placed = place_tools(tools, groups + skills, fallback)
+        skills = [
+            replace(s, aliases=_merged(s.aliases, placed.aliases[s.id]))
+            if s.id in placed.aliases
+            else s
+            for s in skills
+        ] + placed.skills
+        broader += placed.broader
+    everything = {s.id: s for s in groups + skills}
+    broader = [
+        replace(
+            b,
+            adjacent=counts_as_adjacent(
+                everything[b.skill_id], everything[b.broader_id], top_groups
+            ),
+        )
+        for b in broader
+    ]
     return TaxonomyData(
         skills=sorted(groups + skills, key=lambda s: s.id),
         broader=sorted(broader, key=lambda b: (b.skill_id, b.broader_id)),
         related=related,
         occupations=occupations,
     )
+
+
+def _merged(aliases: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
+    seen = {alias.lower() for alias in aliases}
+    extra = [alias for alias in more if alias.lower() not in seen]
+    return aliases + tuple(dict.fromkeys(extra))[:MAX_TOOL_ALIASES]
 
 
 def _write_gz_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
@@ -164,11 +225,26 @@ def _write_gz_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[obj
         handle.write(text.getvalue().encode("utf-8"))
 
 
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
 def write_derived(taxonomy: TaxonomyData, out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     files = {
         "skills.csv.gz": (
-            ("id", "label", "aliases", "type", "group", "description", "is_group"),
+            (
+                "id",
+                "label",
+                "aliases",
+                "type",
+                "group",
+                "description",
+                "is_group",
+                "generic",
+                "commodity",
+                "hot_technology",
+            ),
             (
                 (
                     s.id,
@@ -177,18 +253,21 @@ def write_derived(taxonomy: TaxonomyData, out: Path) -> list[Path]:
                     s.type,
                     s.group,
                     s.description,
-                    "true" if s.is_group else "false",
+                    _flag(s.is_group),
+                    _flag(s.generic),
+                    s.commodity,
+                    _flag(s.hot_technology),
                 )
                 for s in taxonomy.skills
             ),
         ),
         "broader.csv.gz": (
-            ("skill_id", "broader_id"),
-            ((b.skill_id, b.broader_id) for b in taxonomy.broader),
+            ("skill_id", "broader_id", "adjacent"),
+            ((b.skill_id, b.broader_id, _flag(b.adjacent)) for b in taxonomy.broader),
         ),
         "related.csv.gz": (
-            ("skill_id", "related_id", "weight"),
-            ((r.skill_id, r.related_id, r.weight) for r in taxonomy.related),
+            ("skill_id", "related_id", "weight", "sources"),
+            ((r.skill_id, r.related_id, r.weight, "|".join(r.sources)) for r in taxonomy.related),
         ),
         "occupations.csv.gz": (
             ("id", "label", "essential", "optional"),
@@ -217,15 +296,23 @@ def read_derived(folder: Path) -> TaxonomyData:
                 group=row["group"],
                 description=row["description"],
                 is_group=row["is_group"] == "true",
+                generic=row.get("generic") == "true",
+                commodity=row.get("commodity") or "",
+                hot_technology=row.get("hot_technology") == "true",
             )
             for row in _rows(folder / "skills.csv.gz")
         ],
         broader=[
-            BroaderRow(row["skill_id"], row["broader_id"])
+            BroaderRow(row["skill_id"], row["broader_id"], row.get("adjacent", "true") == "true")
             for row in _rows(folder / "broader.csv.gz")
         ],
         related=[
-            RelatedRow(row["skill_id"], row["related_id"], float(row["weight"]))
+            RelatedRow(
+                row["skill_id"],
+                row["related_id"],
+                float(row["weight"]),
+                _split(row.get("sources") or ""),
+            )
             for row in _rows(folder / "related.csv.gz")
         ],
         occupations=[
@@ -257,78 +344,6 @@ def read_taxonomy(path: Path = DEFAULT_TAXONOMY) -> TaxonomyData:
         f"{path} holds neither a derived taxonomy (skills.csv.gz, broader.csv.gz, "
         "related.csv.gz) nor ESCO CSVs (skills.csv, skill_hierarchy.csv, occupation_skills.csv)"
     )
-
-
-@dataclass(frozen=True)
-class SkillName:
-    id: str
-    label: str
-    names: tuple[str, ...]
-    deprecated: bool = False
-
-
-class SkillIndex:
-    """Resolves what a person writes (an id, a label or an alias, any case) to one skill id."""
-
-    def __init__(self, skills: Iterable[SkillName]) -> None:
-        self.ids: dict[str, str] = {}
-        self.labels: dict[str, str] = {}
-        self._by_label: dict[str, list[str]] = defaultdict(list)
-        self._by_alias: dict[str, list[str]] = defaultdict(list)
-        self._deprecated: set[str] = set()
-        for skill in skills:
-            self.add(skill)
-
-    def add(self, skill: SkillName) -> None:
-        self.ids[skill.id.lower()] = skill.id
-        self.labels[skill.id] = skill.label
-        if skill.deprecated:
-            self._deprecated.add(skill.id)
-        label_key = skill.label.lower()
-        if skill.id not in self._by_label[label_key]:
-            self._by_label[label_key].append(skill.id)
-        for name in skill.names:
-            if name != label_key and skill.id not in self._by_alias[name]:
-                self._by_alias[name].append(skill.id)
-
-    @classmethod
-    def from_rows(cls, rows: Iterable[Mapping[str, object]]) -> SkillIndex:
-        return cls(
-            SkillName(
-                id=str(row["id"]),
-                label=str(row["label"]),
-                names=tuple(str(name) for name in row["names"] or ()),  # type: ignore[attr-defined]
-                deprecated=bool(row["deprecated"]),
-            )
-            for row in rows
-        )
-
-    def _prefer_live(self, ids: list[str]) -> list[str]:
-        live = [skill_id for skill_id in ids if skill_id not in self._deprecated]
-        return live or ids
-
-    def resolve(self, value: str) -> str:
-        """The skill id `value` names; `LookupError` with a helpful message when it names none or
-        several."""
-        key = value.strip().lower()
-        if key in self.ids:
-            return self.ids[key]
-        for table in (self._by_label, self._by_alias):
-            candidates = self._prefer_live(table.get(key, []))
-            if len(candidates) == 1:
-                return candidates[0]
-            if candidates:
-                labels = ", ".join(
-                    f"{self.labels[c]!r} ({c})" for c in sorted(candidates, key=str)[:5]
-                )
-                raise LookupError(f"skill {value!r} is ambiguous: it names {labels}; use the id")
-        raise LookupError(f"skill {value!r} matches no skill{self.suggest(key)}")
-
-    def suggest(self, key: str) -> str:
-        close = difflib.get_close_matches(key, list(self._by_label), n=3, cutoff=0.6)
-        if not close:
-            return ""
-        return "; did you mean " + ", ".join(repr(self.labels[self._by_label[c][0]]) for c in close)
 
 
 def subset(taxonomy: TaxonomyData, skill_ids: Iterable[str]) -> TaxonomyData:

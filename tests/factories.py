@@ -43,8 +43,8 @@ class OrgFactory:
         self.taxonomy.skills.append(SkillRow(id=id, label=label or id, aliases=aliases, **fields))
         return self
 
-    def broader(self, skill_id: str, broader_id: str) -> Self:
-        self.taxonomy.broader.append(BroaderRow(skill_id, broader_id))
+    def broader(self, skill_id: str, broader_id: str, adjacent: bool = True) -> Self:
+        self.taxonomy.broader.append(BroaderRow(skill_id, broader_id, adjacent))
         return self
 
     def related(self, skill_id: str, related_id: str, weight: float = 0.5) -> Self:

@@ -10,6 +10,7 @@ import httpx
 from neo4j import Record
 
 from graph.database import Database
+from seed.pipeline import seed_org
 from service.browser_guide import SLIDES
 from tests.test_analytics_metrics import build_org
 
@@ -54,25 +55,34 @@ async def test_the_style_captions_nodes_by_their_readable_property(
     captions = dict(
         re.findall(r"node\.(\w+) \{[^}]*caption: \"\{(\w+)\}\"", response.text, re.DOTALL)
     )
-    assert captions | {"Engagement": "status", "Application": "state"} == {
+    assert captions == {
         "Person": "name",
         "Skill": "label",
         "Gig": "title",
         "Department": "name",
         "Engagement": "status",
         "Application": "state",
+        "AuditEvent": "action",
+        "Notification": "kind",
+        "Endorsement": "comment",
     }
 
 
-async def browser_run(db: Database, commands: list[str]) -> list[Record]:
+async def browser_run(
+    db: Database, commands: list[str], ids: dict[str, str] | None = None
+) -> list[Record]:
     """Runs a slide's blocks as Neo4j Browser does: each `:param name => expression` is
-    evaluated by the server (Browser sends `RETURN expression`), then the query with them."""
+    evaluated by the server (Browser sends `RETURN expression`), then the query with them.
+    `ids` replaces the demo organisation's ids the examples name with this graph's."""
     params: dict[str, Any] = {}
     rows: list[Record] = []
     for command in commands:
         param = PARAM.fullmatch(command)
         if param:
-            records, _, _ = await db.driver.execute_query("RETURN " + param[2] + " AS value")
+            expression = param[2]
+            for demo_id, own_id in (ids or {}).items():
+                expression = expression.replace(f"'{demo_id}'", f"'{own_id}'")
+            records, _, _ = await db.driver.execute_query("RETURN " + expression + " AS value")
             params[param[1]] = records[0]["value"]
         else:
             records, _, _ = await db.driver.execute_query(command, params)
@@ -80,10 +90,11 @@ async def browser_run(db: Database, commands: list[str]) -> list[Record]:
     return rows
 
 
-async def test_every_query_of_the_guide_runs_with_its_example_parameters(
-    db: Database, client: httpx.AsyncClient
-) -> None:
-    await build_org().load(db)
+async def guide_results(
+    db: Database, client: httpx.AsyncClient, ids: dict[str, str] | None = None
+) -> dict[str, list[Record]]:
+    """Every query of the guide run after its own example parameters, by slide title and
+    block."""
     page = (await client.get("/browser-guide")).text
     slides = page.split("<slide ")[1:]
     results: dict[str, list[Record]] = {}
@@ -97,10 +108,28 @@ async def test_every_query_of_the_guide_runs_with_its_example_parameters(
         for index, block in enumerate(blocks):
             if not block.startswith(":"):
                 results[f"{title} #{index}"] = await browser_run(
-                    db, [b for b in blocks[start : index + 1] if not b.startswith(":style")]
+                    db, [b for b in blocks[start : index + 1] if not b.startswith(":style")], ids
                 )
                 start = index + 1
+    return results
+
+
+async def test_every_query_of_the_guide_runs_with_its_example_parameters(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await build_org().load(db)
+    # the examples name the demo organisation's Python and first market gig
+    demo = {"ccd0a1d9-afda-43d9-b901-96344886e14d": "python", "G-M01": "G1"}
+    results = await guide_results(db, client, demo)
     assert len(results) == sum(len(slide.queries) for slide in SLIDES)
     near = next(rows for key, rows in results.items() if key.startswith("Who is near"))
     people = {node["id"] for row in near for node in row["path"].nodes if "Person" in node.labels}
     assert people == {"M1", "E2", "B1"}  # python's holders; the graph has no neighbours for it
+
+
+async def test_in_the_demo_organisation_every_slide_of_the_guide_returns_rows(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await seed_org(db, people=300, seed=7)
+    results = await guide_results(db, client)
+    assert [key for key, rows in results.items() if not rows] == []

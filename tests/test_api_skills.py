@@ -208,3 +208,108 @@ async def test_search_text_is_checked(client: httpx.AsyncClient, db: Database) -
 
     assert blank["errors"][0]["message"] == "search: must contain a word"
     assert long["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "search"}
+
+
+SEARCH = """query ($q: String!) { skills(search: $q, first: 5) {
+              totalCount edges { node { id matchedName } } } }"""
+
+
+async def found(client: httpx.AsyncClient, search: str) -> list[tuple[str, str]]:
+    body = await graphql(client, SEARCH, "P1", variables={"q": search})
+    return [(e["node"]["id"], e["node"]["matchedName"]) for e in body["data"]["skills"]["edges"]]
+
+
+def everyday_taxonomy() -> OrgFactory:
+    """Labels the way ESCO and O*NET write them, and people who hold some of them."""
+    return (
+        OrgFactory()
+        .skill("analytics", "data analytics")
+        .skill("analysis", "perform data analysis", "data analytics", "analyse data")
+        .skill("analytics-sw", "data analytics software", "analytics tools")
+        .skill("call", "call-centre technologies", "call center technologies")
+        .skill("sim", "simulation-based clinical education")
+        .skill("csharp", "C#", "C sharp")
+        .skill("cpp", "C++")
+        .skill("c", "C (computer programming)")
+        .skill("excel", "Microsoft Excel", "Excel", type="technology")
+        .skill("sheets", "use spreadsheets software", "spreadsheets")
+        .skill("pm-group", "project management", is_group=True)
+        .skill("pm", "project management", "manage projects")
+        .skill("plan", "budget planning")
+        .skill("ctrl", "budget control")
+        .skill("python", "Python (computer programming)", "Python")
+        .department("D1")
+        .person("P1", "D1")
+        .person("P2", "D1")
+        .person("P3", "D1")
+        .has_skill("P1", "analysis", 3)
+        .has_skill("P2", "analysis", 3)
+        .has_skill("P1", "ctrl", 3)
+        .has_skill("P2", "ctrl", 3)
+    )
+
+
+async def test_an_exact_label_comes_first_even_when_others_are_held_more(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await everyday_taxonomy().load(db)
+    assert (await found(client, "Data Analytics"))[:2] == [
+        ("analytics", "data analytics"),
+        ("analysis", "data analytics"),  # the alias, exact too, then the longer label
+    ]
+    assert (await found(client, "pyth"))[0] == ("python", "Python")  # typeahead
+    assert (await found(client, "pyhton"))[0] == ("python", "Python")  # a typo
+    assert (await found(client, "analyse dta"))[0] == ("analysis", "analyse data")
+
+
+async def test_hyphenated_and_symbol_labels_are_found_and_text_never_changes_the_query(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await everyday_taxonomy().load(db)
+    assert (await found(client, "call-centre technologies"))[0][0] == "call"
+    assert (await found(client, "call centre technologies"))[0][0] == "call"
+    assert (await found(client, "simulation-based clinical education"))[0][0] == "sim"
+    assert (await found(client, "C#"))[0] == ("csharp", "C#")
+    assert (await found(client, "c++"))[0] == ("cpp", "C++")
+    for text in ('"data" & analytics', "data/analytics", "data+analytics", "#data analytics"):
+        assert (await found(client, text))[0][0] in {"analytics", "analysis"}, text
+    assert await found(client, '") OR *:*') == []  # query syntax is only text
+    long = "someone who can do the data analytics and budget control for our team please"
+    assert {id for id, _ in await found(client, long)} >= {"analytics", "ctrl"}
+
+
+async def test_tools_are_found_by_everyday_names_and_groups_come_after_skills(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await everyday_taxonomy().load(db)
+    assert (await found(client, "excel"))[0] == ("excel", "Excel")
+    assert [id for id, _ in await found(client, "project management")][:2] == ["pm", "pm-group"]
+
+
+async def test_equally_good_matches_go_to_the_skill_more_people_hold(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await everyday_taxonomy().load(db)
+    assert [id for id, _ in await found(client, "budget")] == ["ctrl", "plan"]
+
+
+async def test_a_gig_naming_an_unknown_skill_is_told_what_the_search_would_offer(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await everyday_taxonomy().load(db)
+    mutation = """mutation ($input: GigInput!) { createGig(input: $input) { result {
+                    __typename ... on UserError { message } } } }"""
+    gig = {
+        "title": "Dashboard",
+        "type": "PROJECT",
+        "departmentId": "D1",
+        "hoursPerWeek": 4,
+        "durationWeeks": 4,
+        "skills": [{"skillId": "pyhton"}],
+    }
+    body = await graphql(client, mutation, "P1", variables={"input": gig})
+    result = body["data"]["createGig"]["result"]
+    assert result["__typename"] == "NotFound"
+    assert result["message"] == (
+        "skill 'pyhton' does not exist; did you mean 'Python (computer programming)'"
+    )

@@ -41,7 +41,8 @@ async def test_candidates_in_browser_match_the_api(db: Database) -> None:
     org = await matching_org().load(db)
     await leave(db, org, "GONE")
 
-    in_browser = await browser_run(db, "matching/match_candidates")  # header: gig G1, first 20
+    # the header names a demo organisation's gig; this graph's is G1
+    in_browser = await browser_run(db, "matching/match_candidates", gig_id="G1")
     through_api = await matching.match_candidates(context(db), "G1", 20)
 
     assert summary(in_browser, "person") == summary(through_api, "person")
@@ -61,7 +62,7 @@ async def test_recommendations_in_browser_match_the_api(db: Database) -> None:
 async def test_people_near_a_skill_in_browser_match_the_api(db: Database) -> None:
     await near_org().load(db)
 
-    in_browser = await browser_run(db, "matching/people_near_skill")  # header: python, 2 hops
+    in_browser = await browser_run(db, "matching/people_near_skill", skill_id="python")
     through_api = await matching.people_near_skill(context(db), "python", 2, 20)
 
     assert summary(in_browser, "person") == summary(through_api, "person")

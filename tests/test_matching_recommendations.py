@@ -167,7 +167,7 @@ async def test_a_team_covers_together_what_nobody_covers_alone(db: Database) -> 
 
     assert [member.candidate["person"]["id"] for member in team.members] == ["BOTH", "SQL"]
     assert [member.covers for member in team.members] == [["python", "sql"], ["sql"]]
-    assert team.coverage == pytest.approx(2 / 3)
+    assert team.fit == pytest.approx(2 / 3)
     assert team.uncovered == ["cobol"]
     assert team.members[0].gain > team.members[1].gain > 0
 
@@ -204,6 +204,7 @@ async def test_reading_hop_by_hop_gives_the_answer_of_one_run(db: Database) -> N
             department_id=None,
             location=None,
             available_only=False,
+            direct_first=True,
             hop_decay=matching.HOP_DECAY,
             claimed_weight=matching.MatchWeights.claimed_weight,
         )

@@ -11,16 +11,14 @@ import pytest
 
 from graph.database import Database
 from graph.errors import ValidationFailed
-from resolvers.skills import fulltext_query
+from resolvers.skills import search_skills
 from seed.org import BroaderRow, RelatedRow, SkillRow, TaxonomyData
 from seed.pipeline import import_org_dir, import_taxonomy
 from seed.profiles import occupation_labels
+from seed.skill_matcher import SkillIndex, SkillName
 from seed.taxonomy import (
-    SkillIndex,
-    SkillName,
     derive_from_esco,
     read_taxonomy,
-    related_by_cooccurrence,
     write_derived,
 )
 from tests.factories import OrgFactory
@@ -84,10 +82,8 @@ async def test_skills_are_found_by_id_label_or_alias_in_any_case_and_by_search(
     assert (await skill(db, "  Structured Query LANGUAGE "))["id"] == "s-sql"
     assert (await skill(db, "python"))["id"] == "s-python"
     assert await db.read("skills/skill_by_name", value="fortran") == []
-    found = await db.read(
-        "skills/search_skills", query=fulltext_query("progr pyth"), skip=0, limit=5
-    )
-    assert [row["skill"]["id"] for row in found] == ["s-python"]
+    found, _ = await search_skills(db, "progr pyth", 5)
+    assert [row["id"] for row in found] == ["s-python"]
     python = await skill(db, "s-python")
     assert python["source"] == "taxonomy"
     assert python["custom"] is False
@@ -164,20 +160,56 @@ async def test_an_organisation_declares_its_own_skills_under_taxonomy_ones(
 
 def test_the_shipped_copy_holds_all_of_esco_and_the_demo_occupations() -> None:
     taxonomy = read_taxonomy()
-    assert len([s for s in taxonomy.skills if not s.is_group]) == 13_896
+    esco = [s for s in taxonomy.skills if not s.is_group and s.type != "technology"]
+    assert len(esco) == 13_896
     assert len({s.id for s in taxonomy.skills}) == len(taxonomy.skills)
     assert [o.label for o in taxonomy.occupations] == occupation_labels()
     assert all(o.essential for o in taxonomy.occupations)
     assert all(0 < r.weight <= 1 for r in taxonomy.related)
-    assert all(r.skill_id < r.related_id for r in taxonomy.related)
-    assert len(taxonomy.broader) == 20_656
+    assert all(r.skill_id < r.related_id and r.sources for r in taxonomy.related)
+    tools = {s.id for s in taxonomy.skills if s.type == "technology"}
+    assert len([b for b in taxonomy.broader if b.skill_id not in tools]) == 20_656
 
 
-def test_adjacency_is_the_cosine_of_shared_occupations() -> None:
-    profiles = [["a", "b"], ["a", "b"], ["a", "b", "c"], ["a", "c"], ["d"]]
-    related = {(r.skill_id, r.related_id): r.weight for r in related_by_cooccurrence(profiles)}
-    # a: 4 occupations, b: 3, shared 3 -> 3 / sqrt(12); a-c share 2 (< 3), b-c share 1
-    assert related == {("a", "b"): round(3 / 12**0.5, 3)}
+def shipped_tool(taxonomy: TaxonomyData, label: str) -> tuple[SkillRow, list[str]]:
+    labels = {s.id: s.label for s in taxonomy.skills}
+    tool = next(s for s in taxonomy.skills if s.label == label)
+    return tool, sorted(labels[b.broader_id] for b in taxonomy.broader if b.skill_id == tool.id)
+
+
+def test_the_tools_people_list_are_skills_under_the_esco_skill_they_serve() -> None:
+    taxonomy = read_taxonomy()
+    excel, excel_parents = shipped_tool(taxonomy, "Microsoft Excel")
+    assert (excel.type, excel.commodity, excel.hot_technology) == (
+        "technology",
+        "Spreadsheet software",
+        True,
+    )
+    assert "Excel" in excel.aliases
+    assert excel_parents == ["use spreadsheets software"]
+    assert shipped_tool(taxonomy, "Tableau")[1] == ["business intelligence", "data analytics"]
+    assert "Power BI" in shipped_tool(taxonomy, "Microsoft Power BI")[0].aliases
+    assert "JIRA" in shipped_tool(taxonomy, "Atlassian JIRA")[0].aliases
+    assert "Salesforce" in shipped_tool(taxonomy, "Salesforce software")[0].aliases
+    assert shipped_tool(taxonomy, "Kubernetes")[0].hot_technology
+    # a tool ESCO already has is not duplicated: O*NET's name becomes an alias
+    sql = [s for s in taxonomy.skills if s.label == "SQL"]
+    assert len(sql) == 1
+    assert "Structured query language SQL" in sql[0].aliases
+    assert not [s for s in taxonomy.skills if s.label == "Structured query language SQL"]
+
+
+def test_generic_skills_are_never_evidence_for_specialist_ones() -> None:
+    taxonomy = read_taxonomy()
+    generic = {s.id for s in taxonomy.skills if s.generic}
+    labels = {s.label: s for s in taxonomy.skills}
+    for label in ("advise others", "follow company standards", "manage staff", "think critically"):
+        assert labels[label].generic, label
+    assert not [r for r in taxonomy.related if {r.skill_id, r.related_id} & generic]
+    counted = [b for b in taxonomy.broader if b.adjacent]
+    assert not [b for b in counted if {b.skill_id, b.broader_id} & generic]
+    groups = {s.id for s in taxonomy.skills if s.is_group}
+    assert not [b for b in counted if b.broader_id in groups]
 
 
 def test_the_taxonomy_derives_from_esco_csvs(tmp_path: Path) -> None:
@@ -186,6 +218,7 @@ def test_the_taxonomy_derives_from_esco_csvs(tmp_path: Path) -> None:
             ["id", "label", "skill_type", "group_label", "description", "alt_labels"],
             ["k1", "SQL", "knowledge", "databases", "Querying data.", "structured query language"],
             ["k2", "data models", "knowledge", "databases", "", "SQL|data modelling"],
+            ["k3", "data modelling", "knowledge", "databases", "", "data models"],
         ],
         "skill_groups.csv": [
             ["id", "code", "label", "description", "alt_labels"],
@@ -204,6 +237,10 @@ def test_the_taxonomy_derives_from_esco_csvs(tmp_path: Path) -> None:
             *[[f"o{i}", "k1", "essential"] for i in range(3)],
             *[[f"o{i}", "k2", "optional"] for i in range(3)],
         ],
+        "skill_relations.csv": [
+            ["skill_id", "relation_type", "related_skill_id"],
+            ["k1", "optional", "k2"],
+        ],
     }
     for name, rows in tables.items():
         with (tmp_path / name).open("w", encoding="utf-8", newline="") as handle:
@@ -213,10 +250,15 @@ def test_the_taxonomy_derives_from_esco_csvs(tmp_path: Path) -> None:
         ("g1", True),
         ("k1", False),
         ("k2", False),
+        ("k3", False),
     ]
     assert taxonomy.skills[2].aliases == ("SQL", "data modelling")
-    assert [(b.skill_id, b.broader_id) for b in taxonomy.broader] == [("k1", "g1")]
-    assert [(r.skill_id, r.related_id, r.weight) for r in taxonomy.related] == [("k1", "k2", 1.0)]
+    assert [(b.skill_id, b.broader_id, b.adjacent) for b in taxonomy.broader] == [
+        ("k1", "g1", False)  # a step into a skill group is never evidence
+    ]
+    related = {(r.skill_id, r.related_id): r.sources for r in taxonomy.related}
+    assert related[("k1", "k2")][0] == "esco"  # ESCO's curated relation, with its text signal
+    assert "text" in related[("k2", "k3")]  # similar names
     assert taxonomy.occupations[0].essential == ("k1",)
     assert taxonomy.occupations[0].optional == ("k2",)
 
@@ -247,3 +289,50 @@ def test_a_taxonomy_that_cannot_be_read_is_a_clear_error(tmp_path: Path) -> None
         handle.write("name\nPython\n")
     with pytest.raises(ValidationFailed, match="a taxonomy file lacks the column 'id'"):
         read_taxonomy(tmp_path)
+
+
+def test_onet_tools_are_placed_under_esco_and_deduplicated(tmp_path: Path) -> None:
+    esco = tmp_path / "esco"
+    onet = tmp_path / "onet"
+    esco.mkdir()
+    onet.mkdir()
+    tables = {
+        esco / "skills.csv": [
+            ["id", "label", "skill_type", "group_label", "description", "alt_labels"],
+            ["k1", "use spreadsheets software", "skill/competence", "", "Spreadsheets.", ""],
+            ["k2", "SQL", "knowledge", "", "Querying data.", "structured query language"],
+        ],
+        esco / "skill_groups.csv": [["id", "code", "label", "description", "alt_labels"]],
+        esco / "skill_hierarchy.csv": [["child_id", "child_kind", "parent_id", "parent_kind"]],
+        esco / "occupations.csv": [
+            ["id", "label"],
+            *[[f"o{i}", label] for i, label in enumerate(occupation_labels())],
+        ],
+        esco / "occupation_skills.csv": [["occupation_id", "skill_id", "relation_type"]],
+        onet / "technology_skills.csv": [
+            ["onetsoc_code", "example", "commodity_code", "commodity_title", "hot_technology"],
+            ["1", "Microsoft Excel", "43232110", "Spreadsheet software", "Y"],
+            ["2", "Microsoft Excel", "43232110", "Spreadsheet software", "Y"],
+            ["1", "Structured query language SQL", "43232306", "Data base software", "Y"],
+            ["1", "Obscure Tool", "43232110", "Spreadsheet software", "N"],
+            # a vendor is a first word that starts several tool names
+            ["1", "Microsoft Word", "43232105", "Word processing software", "Y"],
+            ["1", "Microsoft Visio", "43232105", "Word processing software", "Y"],
+        ],
+    }
+    for path, rows in tables.items():
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows(rows)
+    taxonomy = derive_from_esco(esco, occupation_labels())  # finds ../onet itself
+    by_label = {s.label: s for s in taxonomy.skills}
+    excel = by_label["Microsoft Excel"]
+    assert excel.aliases == ("Excel",)
+    assert [(b.broader_id, b.adjacent) for b in taxonomy.broader if b.skill_id == excel.id] == [
+        ("k1", True)
+    ]
+    assert "Structured query language SQL" in by_label["SQL"].aliases
+    assert "Obscure Tool" not in by_label  # one occupation, not hot: not a skill of its own
+    write_derived(taxonomy, tmp_path / "one")
+    write_derived(derive_from_esco(esco, occupation_labels()), tmp_path / "two")
+    for name in ("skills.csv.gz", "broader.csv.gz", "related.csv.gz"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()

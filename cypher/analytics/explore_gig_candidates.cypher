@@ -2,7 +2,7 @@
 // requires, and the active people (not the owner) who hold a required skill at its minimum
 // proficiency or above, strongest first. For the ranked list with scores and reasons, run
 // matching/match_candidates.
-// :param gig_id => 'G1'
+// :param gig_id => 'G-M01'
 // :param limit => 50
 MATCH context = (:Department)<-[:FOR_DEPARTMENT]-(g:Gig {id: $gig_id})-[:OWNED_BY]->(:Person)
 OPTIONAL CALL (g) {

@@ -1,4 +1,5 @@
-// Creates or updates an organisation's own skills, flagged custom, optionally under a broader skill.
+// Creates or updates an organisation's own skills, flagged custom, optionally under a broader skill
+// (a step that counts as adjacency); bumps the SkillNamesVersion the skill search index follows.
 // :param rows => [{id: 'acme-forge', label: 'Forge (internal CI)', aliases: ['forge'], broader_id: null}]
 UNWIND $rows AS row
 MERGE (s:Skill {id: row.id})
@@ -11,6 +12,7 @@ SET s.label = row.label,
     s.group = coalesce(s.group, ''),
     s.description = coalesce(s.description, ''),
     s.is_group = false,
+    s.generic = false,
     s.source = 'custom',
     s.custom = true,
     s.deprecated = false
@@ -19,4 +21,8 @@ OPTIONAL MATCH (s)-[old:BROADER]->()
 DELETE old
 WITH DISTINCT s, row
 OPTIONAL MATCH (parent:Skill {id: row.broader_id})
-FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END | MERGE (s)-[:BROADER]->(parent))
+FOREACH (_ IN CASE WHEN parent IS NULL THEN [] ELSE [1] END |
+  MERGE (s)-[b:BROADER]->(parent) SET b.adjacent = true)
+WITH count(*) AS written
+MERGE (version:SkillNamesVersion {id: 'skills'})
+SET version.version = randomUUID()

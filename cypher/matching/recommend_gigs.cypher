@@ -52,7 +52,7 @@ CALL (p) {
   MATCH (p)-[:HAS_SKILL]->(:Skill)<-[:REQUIRES]-(g:Gig {status: 'open'})
   RETURN g
   UNION
-  MATCH (p)-[:HAS_SKILL]->(:Skill)-[:BROADER|RELATED_TO]-(:Skill)<-[:REQUIRES]-(g:Gig {status: 'open'})
+  MATCH (p)-[:HAS_SKILL]->(:Skill)-[:BROADER|RELATED_TO {adjacent: true}]-(:Skill)<-[:REQUIRES]-(g:Gig {status: 'open'})
   RETURN g
   UNION
   MATCH (p)-[a:ASPIRES_TO]->(:Skill)<-[:REQUIRES]-(g:Gig {status: 'open'})
@@ -62,7 +62,8 @@ CALL (p) {
 WITH p, recent, held, wishes, aspired, remaining_hours, exposure, g
 WHERE NOT EXISTS { (g)-[:OWNED_BY]->(p) }
   AND NOT EXISTS { (p)-[:ENGAGED_IN]->(:Engagement {status: 'active'})-[:ON]->(g) }
-  AND ($include_own_department OR NOT EXISTS { (g)-[:FOR_DEPARTMENT]->(:Department)<-[:MEMBER_OF]-(p) })
+  AND ($include_own_department
+       OR NOT EXISTS { (g)-[:FOR_DEPARTMENT]->(:Department)<-[:PART_OF]-{0,10}(:Department)<-[:MEMBER_OF]-(p) })
   AND (NOT $available_only OR remaining_hours >= coalesce(g.hours_per_week, 0.0))
 MATCH (g)-[req:REQUIRES]->(rs:Skill)
 WITH p, recent, held, wishes, aspired, remaining_hours, exposure, g, rs, req,
@@ -71,7 +72,7 @@ ORDER BY rank, rs.id
 // The ways to meet each requirement, as in match_candidates.cypher.
 CALL (rs) {
   CALL (rs) {
-    MATCH (rs)-[:BROADER]-(via:Skill)
+    MATCH (rs)-[:BROADER {adjacent: true}]-(via:Skill)
     RETURN via, 1.0 AS link
     UNION
     MATCH (rs)-[rel:RELATED_TO]-(via:Skill)

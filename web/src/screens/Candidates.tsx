@@ -79,7 +79,7 @@ const CandidatesQuery = graphql(`
 const TeamQuery = graphql(`
   query SuggestedTeam($gigId: ID!, $size: Int!) {
     suggestTeam(gigId: $gigId, size: $size) {
-      coverage
+      fit
       uncovered {
         id
         label
@@ -132,14 +132,14 @@ function SuggestedTeam({ gigId, size }: { gigId: string; size: number }) {
   return (
     <div className="card">
       <p>
-        Together they cover <strong>{percent(team.coverage)}</strong> of the gig.
+        Together they cover <strong>{percent(team.fit / 100)}</strong> of the gig.
         {team.uncovered.length > 0 && <> Nobody meets: {team.uncovered.map((s) => s.label).join(", ")}.</>}
       </p>
       <ol>
         {team.members.map((m) => (
           <li key={m.match.person.id}>
             <strong>{m.match.person.name}</strong> ({m.match.person.department?.name ?? "—"}) brings{" "}
-            {m.covers.map((s) => s.label).join(", ") || "depth"} (+{percent(m.gain)})
+            {m.covers.map((s) => s.label).join(", ") || "depth"} (+{percent(m.gain / 100)})
           </li>
         ))}
       </ol>
@@ -227,16 +227,16 @@ export default function Candidates() {
                   <h2 id={`cand-${c.person.id}`} style={{ margin: 0 }}>
                     {rank + 1}. {c.person.name}
                   </h2>
-                  <span className="score">{percent(c.score)} match</span>
+                  <span className="score">{percent(c.score / 100)} match</span>
                 </div>
                 <p className="meta">
                   {c.person.title} · {c.person.department?.name ?? "—"} · {hours(c.remainingHours)} a week free ·
                   meets {percent(c.coverage)} of the required skills
                 </p>
                 <ScoreBar
-                  score={c.score}
+                  score={c.score / 100}
                   exposureFactor={c.exposureFactor}
-                  segments={c.reasons.map((r) => ({ label: r.skill.label, how: r.how, contribution: r.contribution }))}
+                  segments={c.reasons.map((r) => ({ label: r.skill.label, how: r.how, contribution: r.contribution / 100 }))}
                 />
                 {c.exposureFactor < 1 && (
                   <p className="meta">

@@ -133,7 +133,7 @@ export function ForYou() {
                       rec.growthSkills.map((s) => s.label),
                     )}
                   </p>
-                  <p className="score">{percent(rec.score)} match</p>
+                  <p className="score">{percent(rec.score / 100)} match</p>
                 </GigCard>
               ))}
             </div>

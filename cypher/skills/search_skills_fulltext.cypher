@@ -1,4 +1,5 @@
-// A page of skills whose label or aliases match a full-text query, best first; deprecated last.
+// A page of skills whose label or aliases match a Lucene full-text query, best first; deprecated
+// last. The search before the in-memory index: kept as the benchmarks' baseline.
 // :param query => '(pyth* OR pyth~)'
 // :param skip => 0
 // :param limit => 11

@@ -1,0 +1,102 @@
+"""Skills suggested from text: what a gig's description or a CV mentions, each with the phrase
+that triggered it, offered and never added until the person confirms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from graph.database import Database
+from tests.conftest import graphql
+from tests.factories import OrgFactory
+
+SUGGEST = """query ($text: String!) { suggestSkills(text: $text, first: 5) {
+               skill { id } phrase matchedName confidence } }"""
+
+
+def org() -> OrgFactory:
+    return (
+        OrgFactory()
+        .skill("tableau", "Tableau", type="technology")
+        .skill("salesforce", "Salesforce software", "Salesforce", type="technology")
+        .skill("price", "negotiate price")
+        .skill("sql", "SQL", "structured query language")
+        .skill("cooking", "prepare desserts")
+        .department("D1")
+        .person("OWNER", "D1")
+    )
+
+
+async def suggested(client: httpx.AsyncClient, text: str) -> list[dict[str, Any]]:
+    body = await graphql(client, SUGGEST, "OWNER", variables={"text": text})
+    result: list[dict[str, Any]] = body["data"]["suggestSkills"]
+    return result
+
+
+async def test_a_text_suggests_the_skills_it_mentions_with_the_phrase_behind_each(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await org().load(db)
+    text = (
+        "Build a churn dashboard in Tableau from our Salesforce data. Someone used to "
+        "negotiating prices with suppliers would help."
+    )
+    found = {
+        s["skill"]["id"]: (s["phrase"], s["matchedName"]) for s in await suggested(client, text)
+    }
+    assert found == {
+        "tableau": ("Tableau", "Tableau"),
+        "salesforce": ("Salesforce", "Salesforce"),
+        "price": ("negotiating prices", "negotiate price"),
+    }
+    assert await suggested(client, "I like long walks") == []
+    body = await graphql(client, SUGGEST, "OWNER", variables={"text": "  "})
+    assert body["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "text"}
+
+
+async def test_a_gig_is_offered_the_skills_its_description_mentions_until_its_owner_confirms(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await org().load(db)
+    create = """mutation ($input: GigInput!) { createGig(input: $input) { result {
+                  ... on Gig { id skills { skill { id } } suggestedSkills { skill { id } phrase } }
+                } } }"""
+    gig = {
+        "title": "Churn dashboard",
+        "description": "A Tableau dashboard over our structured query language tables.",
+        "type": "PROJECT",
+        "departmentId": "D1",
+        "hoursPerWeek": 4,
+        "durationWeeks": 4,
+        "skills": [{"skillId": "tableau"}],
+    }
+    created = (await graphql(client, create, "OWNER", variables={"input": gig}))["data"]
+    result = created["createGig"]["result"]
+    assert result["skills"] == [{"skill": {"id": "tableau"}}]  # nothing added by itself
+    assert result["suggestedSkills"] == [
+        {"skill": {"id": "sql"}, "phrase": "structured query language"}
+    ]
+
+    update = """mutation ($id: ID!, $input: GigInput!) { updateGig(id: $id, input: $input) {
+                  result { ... on Gig { skills { skill { id } } suggestedSkills { skill { id } } } }
+                } }"""
+    confirmed = {"skills": [{"skillId": "tableau"}, {"skillId": "sql"}]}
+    body = await graphql(
+        client, update, "OWNER", variables={"id": result["id"], "input": confirmed}
+    )
+    after = body["data"]["updateGig"]["result"]
+    assert {s["skill"]["id"] for s in after["skills"]} == {"tableau", "sql"}
+    assert after["suggestedSkills"] == []
+
+
+async def test_a_suggested_profile_skill_the_person_confirms_starts_as_a_claim(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await org().load(db)
+    [suggestion] = await suggested(client, "Ten years of SQL")
+    set_skill = """mutation ($skill: ID!) { setSkill(input: {skillId: $skill, proficiency: 4}) {
+                     result { ... on Person { skills { validated skill { id } } } } } }"""
+    body = await graphql(client, set_skill, "OWNER", variables={"skill": suggestion["skill"]["id"]})
+    skills = body["data"]["setSkill"]["result"]["skills"]
+    assert skills == [{"validated": False, "skill": {"id": "sql"}}]
