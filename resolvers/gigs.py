@@ -3,6 +3,7 @@ modules take them on through filled, in progress and completed)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import StrEnum
@@ -16,10 +17,21 @@ from resolvers.context import Context
 from resolvers.loaders import Parts, load_many, load_one
 from resolvers.pagination import Page, keyset_page, offset_page
 from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
-from resolvers.skills import fulltext_query, require_live_skills, suggest_skills
+from resolvers.skills import require_live_skills, suggest_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
+MAX_SEARCH_WORDS = 10
+
+
+def gig_text_query(text: str) -> str:
+    """A Lucene query for user text over gig titles and descriptions: only the words of the text
+    (letters and digits; no character of it can become Lucene syntax), each fuzzy-prefixed, at most
+    `MAX_SEARCH_WORDS` of them so the query stays within Lucene's clause limit."""
+    words = re.findall(r"\w+", text.lower())[:MAX_SEARCH_WORDS]
+    return " AND ".join(f"({word}* OR {word}~)" for word in words)
+
+
 CANCELLABLE = (GigStatus.DRAFT, GigStatus.OPEN)
 MAX_SKILLS = 30
 
@@ -157,7 +169,7 @@ async def search_gigs(ctx: Context, search: GigSearch, first: int, after: str | 
     check_range("search.minHours", search.min_hours, 0, 40, open_low=False)
     check_range("search.maxHours", search.max_hours, 0, 40, open_low=False)
     check_range("search.maxWeeks", search.max_weeks, 1, 104, open_low=False)
-    query = fulltext_query(search.text) if search.text is not None else None
+    query = gig_text_query(search.text) if search.text is not None else None
     if search.text is not None and not query:
         raise ValidationFailed("search.text", "must contain a word")
     order = GigOrder.NEWEST if not query and search.order == GigOrder.RELEVANCE else search.order

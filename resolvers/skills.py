@@ -10,7 +10,7 @@ from graph.database import Database, Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
 from resolvers.loaders import load_each, load_many, load_one
-from resolvers.pagination import Page, keyset_page, offset_after, offset_page, ranked_page
+from resolvers.pagination import Page, keyset_page, offset_after, ranked_page
 from resolvers.permissions import require_admin
 from resolvers.validation import check_first, check_id, check_text
 from seed.skill_matcher import Match, SkillEntry, SkillMatcher, rank
