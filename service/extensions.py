@@ -69,8 +69,8 @@ class ErrorPolicy(SchemaExtension):
     @staticmethod
     def _policy(error: GraphQLError, request_id: str) -> GraphQLError:
         original = error.original_error
-        if original is None:
-            return error
+        if original is None or isinstance(original, GraphQLError):
+            return error  # GraphQL's own, such as a variable's value that is not of its enum
         if isinstance(original, DomainError):
             return _domain_error(error, original)
         if isinstance(original, DatabaseUnavailable):
