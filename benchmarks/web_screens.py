@@ -81,8 +81,8 @@ def main() -> None:
     info, subjects = asyncio.run(prepare(args.people))
     settings = service_settings()
     ttl = timedelta(hours=1)
-    employee = issue_token(subjects["employee_id"], [], settings.secret, ttl)
-    owner = issue_token(subjects["owner_id"], [], settings.secret, ttl)
+    employee = issue_token(subjects["employee_id"], [], settings.secret.get_secret_value(), ttl)
+    owner = issue_token(subjects["owner_id"], [], settings.secret.get_secret_value(), ttl)
     port = free_port()
     service = serve(info, port)
     try:

@@ -45,6 +45,7 @@ EntityKind = Literal[
     "Department",
     "DueSurvey",
     "Engagement",
+    "Export",
     "Gig",
     "Person",
     "Skill",
