@@ -119,7 +119,7 @@ async def test_bad_search_input_is_refused_with_the_field(
         assert body["errors"][0]["extensions"]["field"] == field
 
 
-GIG_FIELDS = """mutation ($input: GigInput!) { createGig(input: $input) { result {
+GIG_FIELDS = """mutation ($input: CreateGigInput!) { createGig(input: $input) { result {
   __typename ... on Gig { location remote applicationDeadline }
   ... on ValidationError { field message } } } }"""
 

@@ -297,7 +297,7 @@ async def test_a_gig_naming_an_unknown_skill_is_told_what_the_search_would_offer
     client: httpx.AsyncClient, db: Database
 ) -> None:
     await everyday_taxonomy().load(db)
-    mutation = """mutation ($input: GigInput!) { createGig(input: $input) { result {
+    mutation = """mutation ($input: CreateGigInput!) { createGig(input: $input) { result {
                     __typename ... on UserError { message } } } }"""
     gig = {
         "title": "Dashboard",
@@ -311,5 +311,5 @@ async def test_a_gig_naming_an_unknown_skill_is_told_what_the_search_would_offer
     result = body["data"]["createGig"]["result"]
     assert result["__typename"] == "NotFound"
     assert result["message"] == (
-        "skill 'pyhton' does not exist; did you mean 'Python (computer programming)'"
+        "Skill 'pyhton' does not exist; did you mean 'Python (computer programming)'"
     )

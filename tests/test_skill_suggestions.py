@@ -59,7 +59,7 @@ async def test_a_gig_is_offered_the_skills_its_description_mentions_until_its_ow
     client: httpx.AsyncClient, db: Database
 ) -> None:
     await org().load(db)
-    create = """mutation ($input: GigInput!) { createGig(input: $input) { result {
+    create = """mutation ($input: CreateGigInput!) { createGig(input: $input) { result {
                   ... on Gig { id skills { skill { id } } suggestedSkills { skill { id } phrase } }
                 } } }"""
     gig = {
@@ -78,12 +78,12 @@ async def test_a_gig_is_offered_the_skills_its_description_mentions_until_its_ow
         {"skill": {"id": "sql"}, "phrase": "structured query language"}
     ]
 
-    update = """mutation ($id: ID!, $input: GigInput!) { updateGig(id: $id, input: $input) {
+    update = """mutation ($input: UpdateGigInput!) { updateGig(input: $input) {
                   result { ... on Gig { skills { skill { id } } suggestedSkills { skill { id } } } }
                 } }"""
     confirmed = {"skills": [{"skillId": "tableau"}, {"skillId": "sql"}]}
     body = await graphql(
-        client, update, "OWNER", variables={"id": result["id"], "input": confirmed}
+        client, update, "OWNER", variables={"input": confirmed | {"id": result["id"]}}
     )
     after = body["data"]["updateGig"]["result"]
     assert {s["skill"]["id"] for s in after["skills"]} == {"tableau", "sql"}
