@@ -45,7 +45,6 @@ EntityKind = Literal[
     "Department",
     "DueSurvey",
     "Engagement",
-    "Export",
     "Gig",
     "Person",
     "Skill",

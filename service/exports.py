@@ -81,10 +81,14 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"errors": [{"message": message}]}, status_code=status, headers=headers)
 
 
+class UnknownTable(DomainError):
+    """A download path that names no table: answered 404, like a missing entity."""
+
+
 def _status(error: DomainError) -> int:
     if isinstance(error, Forbidden):
         return 403
-    if isinstance(error, NotFound):
+    if isinstance(error, NotFound | UnknownTable):
         return 404
     return 400
 
@@ -196,7 +200,7 @@ async def analytics_table(ctx: Context, request: Request) -> Table:
     name = request.path_params["table"]
     metric = ANALYTICS_TABLES.get(name)
     if metric is None:
-        raise NotFound("Export", f"analytics/{name}.csv")
+        raise UnknownTable(f"there is no analytics table analytics/{name}.csv")
     today = datetime.now(UTC).date()
     first = _date_param(request, "from", today - timedelta(days=365))
     last = _date_param(request, "to", today)

@@ -27,8 +27,10 @@ YEAR = {"from": "2026-01-01", "to": "2026-12-31"}
 async def graph(db: Database, client: httpx.AsyncClient) -> Database:
     await culture_org().load(db)
     endorsed = await mutate(
-        client, "mutation { endorseSkill(gigId: \"GC1\", personId: \"C2\", skillId: \"sql\") "
-        "{ result { __typename } } }", "A2",
+        client,
+        'mutation { endorseSkill(input: {gigId: "GC1", personId: "C2", skillId: "sql"}) '
+        "{ result { __typename } } }",
+        "A2",
     )  # fmt: skip
     assert endorsed == {"__typename": "Endorsement"}
     return db

@@ -91,7 +91,8 @@ async def test_metrics_count_the_overdue_approvals_processed(
                    outcome="escalated")  # fmt: skip
     later = (datetime.now(UTC) + timedelta(days=30)).isoformat()
     mutation = (
-        "mutation($now: DateTime) { processOverdueApprovals(now: $now) { result { __typename } } }"
+        "mutation($now: DateTime) { processOverdueApprovals(input: {now: $now}) "
+        "{ result { __typename } } }"
     )
     await gql(client, "HR", mutation, {"now": later}, roles=("hr",))
     after = value((await scrape(client))["talentgraph_overdue_approvals_processed"], counter,

@@ -180,7 +180,8 @@ test("from a profile edit to a validated skill, with the manager's approval and 
   await expectAccessible(hr, "near a skill");
   await screenshot(hr, "near-a-skill");
   await hr.getByRole("link", { name: "Dashboard" }).click();
-  await expect(hr.getByRole("heading", { name: "Savings per month" })).toBeVisible();
+  // the dashboard computes every metric of a year in one request: give it a loaded CI's time
+  await expect(hr.getByRole("heading", { name: "Savings per month" })).toBeVisible({ timeout: 120_000 });
   await expect(hr.getByRole("heading", { name: "Cross-functional collaboration" })).toBeVisible();
   await expect(hr.locator(".recharts-surface").first()).toBeVisible();
   await expectAccessible(hr, "dashboard");
