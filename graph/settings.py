@@ -143,6 +143,16 @@ def service_settings() -> ServiceSettings:
         raise ConfigurationError(problems) from None
 
 
+class ImportSettings(BaseSettings):
+    """Guards of the HRIS import."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_IMPORT_", extra="ignore")
+
+    max_deactivation_pct: float = Field(default=10.0, ge=0, le=100)
+    """A full export that would mark more than this share of the active people inactive is
+    refused unless `--allow-mass-deactivation` is given."""
+
+
 class PolicySettings(BaseSettings):
     """The governance of the gig lifecycle: when a manager must sign, and what a silence means."""
 

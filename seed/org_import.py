@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph import limits
 from graph.database import Database
 from graph.errors import ValidationFailed
 from seed.org import (
@@ -121,6 +122,8 @@ class Column:
     """The column must be in the header and every cell filled."""
     default: Any = None
     """The value of an empty cell or an absent optional column."""
+    longest: int = limits.IMPORT_CELL
+    """The most characters a cell may hold: a longer one is a broken export, not a value."""
 
 
 GIG_TYPES = ("project", "secondment", "micro_task", "mentorship")
@@ -129,23 +132,23 @@ GIG_STATUSES = ("draft", "open", "filled", "in_progress", "completed", "cancelle
 FILES: dict[str, tuple[Column, ...]] = {
     "skills.csv": (
         Column("id", required=True),
-        Column("label", required=True),
-        Column("aliases", _aliases, default=()),
+        Column("label", required=True, longest=limits.SHORT_TEXT),
+        Column("aliases", _aliases, default=(), longest=limits.ALIASES),
         Column("broader", _optional),
     ),
     "departments.csv": (
         Column("id", required=True),
-        Column("name", required=True),
+        Column("name", required=True, longest=limits.SHORT_TEXT),
         Column("parent_id", _optional),
     ),
     "people.csv": (
         Column("id", required=True),
-        Column("name", required=True),
-        Column("email", required=True),
+        Column("name", required=True, longest=limits.SHORT_TEXT),
+        Column("email", required=True, longest=limits.EMAIL),
         Column("department_id", required=True),
         Column("manager_id", _optional),
-        Column("title", default=""),
-        Column("location", default=""),
+        Column("title", default="", longest=limits.SHORT_TEXT),
+        Column("location", default="", longest=limits.SHORT_TEXT),
         Column("weekly_hours", _number(1, 80), default=40.0),
         Column("gig_capacity_pct", _number(0, 100), default=20.0),
     ),
@@ -163,8 +166,8 @@ FILES: dict[str, tuple[Column, ...]] = {
     ),
     "gigs.csv": (
         Column("id", required=True),
-        Column("title", required=True),
-        Column("description", default=""),
+        Column("title", required=True, longest=limits.SHORT_TEXT),
+        Column("description", default="", longest=limits.DESCRIPTION),
         Column("type", _choice(*GIG_TYPES), default="project"),
         Column("owner_id", required=True),
         Column("department_id", required=True),
@@ -195,7 +198,7 @@ FILES: dict[str, tuple[Column, ...]] = {
         Column("completed_at", _datetime),
         Column("hours_worked", _number(0, 10_000)),
         Column("rating", _integer(1, 5)),
-        Column("feedback", _optional),
+        Column("feedback", _optional, longest=limits.FEEDBACK),
         Column("approver_id", _optional),
         Column("approval_requested_at", _datetime),
         Column("approval_decided_at", _datetime),
@@ -236,19 +239,43 @@ class Row:
 
 
 def _read_file(path: Path, columns: tuple[Column, ...], issues: list[Issue]) -> list[Row]:
+    """The rows of one file. The CSV is parsed strictly: a stray or unclosed quote is an error
+    at the line where its row begins, never a cell that swallows the lines after it."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
+        reader = csv.reader(handle, strict=True)
+        rows = _Rows(reader)
         try:
-            return _read_rows(path.name, reader, columns, issues)
+            return _read_rows(path.name, rows, columns, issues)
         except UnicodeDecodeError as error:
             issues.append(Issue(path.name, 0, f"not UTF-8 text ({error.reason})"))
         except csv.Error as error:
-            issues.append(Issue(path.name, reader.line_num, f"not valid CSV ({error})"))
+            issues.append(
+                Issue(
+                    path.name,
+                    rows.line,
+                    f"not valid CSV ({error}); is a quote unclosed or stray in this row?",
+                )
+            )
     return []
 
 
+class _Rows:
+    """A CSV reader that knows the line each row begins on (the reader counts where it ends)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.line = 1
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return self
+
+    def __next__(self) -> list[str]:
+        self.line = self.reader.line_num + 1
+        return next(self.reader)
+
+
 def _read_rows(
-    name: str, reader: Reader, columns: tuple[Column, ...], issues: list[Issue]
+    name: str, reader: _Rows, columns: tuple[Column, ...], issues: list[Issue]
 ) -> list[Row]:
     known = {column.name: column for column in columns}
     header = [cell.strip() for cell in next(reader, [])]
@@ -271,7 +298,7 @@ def _read_rows(
     for cells in reader:
         if not any(cells):
             continue
-        line = reader.line_num
+        line = reader.line
         if len(cells) != len(header):
             issues.append(Issue(name, line, f"{len(cells)} cells for {len(header)} columns"))
             continue
@@ -280,6 +307,16 @@ def _read_rows(
         for cell, column_name in zip(cells, header, strict=True):
             column = known[column_name]
             cell = cell.strip()
+            if len(cell) > column.longest:
+                issues.append(
+                    Issue(
+                        name,
+                        line,
+                        f"{column.name}: {len(cell):,} characters; at most {column.longest:,}",
+                    )
+                )
+                valid = False
+                continue
             if not cell:
                 if column.required:
                     issues.append(Issue(name, line, f"{column.name} is empty"))
