@@ -108,6 +108,7 @@ class ServiceSettings(BaseSettings):
     max_query_depth: int = 10
     max_aliases: int = 30
     max_tokens: int = 2000
+    max_body_bytes: int = 4_000_000
     token_ttl_hours: int = 12
 
     @model_validator(mode="after")

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
@@ -22,6 +22,7 @@ from graph.errors import Forbidden as ForbiddenError
 from graph.errors import NotFound as NotFoundError
 from graph.settings import ServiceSettings
 from resolvers.context import Context
+from service import codes
 
 log = logging.getLogger("talentgraph.service")
 
@@ -52,6 +53,21 @@ def _replaced(error: GraphQLError, message: str, code: str, request_id: str) -> 
     )
 
 
+def coded(error: GraphQLError) -> GraphQLError:
+    """GraphQL's own error (syntax, schema validation, a limit, a variable of the wrong type)
+    with the code a client branches on."""
+    if error.extensions and "code" in error.extensions:
+        return error
+    syntax = isinstance(error, GraphQLSyntaxError) or isinstance(
+        error.original_error, GraphQLSyntaxError
+    )
+    code = codes.GRAPHQL_PARSE_FAILED if syntax else codes.GRAPHQL_VALIDATION_FAILED
+    extensions = {**(error.extensions or {}), "code": code}
+    return GraphQLError(
+        error.message, error.nodes, error.source, error.positions, error.path, None, extensions
+    )
+
+
 class ErrorPolicy(SchemaExtension):
     """What a client sees of an error. GraphQL's own errors (syntax, validation, limits) and the
     user's errors (`DomainError`, raised by a query field) keep their message, with a `code`.
@@ -69,8 +85,8 @@ class ErrorPolicy(SchemaExtension):
     @staticmethod
     def _policy(error: GraphQLError, request_id: str) -> GraphQLError:
         original = error.original_error
-        if original is None:
-            return error
+        if original is None or isinstance(original, GraphQLError):
+            return coded(error)
         if isinstance(original, DomainError):
             return _domain_error(error, original)
         if isinstance(original, DatabaseUnavailable):

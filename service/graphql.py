@@ -5,12 +5,17 @@
 - A client that accepts `application/graphql-response+json` gets that media type, and a request
   that could not be executed at all (syntax, validation, limits) gets 400 without `data`; with
   `application/json` such responses are 200, as that older convention expects.
-- A request that is not GraphQL (bad JSON, no query, another content type) gets a JSON error and a
-  4xx status, never a stack trace.
+- A request that is not GraphQL (bad JSON, a body that is not a JSON object, invalid UTF-8, no
+  query, another content type, a body over `TALENTGRAPH_MAX_BODY_BYTES`) gets a JSON error and a
+  4xx status, never a stack trace. Media types are matched as media types (case-insensitively,
+  parameters aside), never as substrings.
+- Every error carries `extensions.code` (see `service.codes`), so a client can branch on it.
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from cross_web import HTTPException
@@ -29,20 +34,76 @@ from graph.database import Database, QueryLog
 from graph.settings import ServiceSettings
 from resolvers.context import Context
 from schema import build_schema
+from service import codes
 from service.auth import AuthenticationFailed, Viewer, viewer_from_header
-from service.extensions import service_extensions
+from service.extensions import coded, service_extensions
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 NOBODY = Viewer("", frozenset())  # a websocket's viewer until its connection_init authenticates
-ACCEPTABLE = ("application/json", GRAPHQL_RESPONSE, "application/*", "*/*")
+ACCEPTABLE = frozenset({"application/json", GRAPHQL_RESPONSE, "application/*", "*/*"})
+Receive = Callable[[], Awaitable[dict[str, Any]]]
 
 
-def _error(message: str, status: int, headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"errors": [{"message": message}]}, status_code=status, headers=headers)
+def _error(
+    message: str, status: int, code: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    body = {"errors": [{"message": message, "extensions": {"code": code}}]}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def media_type(header: str) -> str:
+    """The media type of a Content-Type header, lower case, without parameters."""
+    return header.partition(";")[0].strip().lower()
+
+
+def accepted_media_types(header: str) -> set[str]:
+    """The media ranges an Accept header accepts (those with q=0 refused)."""
+    accepted = set()
+    for item in header.split(","):
+        media, *parameters = (part.strip() for part in item.split(";"))
+        refused = any(p.replace(" ", "").lower() in {"q=0", "q=0.0", "q=0.00", "q=0.000"}
+                      for p in parameters)  # fmt: skip
+        if media and not refused:
+            accepted.add(media.lower())
+    return accepted
 
 
 def _wants_graphql_response(request: Request) -> bool:
-    return GRAPHQL_RESPONSE in request.headers.get("accept", "")
+    return GRAPHQL_RESPONSE in accepted_media_types(request.headers.get("accept", ""))
+
+
+class BodyTooLarge(Exception):
+    """The request body is longer than the service takes."""
+
+
+async def bounded_body(request: Request, limit: int) -> bytes:
+    """The whole body, read as it arrives, or `BodyTooLarge` as soon as it passes `limit` bytes
+    (at once when Content-Length says so): a 10 MB body is never held, let alone parsed."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def replay(body: bytes) -> Receive:
+    """An ASGI `receive` that hands over a body already read."""
+    sent = False
+
+    async def receive() -> dict[str, Any]:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
 
 
 class TalentGraphQL(GraphQL[Context, None]):
@@ -65,12 +126,35 @@ class TalentGraphQL(GraphQL[Context, None]):
             await (await self.render_graphql_ide(request))(scope, receive, send)
             return
         response = self._refusal(request)
+        if response is None and request.method == "POST":
+            try:
+                request = Request(
+                    scope, replay(await bounded_body(request, self.settings.max_body_bytes))
+                )
+            except BodyTooLarge:
+                limit = self.settings.max_body_bytes
+                response = _error(
+                    f"the request body is larger than {limit:,} bytes", 413, codes.BODY_TOO_LARGE
+                )
         if response is None:
             try:
                 response = self._negotiated(request, await self.run(request))
             except HTTPException as error:
                 response = self._http_error(error)
         await response(scope, receive, send)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """A POST body: one JSON object, in UTF-8. Anything else is the client's mistake (400)."""
+        try:
+            text = data.decode("utf-8") if isinstance(data, bytes) else data
+        except UnicodeDecodeError as error:
+            raise HTTPException(400, "the request body is not UTF-8 text") from error
+        decoded = json.loads(text)
+        if not isinstance(decoded, dict):
+            raise HTTPException(
+                400, 'the request body must be a JSON object: {"query": "...", "variables": {}}'
+            )
+        return decoded
 
     def _refusal(self, request: Request) -> Response | None:
         """Why the request is refused before any GraphQL runs, or None."""
@@ -80,13 +164,21 @@ class TalentGraphQL(GraphQL[Context, None]):
             )
         except AuthenticationFailed as error:
             headers = {"WWW-Authenticate": 'Bearer realm="talentgraph"'}
-            return _error(error.message, 401, headers)
+            return _error(error.message, 401, codes.UNAUTHENTICATED, headers)
         accept = request.headers.get("accept")
-        if accept and not any(media in accept for media in ACCEPTABLE):
-            return _error(f"responses are application/json or {GRAPHQL_RESPONSE}", 406)
-        content_type = request.headers.get("content-type", "")
-        if request.method == "POST" and "application/json" not in content_type:
-            return _error("send GraphQL as application/json", 415)
+        if accept and not accepted_media_types(accept) & ACCEPTABLE:
+            return _error(
+                f"responses are application/json or {GRAPHQL_RESPONSE}", 406, codes.NOT_ACCEPTABLE
+            )
+        content_type = media_type(request.headers.get("content-type", ""))
+        if request.method == "POST" and content_type != "application/json":
+            return _error("send GraphQL as application/json", 415, codes.UNSUPPORTED_MEDIA_TYPE)
+        if request.method == "POST":
+            # strawberry matches the media type by substring and case; hand it the plain one
+            request.scope["headers"] = [
+                (name, b"application/json" if name == b"content-type" else value)
+                for name, value in request.scope["headers"]
+            ]
         return None
 
     @staticmethod
@@ -96,8 +188,13 @@ class TalentGraphQL(GraphQL[Context, None]):
             isinstance(cause, InvalidOperationTypeError)
             and cause.operation_type is OperationType.MUTATION
         ):
-            return _error("mutations need POST; GET runs queries only", 405, {"Allow": "POST"})
-        return _error(error.reason, error.status_code)
+            return _error(
+                "mutations need POST; GET runs queries only",
+                405,
+                codes.METHOD_NOT_ALLOWED,
+                {"Allow": "POST"},
+            )
+        return _error(error.reason, error.status_code, codes.for_status(error.status_code))
 
     @staticmethod
     def _negotiated(request: Request, response: Response) -> Response:
@@ -113,7 +210,10 @@ class TalentGraphQL(GraphQL[Context, None]):
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
-        """The response body; notes on the request whether the operation ran at all."""
+        """The response body; notes on the request whether the operation ran at all. Errors
+        raised before the operation ran (syntax) get their code here."""
+        if result.errors:
+            result.errors = [coded(error) for error in result.errors]
         body = await super().process_result(request, result)
         not_executed = bool(
             result.data is None

@@ -57,7 +57,12 @@ async def test_get_refuses_mutations(client: httpx.AsyncClient, db: Database) ->
     assert response.status_code == 405
     assert response.headers["allow"] == "POST"
     assert response.json() == {
-        "errors": [{"message": "mutations need POST; GET runs queries only"}]
+        "errors": [
+            {
+                "message": "mutations need POST; GET runs queries only",
+                "extensions": {"code": "METHOD_NOT_ALLOWED"},
+            }
+        ]
     }
     body = await graphql(client, QUERY.replace("name", "title"), "P1")
     assert body["data"]["person"] == {"title": ""}
@@ -103,11 +108,25 @@ async def test_requests_that_are_not_graphql(client: httpx.AsyncClient) -> None:
 
     assert (bad_json.status_code, bad_json.json()) == (
         400,
-        {"errors": [{"message": "Unable to parse request body as JSON"}]},
+        {
+            "errors": [
+                {
+                    "message": "Unable to parse request body as JSON",
+                    "extensions": {"code": "BAD_REQUEST"},
+                }
+            ]
+        },
     )
     assert (no_query.status_code, no_query.json()) == (
         400,
-        {"errors": [{"message": "No GraphQL query found in the request"}]},
+        {
+            "errors": [
+                {
+                    "message": "No GraphQL query found in the request",
+                    "extensions": {"code": "BAD_REQUEST"},
+                }
+            ]
+        },
     )
     assert text.status_code == 415
     assert text.json()["errors"][0]["message"] == "send GraphQL as application/json"
