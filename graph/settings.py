@@ -109,6 +109,10 @@ class ServiceSettings(BaseSettings):
     max_aliases: int = 30
     max_tokens: int = 2000
     max_body_bytes: int = 4_000_000
+    db_connect_timeout_s: float = 2.0
+    db_acquisition_timeout_s: float = 3.0
+    db_transaction_timeout_s: float = 10.0
+    retry_after_s: int = 2
     token_ttl_hours: int = 12
 
     @model_validator(mode="after")

@@ -19,7 +19,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 
 from graph.connection import configured_connection
-from graph.database import ConnectionInfo, Database
+from graph.database import ConnectionInfo, Database, Deadlines
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import ServiceSettings, service_settings
@@ -47,8 +47,22 @@ async def readyz(request: Request) -> Response:
         if not await schema_ready(db):
             await apply_schema(db)
     except TalentGraphError as error:
-        return JSONResponse({"status": "unavailable", "reason": error.message}, status_code=503)
+        settings: ServiceSettings = request.state.settings
+        return JSONResponse(
+            {"status": "unavailable", "reason": error.message},
+            status_code=503,
+            headers={"Retry-After": str(settings.retry_after_s)},
+        )
     return JSONResponse({"status": "ready"})
+
+
+def service_deadlines(settings: ServiceSettings) -> Deadlines:
+    """The service fails fast: a client learns of an outage within these, not after minutes."""
+    return Deadlines(
+        connect_s=settings.db_connect_timeout_s,
+        acquisition_s=settings.db_acquisition_timeout_s,
+        transaction_s=settings.db_transaction_timeout_s,
+    )
 
 
 def create_app(
@@ -58,7 +72,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
-        db = Database.connect(connection or configured_connection())
+        db = Database.connect(connection or configured_connection(), service_deadlines(settings))
         try:
             await apply_schema(db)
         except TalentGraphError as error:

@@ -92,9 +92,10 @@ class ErrorPolicy(SchemaExtension):
         if isinstance(original, DatabaseUnavailable):
             log.warning("request %s: %s", request_id, original.message)
             message = f"The database is unavailable; try again later (request {request_id})."
-            return _replaced(error, message, "UNAVAILABLE", request_id)
+            return _replaced(error, message, codes.UNAVAILABLE, request_id)
         log.error("request %s failed", request_id, exc_info=original)
-        return _replaced(error, f"Internal error (request {request_id}).", "INTERNAL", request_id)
+        message = f"Internal error (request {request_id})."
+        return _replaced(error, message, codes.INTERNAL, request_id)
 
 
 class QueryCount(SchemaExtension):

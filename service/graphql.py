@@ -10,6 +10,8 @@
   4xx status, never a stack trace. Media types are matched as media types (case-insensitively,
   parameters aside), never as substrings.
 - Every error carries `extensions.code` (see `service.codes`), so a client can branch on it.
+- While the database does not answer, a request that needed it gets 503 with `Retry-After` and
+  the GraphQL error `UNAVAILABLE`, within the service's database deadlines.
 """
 
 from __future__ import annotations
@@ -196,12 +198,14 @@ class TalentGraphQL(GraphQL[Context, None]):
             )
         return _error(error.reason, error.status_code, codes.for_status(error.status_code))
 
-    @staticmethod
-    def _negotiated(request: Request, response: Response) -> Response:
+    def _negotiated(self, request: Request, response: Response) -> Response:
         if _wants_graphql_response(request) and response.media_type == "application/json":
             response.headers["content-type"] = f"{GRAPHQL_RESPONSE}; charset=utf-8"
             if getattr(request.state, "not_executed", False):
                 response.status_code = 400
+        if getattr(request.state, "unavailable", False):
+            response.status_code = 503
+            response.headers["Retry-After"] = str(self.settings.retry_after_s)
         context: Context | None = getattr(request.state, "context", None)
         if context is not None:
             response.headers["X-Request-Id"] = context.request_id
@@ -221,6 +225,10 @@ class TalentGraphQL(GraphQL[Context, None]):
             and all(error.path is None for error in result.errors)
         )
         request.state.not_executed = not_executed
+        request.state.unavailable = any(
+            (error.extensions or {}).get("code") == codes.UNAVAILABLE
+            for error in result.errors or []
+        )
         if not_executed and _wants_graphql_response(request):
             body.pop("data", None)
         return body

@@ -118,7 +118,9 @@ async def test_a_body_over_the_limit_is_refused_with_413_before_it_is_parsed(
     small_bodies: httpx.AsyncClient, db: Database
 ) -> None:
     await OrgFactory().department("D1").person("P1", "D1").load(db)
-    query = "mutation($r: String) { withdrawApplication(applicationId: $r, reason: $r) { __typename } }"
+    query = (
+        "mutation($r: String) { withdrawApplication(applicationId: $r, reason: $r) { __typename } }"
+    )
     body = {"query": query, "variables": {"r": "x" * 20_000}}
 
     declared = await small_bodies.post("/graphql", json=body, headers=auth("P1"))
