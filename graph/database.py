@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import neo4j
@@ -55,6 +55,10 @@ class Deadlines:
     """Getting a connection from the pool, a new one included."""
     transaction_s: float | None = None
     """A transaction's whole life on the server; None: the server's own limit."""
+    liveness_check_s: float | None = None
+    """A pooled connection idle for longer is checked before use, so the connections that died
+    with a restart of Neo4j are found and replaced instead of failing the first requests after
+    it; None: never checked."""
 
 
 _UNAVAILABLE = (
@@ -166,6 +170,7 @@ class Database:
             max_connection_pool_size=64,
             connection_timeout=deadlines.connect_s,
             connection_acquisition_timeout=deadlines.acquisition_s,
+            liveness_check_timeout=deadlines.liveness_check_s,
             # Queries name labels and properties that an empty or young graph may not have yet;
             # Neo4j's "does not exist" notices about them are noise in the service's log.
             notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
@@ -179,6 +184,17 @@ class Database:
             self.database,
             log,
             deadlines=self.deadlines,
+            contention_retry_s=self.contention_retry_s,
+        )
+
+    def without_transaction_deadline(self) -> Database:
+        """The same driver for administrative work that may rightly take long (applying the
+        schema waits for its indexes to come online)."""
+        return Database(
+            self.driver,
+            self.database,
+            self.log,
+            deadlines=replace(self.deadlines, transaction_s=None),
             contention_retry_s=self.contention_retry_s,
         )
 

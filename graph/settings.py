@@ -111,7 +111,8 @@ class ServiceSettings(BaseSettings):
     max_body_bytes: int = 4_000_000
     db_connect_timeout_s: float = 2.0
     db_acquisition_timeout_s: float = 3.0
-    db_transaction_timeout_s: float = 10.0
+    db_transaction_timeout_s: float = 15.0
+    db_liveness_check_s: float = 1.0
     retry_after_s: int = 2
     token_ttl_hours: int = 12
 

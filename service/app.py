@@ -41,7 +41,7 @@ async def healthz(request: Request) -> Response:
 async def readyz(request: Request) -> Response:
     """Ready when Neo4j answers and the schema is in place (applied here if it is missing,
     so a database that was down at start-up needs no restart of the service)."""
-    db: Database = request.state.db
+    db: Database = request.state.db.without_transaction_deadline()
     try:
         await db.verify()
         if not await schema_ready(db):
@@ -62,6 +62,7 @@ def service_deadlines(settings: ServiceSettings) -> Deadlines:
         connect_s=settings.db_connect_timeout_s,
         acquisition_s=settings.db_acquisition_timeout_s,
         transaction_s=settings.db_transaction_timeout_s,
+        liveness_check_s=settings.db_liveness_check_s,
     )
 
 
@@ -74,7 +75,7 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
         db = Database.connect(connection or configured_connection(), service_deadlines(settings))
         try:
-            await apply_schema(db)
+            await apply_schema(db.without_transaction_deadline())
         except TalentGraphError as error:
             log.warning("schema not applied at start-up (%s); /readyz will retry", error.message)
         try:

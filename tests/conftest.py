@@ -87,7 +87,9 @@ async def client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client for the app, running its real lifespan against the test database."""
     app = create_app(service_settings, neo4j_connection)
-    async with LifespanManager(app) as manager:
+    # start-up applies the schema: after a restart of Neo4j (test_service_health) a loaded
+    # machine's Neo4j takes longer than asgi-lifespan's default 5 s to answer its first queries
+    async with LifespanManager(app, startup_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://talentgraph") as http:
             yield http
