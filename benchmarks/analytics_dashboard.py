@@ -26,8 +26,8 @@ from graph.settings import ServiceSettings
 from resolvers import analytics
 from resolvers.analytics import Scope
 from resolvers.context import Context
+from resolvers.identity import Viewer
 from schema import schema
-from service.auth import Viewer
 
 TARGET_S = 5.0
 

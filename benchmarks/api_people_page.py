@@ -30,8 +30,8 @@ from benchmarks.common import Timing, bench_database, ensure_generated_org
 from graph.connection import configured_connection, local_server
 from graph.database import ConnectionInfo, Database
 from graph.settings import Neo4jSettings
+from resolvers.identity import issue_token
 from resolvers.pagination import encode_cursor
-from service.auth import issue_token
 
 PAGE = 50
 SECRET = "benchmark-secret-that-is-long-enough-for-hs256"

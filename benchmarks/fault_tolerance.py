@@ -40,7 +40,7 @@ from graph.connection import local_server
 from graph.database import Database
 from graph.local_server import LocalNeo4j
 from graph.migrate import apply_schema
-from service.auth import issue_token
+from resolvers.identity import issue_token
 
 READ = "query($id: ID!) { person(id: $id) { id name } }"
 WRITE = """mutation($id: ID!, $department: ID!) {

@@ -27,9 +27,10 @@ import httpx
 from benchmarks.api_people_page import SECRET, bench_connection, free_port, start_server, wait_ready
 from benchmarks.common import bench_database, ensure_generated_org
 from graph.database import Database
+from graph.vocabulary import GigStatus, Importance
+from resolvers.identity import issue_token
 from seed.loader import load_org
 from seed.org import GigRow, GigSkillRow, OrgData
-from service.auth import issue_token
 
 PREFIX = "LOAD-"
 APPLY_GIGS = 50
@@ -44,12 +45,15 @@ async def plan(db: Database, host: str, people: int) -> dict[str, Any]:
     skill = row["skill_id"]
     gigs = [
         GigRow(id=f"{PREFIX}{n}", title=f"Load drill {n}", owner_id=owner["id"],
-               department_id=owner["department_id"], seats=100, status="open")
+               department_id=owner["department_id"], seats=100, status=GigStatus.OPEN)
         for n in range(APPLY_GIGS)
     ]  # fmt: skip
     await load_org(
         db,
-        OrgData(gigs=gigs, gig_skills=[GigSkillRow(gig.id, skill, 2, "required") for gig in gigs]),
+        OrgData(
+            gigs=gigs,
+            gig_skills=[GigSkillRow(gig.id, skill, 2, Importance.REQUIRED) for gig in gigs],
+        ),
     )
     return {
         "host": host,

@@ -40,8 +40,16 @@ from datetime import UTC, datetime, timedelta
 from benchmarks.common import bench_database
 from graph.database import Database
 from graph.settings import ServiceSettings
+from graph.vocabulary import (
+    EngagementStatus,
+    GigStatus,
+    Importance,
+    SkillSource,
+    Visibility,
+)
 from resolvers import matching
 from resolvers.context import Context
+from resolvers.identity import Viewer
 from seed.loader import load_org, load_taxonomy
 from seed.org import (
     AspirationRow,
@@ -57,7 +65,6 @@ from seed.org import (
     SkillRow,
     TaxonomyData,
 )
-from service.auth import Viewer
 
 FAMILIES = 24
 MIDS = 8
@@ -127,7 +134,11 @@ class Planter:
     def holds(self, person_id: str, skill_id: str, level: int, validated: bool) -> None:
         self.out.org.person_skills.append(
             PersonSkillRow(
-                person_id, skill_id, level, validated, "manager" if validated else "self"
+                person_id,
+                skill_id,
+                level,
+                validated,
+                SkillSource.MANAGER if validated else SkillSource.SELF,
             )
         )
 
@@ -137,7 +148,9 @@ class Planter:
     def gigs(self) -> None:
         org = self.out.org
         history_owner = self.person("OWNER", 0)
-        org.gigs.append(GigRow("HISTORY", "Past work", history_owner, "D0", status="completed"))
+        org.gigs.append(
+            GigRow("HISTORY", "Past work", history_owner, "D0", status=GigStatus.COMPLETED)
+        )
         for family in range(FAMILIES):
             order = self.rng.sample(range(MIDS), MIDS)
             for number in range(GIGS_PER_FAMILY):
@@ -148,8 +161,10 @@ class Planter:
                 chosen = order[4 * number : 4 * number + 4]
                 required = [mid(family, n) for n in chosen[:3]]
                 learnable = mid(family, chosen[3])
-                org.gig_skills += [GigSkillRow(gig_id, skill, 3, "required") for skill in required]
-                org.gig_skills.append(GigSkillRow(gig_id, learnable, 2, "learnable"))
+                org.gig_skills += [
+                    GigSkillRow(gig_id, skill, 3, Importance.REQUIRED) for skill in required
+                ]
+                org.gig_skills.append(GigSkillRow(gig_id, learnable, 2, Importance.LEARNABLE))
                 self.out.gig_skills[gig_id] = [*required, learnable]
                 self.out.relevance[gig_id] = self.plant(department, required, learnable)
 
@@ -169,7 +184,7 @@ class Planter:
         for _ in range(2):
             person = self.person("ASPIRANT", self.other_department(department))
             self.holds(person, self.rng.choice(required), 3, validated=False)
-            org.aspirations.append(AspirationRow(person, learnable, 3, "matching"))
+            org.aspirations.append(AspirationRow(person, learnable, 3, Visibility.MATCHING))
             relevance[person] = 1
         for _ in range(2):
             person = self.person("KEYWORD", self.other_department(department))
@@ -180,7 +195,9 @@ class Planter:
             for skill in required:
                 self.holds(person, skill, 5, validated=True)
             org.engagements.append(
-                EngagementRow(f"E-{person}", "HISTORY", person, "active", hours_per_week=8.0)
+                EngagementRow(
+                    f"E-{person}", "HISTORY", person, EngagementStatus.ACTIVE, hours_per_week=8.0
+                )
             )
         person = self.person("LEFT", self.other_department(department))
         for skill in required:
@@ -202,7 +219,7 @@ class Planter:
                         f"E-{person}-{number}",
                         "HISTORY",
                         person,
-                        "completed",
+                        EngagementStatus.COMPLETED,
                         started_at=finished - timedelta(weeks=4),
                         completed_at=finished,
                     )

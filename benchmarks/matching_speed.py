@@ -31,8 +31,8 @@ from graph.database import Database, Row
 from graph.settings import ServiceSettings
 from resolvers import matching
 from resolvers.context import Context
+from resolvers.identity import Viewer
 from schema import schema
-from service.auth import Viewer
 
 WEIGHTS = matching.MatchWeights()
 FIRST = 20

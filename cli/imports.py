@@ -3,11 +3,11 @@ filling the graph from the taxonomy, HRIS exports and the demo generator."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -20,11 +20,13 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from cli.common import fail, run_with_database
 from graph.connection import local_server
 from graph.database import Database
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings, service_settings
+from resolvers.identity import issue_token
 from resolvers.skills import fulltext_query
 from seed.generate import default_gigs
 from seed.loader import PhaseResult, ProgressCallback
@@ -38,26 +40,12 @@ from seed.pipeline import (
     seed_org,
 )
 from seed.taxonomy import DEFAULT_TAXONOMY, read_taxonomy
-from service.auth import issue_token
 
 commands = typer.Typer(no_args_is_help=True)
 import_app = typer.Typer(no_args_is_help=True, help="Import the skills taxonomy or an HRIS export.")
 commands.add_typer(import_app, name="import")
 
 console = Console(stderr=True)
-T = TypeVar("T")
-
-
-def run_with_database(work: Callable[[Database], Awaitable[T]]) -> T:
-    from cli.main import run_with_database as run  # cli.main registers this module's commands
-
-    return run(work)
-
-
-def fail(message: str) -> typer.Exit:
-    from cli.main import fail as main_fail
-
-    return main_fail(message)
 
 
 @contextmanager
@@ -251,7 +239,8 @@ def demo(
     typer.echo(
         f"\nEmployee token ({employee_id}):\n{issue_token(employee_id, [], settings.secret, ttl)}"
     )
-    typer.echo(f"\nGraphQL (GraphiQL): {base}/graphql")
+    typer.echo(f"\nThe app, sign in as a demo person: {base}/")
+    typer.echo(f"GraphQL (GraphiQL): {base}/graphql")
     typer.echo("Send the header  Authorization: Bearer <token>")
     if not Neo4jSettings().uri:
         server = local_server()

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
+from cli.common import fail, run_with_database
 from cli.imports import commands as import_commands
 from cli.sdl import schema_app
 from cli.workflow import approvals_app
-from graph.connection import ServerRole, configured_connection, local_server
-from graph.database import Database, quiet_expected_retries
+from graph.connection import ServerRole, local_server
+from graph.database import quiet_expected_retries
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema
 from graph.settings import service_settings
-from service.auth import issue_token
-
-T = TypeVar("T")
+from resolvers.identity import issue_token
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -34,27 +31,6 @@ app.add_typer(db_app, name="db")
 app.add_typer(import_commands)
 app.add_typer(schema_app, name="schema")
 app.add_typer(approvals_app, name="approvals")
-
-
-def fail(message: str) -> typer.Exit:
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
-    return typer.Exit(code=1)
-
-
-def run_with_database(work: Callable[[Database], Awaitable[T]]) -> T:
-    """Opens the configured database, runs `work`, closes it; expected errors exit cleanly."""
-
-    async def main() -> T:
-        db = Database.connect(configured_connection())
-        try:
-            return await work(db)
-        finally:
-            await db.close()
-
-    try:
-        return asyncio.run(main())
-    except TalentGraphError as error:
-        raise fail(error.message) from None
 
 
 RoleOption = Annotated[

@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
+from cli.common import run_with_database
 from graph.database import Database
 from graph.settings import policy_settings
-from resolvers.workflow import OverdueOutcome, now_utc, process_overdue_approvals
+from resolvers.workflow.approvals import OverdueOutcome, process_overdue_approvals
+from resolvers.workflow.clock import now_utc
 
 approvals_app = typer.Typer(no_args_is_help=True, help="Manager approvals of gig applications.")
 
@@ -26,8 +28,6 @@ def process_overdue(
 ) -> None:
     """Escalate or auto-approve approvals nobody answered within the policy's timeout.
     Idempotent: run it as often as you like."""
-    from cli.main import run_with_database
-
     moment = (now if now.tzinfo else now.replace(tzinfo=UTC)) if now else now_utc()
 
     async def work(db: Database) -> OverdueOutcome:

@@ -115,6 +115,7 @@ class ServiceSettings(BaseSettings):
     db_liveness_check_s: float = 1.0
     retry_after_s: int = 2
     token_ttl_hours: int = 12
+    web_dist: Path = PROJECT_ROOT / "web" / "dist"
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:

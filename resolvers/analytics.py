@@ -16,9 +16,10 @@ from datetime import time as clock
 from typing import Any
 
 from graph.database import Database, Row
-from graph.errors import Forbidden, NotFound, ValidationFailed
+from graph.errors import NotFound, ValidationFailed
 from resolvers.collaboration import Collaboration, CollaborationReport, collaboration_report
 from resolvers.context import Context
+from resolvers.permissions import require_analyst
 
 MAX_TOP = 200
 MAX_RISK_HOLDERS = 10
@@ -57,8 +58,7 @@ async def authorise_scope(
     risk_holders: int,
 ) -> Scope:
     """The scope of an analytics request, or the error that refuses it."""
-    if not ctx.viewer.is_hr:
-        raise Forbidden("analytics are for the hr and admin roles")
+    require_analyst(ctx.viewer)
     if last < first:
         raise ValidationFailed("period.to", "the period ends before it starts")
     if not 1 <= top <= MAX_TOP:

@@ -10,7 +10,7 @@ from strawberry.types import Info as StrawberryInfo
 
 from graph.database import Database, QueryLog
 from graph.settings import ServiceSettings
-from service.auth import Viewer
+from resolvers.identity import Viewer
 
 
 @dataclass

@@ -10,18 +10,16 @@ from uuid import uuid4
 
 from graph.database import Row, Transaction
 from graph.errors import InvalidTransition, NotFound, ValidationFailed
+from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
 from resolvers.pagination import Page, keyset_page
-from resolvers.permissions import require_gig_owner
+from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
 from resolvers.skills import require_live_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
 
-GIG_TYPES = ("project", "secondment", "micro_task", "mentorship")
-GIG_STATUSES = ("draft", "open", "filled", "in_progress", "completed", "cancelled")
-IMPORTANCES = ("required", "nice_to_have", "learnable")
-EDITABLE = ("draft", "open")
-CANCELLABLE = ("draft", "open")
+EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
+CANCELLABLE = (GigStatus.DRAFT, GigStatus.OPEN)
 MAX_SKILLS = 30
 
 
@@ -29,7 +27,7 @@ MAX_SKILLS = 30
 class GigSkill:
     skill_id: str
     min_proficiency: int = 3
-    importance: str = "required"
+    importance: str = Importance.REQUIRED
 
 
 @dataclass(frozen=True)
@@ -71,19 +69,16 @@ async def gig_by_id(ctx: Context, id: str) -> Row | None:
     gig = await load_one(ctx, "gigs/gigs_by_ids", id)
     if gig is None:
         return None
-    visible = (
-        gig["status"] != "draft" or ctx.viewer.is_hr or gig["owner_id"] == ctx.viewer.person_id
-    )
-    return gig if visible else None
+    return gig if sees_gig(ctx.viewer, gig["status"], gig["owner_id"]) else None
 
 
 async def gigs_page(ctx: Context, filter: GigsFilter, first: int, after: str | None) -> Page:
     for status in filter.statuses or ():
-        check_one_of("filter.statuses", status, GIG_STATUSES)
-    check_one_of("filter.type", filter.type, GIG_TYPES)
+        check_one_of("filter.statuses", status, GigStatus)
+    check_one_of("filter.type", filter.type, GigType)
     params = {
         "viewer_id": ctx.viewer.person_id,
-        "sees_all_drafts": ctx.viewer.is_hr,
+        "sees_all_drafts": sees_all_drafts(ctx.viewer),
         "statuses": list(filter.statuses) if filter.statuses is not None else None,
         "type": filter.type,
         "department_id": filter.department_id,
@@ -108,7 +103,7 @@ async def skills_of(ctx: Context, id: str) -> list[Row]:
 def _check_gig(change: GigChange, today: date) -> None:
     check_text("title", change.title, required=True)
     check_text("description", change.description, required=False, longest=5000)
-    check_one_of("type", change.type, GIG_TYPES)
+    check_one_of("type", change.type, GigType)
     check_range("hoursPerWeek", change.hours_per_week, 0, 40, open_low=True)
     check_range("durationWeeks", change.duration_weeks, 1, 104, open_low=False)
     check_range("seats", change.seats, 1, 50, open_low=False)
@@ -123,7 +118,7 @@ def _check_gig(change: GigChange, today: date) -> None:
         raise ValidationFailed("skills", "each skill may appear once")
     for skill in change.skills:
         check_level("skills.minProficiency", skill.min_proficiency, 5)
-        check_one_of("skills.importance", skill.importance, IMPORTANCES)
+        check_one_of("skills.importance", skill.importance, Importance)
 
 
 async def _write_relations(tx: Transaction, id: str, change: GigChange, moving: bool) -> None:
@@ -211,7 +206,7 @@ async def transition(ctx: Context, id: str, attempted: str) -> Row:
     (`attempted` = 'cancel': draft or open to cancelled; a filled gig has engagements, which
     the workflow ends) a gig."""
     query, allowed = {
-        "publish": ("gigs/publish_gig", ("draft",)),
+        "publish": ("gigs/publish_gig", (GigStatus.DRAFT,)),
         "cancel": ("gigs/cancel_gig", CANCELLABLE),
     }[attempted]
 

@@ -13,8 +13,10 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from graph.database import Database, Row
-from graph.errors import Forbidden, NotFound, ValidationFailed
+from graph.errors import NotFound, ValidationFailed
+from graph.vocabulary import Visibility, values
 from resolvers.context import Context
+from resolvers.permissions import require_candidate_reader, require_recommendation_reader
 
 MAX_HOPS = 3
 """The bound of people_near_skill.cypher's path pattern."""
@@ -31,9 +33,9 @@ MAX_TEAM_SIZE = 10
 TEAM_POOL = 50
 """How many ranked candidates suggestTeam chooses a team from."""
 
-CANDIDATE_VISIBILITIES = ["matching"]
+CANDIDATE_VISIBILITIES = [Visibility.MATCHING.value]
 """Aspirations a gig owner may see; a person's own recommendations also count private ones."""
-OWN_VISIBILITIES = ["matching", "private"]
+OWN_VISIBILITIES = list(values(Visibility))
 
 
 @dataclass(frozen=True)
@@ -121,9 +123,7 @@ async def _gig_owner(ctx: Context, gig_id: str) -> str | None:
 
 async def _may_match(ctx: Context, gig_id: str) -> None:
     """A gig's candidates (and the aspirations they show) are for its owner and for HR."""
-    owner_id = await _gig_owner(ctx, gig_id)
-    if not ctx.viewer.is_hr and ctx.viewer.person_id != owner_id:
-        raise Forbidden("only the gig's owner and HR see its candidates")
+    require_candidate_reader(ctx.viewer, await _gig_owner(ctx, gig_id))
 
 
 async def widened(
@@ -204,8 +204,7 @@ async def recommend_gigs(
     own, HR anyone's."""
     _check_first(first, ctx)
     params = (options or MatchOptions()).params()
-    if ctx.viewer.person_id != person_id and not ctx.viewer.is_hr:
-        raise Forbidden("only the person themselves and HR see their gig recommendations")
+    require_recommendation_reader(ctx.viewer, person_id)
     if not await ctx.db.read("people/person_by_id", id=person_id):
         raise NotFound("Person", person_id)
     return await ctx.db.read(

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from graph.database import Row, Transaction
+from graph.database import Database, Row, Transaction
 from graph.errors import NotFound
+from graph.vocabulary import Visibility
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
 from resolvers.pagination import Page, keyset_page
 from resolvers.permissions import require_profile_editor, sees_private_aspirations
 from resolvers.skills import require_live_skills
 from resolvers.validation import check_level, check_one_of, check_range, check_text
-
-VISIBILITIES = ("matching", "private")
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ async def aspirations_of(ctx: Context, person_id: str) -> list[Row]:
     manager = await manager_of(ctx, person_id)
     if sees_private_aspirations(ctx.viewer, person_id, manager["id"] if manager else None):
         return aspirations
-    return [row for row in aspirations if row["visibility"] == "matching"]
+    return [row for row in aspirations if row["visibility"] == Visibility.MATCHING]
 
 
 def _check_profile(change: ProfileChange) -> None:
@@ -121,7 +120,7 @@ async def set_aspiration(
 ) -> Row:
     require_profile_editor(ctx.viewer, person_id)
     check_level("interest", interest, 3)
-    check_one_of("visibility", visibility, VISIBILITIES)
+    check_one_of("visibility", visibility, Visibility)
 
     async def work(tx: Transaction) -> Row:
         person = await _profile(tx, person_id)
@@ -151,3 +150,13 @@ async def remove(ctx: Context, person_id: str, skill_id: str, what: str) -> Row:
         return person
 
     return await ctx.db.in_write_transaction(work)
+
+
+async def demo_people_by_role(db: Database, per_role: int) -> list[Row]:
+    """A few people per demo role (employee, owner, manager, hr, admin) for the development
+    sign-in page: each employee's manager is among the managers listed."""
+    return await db.read("people/demo_people_by_role", per_role=per_role)
+
+
+async def person_exists(db: Database, person_id: str) -> bool:
+    return bool(await db.read("people/person_by_id", id=person_id))

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 from graph.errors import ValidationFailed
+from graph.vocabulary import values
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$")
 
@@ -40,6 +42,8 @@ def check_range(
         raise ValidationFailed(field, f"must be {bound} {low:g} and at most {high:g}")
 
 
-def check_one_of(field: str, value: str | None, allowed: tuple[str, ...]) -> None:
+def check_one_of(field: str, value: str | None, vocabulary: type[StrEnum]) -> None:
+    """`value` (None: not given) must be one of the vocabulary's stored values."""
+    allowed = values(vocabulary)
     if value is not None and value not in allowed:
         raise ValidationFailed(field, f"must be one of {', '.join(allowed)}")

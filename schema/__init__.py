@@ -12,6 +12,7 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
+from schema import workflow
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.departments import DepartmentsQuery
@@ -19,7 +20,6 @@ from schema.gigs import GigsMutation, GigsQuery
 from schema.matching import MatchingQuery
 from schema.people import PeopleMutation, PeopleQuery
 from schema.skills import SkillsMutation, SkillsQuery
-from schema.workflow import WorkflowMutation, WorkflowQuery, WorkflowSubscription
 
 Query = merge_types(
     "Query",
@@ -29,14 +29,15 @@ Query = merge_types(
         SkillsQuery,
         GigsQuery,
         AnalyticsQuery,
-        WorkflowQuery,
+        *workflow.QUERIES,
         MatchingQuery,
     ),
 )
 Mutation = merge_types(
-    "Mutation", (PeopleMutation, SkillsMutation, GigsMutation, WorkflowMutation, AdminMutation)
+    "Mutation",
+    (PeopleMutation, SkillsMutation, GigsMutation, *workflow.MUTATIONS, AdminMutation),
 )
-Subscription = merge_types("Subscription", (WorkflowSubscription,))
+Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)
 
 
 def build_schema(

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import strawberry
 
 from resolvers import admin
 from resolvers.context import Info
-from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.payloads import Payload, payload, payload_type
 from seed.loader import PhaseResult
 
 
@@ -33,23 +31,16 @@ class ImportSummary:
         return cls(phases=[ImportPhase(phase=r.phase, rows=r.rows) for r in results])
 
 
-ImportResult = Annotated[
-    ImportSummary | NotFound | Forbidden | ValidationError | Conflict,
-    strawberry.union("ImportResult"),
-]
-
-
-@strawberry.type
-class ImportPayload:
-    result: ImportResult
+ImportPayload = payload_type(ImportSummary, "Import")
 
 
 @strawberry.type
 class AdminMutation:
     @strawberry.mutation(
+        graphql_type=ImportPayload,
         description="Admins: imports a small HRIS export (files validated in full first; "
-        "problems come back as a ValidationError naming file and line)."
+        "problems come back as a ValidationError naming file and line).",
     )
-    async def import_org(self, info: Info, files: list[ImportFileInput]) -> ImportPayload:
+    async def import_org(self, info: Info, files: list[ImportFileInput]) -> Payload[ImportSummary]:
         work = admin.import_org(info.context, {file.name: file.content for file in files})
-        return ImportPayload(result=await typed_result(work, ImportSummary.from_results))
+        return await payload(work, ImportSummary.from_results)

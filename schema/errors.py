@@ -1,22 +1,8 @@
 """Typed user errors: what a mutation returns when the user, not the code, got something wrong.
 
-Every mutation returns a payload whose `result` is a union of its success type and these four
-types, so a client handles every outcome with fragments and never parses an error string:
-
-    CreateGigResult = Annotated[
-        Gig | NotFound | Forbidden | ValidationError | Conflict,
-        strawberry.union("CreateGigResult"),
-    ]
-
-    @strawberry.type
-    class CreateGigPayload:
-        result: CreateGigResult
-
-    @strawberry.mutation
-    async def create_gig(self, info: Info, input: CreateGigInput) -> CreateGigPayload:
-        return CreateGigPayload(
-            result=await typed_result(gigs.create_gig(info.context, input.to_value()), Gig.from_row)
-        )
+Every mutation returns a payload (`schema/payloads.py`) whose `result` is a union of its success
+type and these four types, so a client handles every outcome with fragments and never parses an
+error string.
 
 The resolver (`resolvers/<domain>.py`) raises a `graph.errors.DomainError`; `typed_result`
 awaits it and turns that error into its GraphQL type with `user_error`, the one mapping:

@@ -4,8 +4,7 @@ to cancelled."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import Enum
-from typing import Annotated, Self
+from typing import Self
 
 import strawberry
 
@@ -14,38 +13,11 @@ from resolvers import gigs
 from resolvers.context import Info
 from schema.connections import Connection, connection
 from schema.departments import Department
-from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
 from schema.skills import Skill
 from schema.values import to_date, to_datetime
-
-
-@strawberry.enum
-class GigType(Enum):
-    PROJECT = "project"
-    SECONDMENT = "secondment"
-    MICRO_TASK = "micro_task"
-    MENTORSHIP = "mentorship"
-
-
-@strawberry.enum
-class GigStatus(Enum):
-    DRAFT = "draft"
-    OPEN = "open"
-    FILLED = "filled"
-    IN_PROGRESS = "in_progress"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-
-
-@strawberry.enum(
-    description="REQUIRED: needed from day one; NICE_TO_HAVE: a plus; LEARNABLE: can be "
-    "learnt on the gig (what people who aspire to the skill look for)."
-)
-class Importance(Enum):
-    REQUIRED = "required"
-    NICE_TO_HAVE = "nice_to_have"
-    LEARNABLE = "learnable"
+from schema.vocabulary import GigStatus, GigType, Importance
 
 
 @strawberry.type(description="A skill a gig asks for.")
@@ -176,14 +148,7 @@ class GigsFilter:
         )
 
 
-GigResult = Annotated[
-    Gig | NotFound | Forbidden | ValidationError | Conflict, strawberry.union("GigResult")
-]
-
-
-@strawberry.type(description="The gig after the change, or why nothing changed.")
-class GigPayload:
-    result: GigResult
+GigPayload = payload_type(Gig, "Gig", "The gig after the change, or why nothing changed.")
 
 
 @strawberry.type
@@ -210,26 +175,29 @@ class GigsQuery:
 @strawberry.type
 class GigsMutation:
     @strawberry.mutation(
+        graphql_type=GigPayload,
         description="Creates a draft gig owned by the viewer; `title`, `type` and `departmentId` "
-        "are required, `id` is generated when omitted."
+        "are required, `id` is generated when omitted.",
     )
     async def create_gig(
         self, info: Info, input: GigInput, id: strawberry.ID | None = None
-    ) -> GigPayload:
+    ) -> Payload[Gig]:
         work = gigs.create_gig(info.context, id, input.to_value())
-        return GigPayload(result=await typed_result(work, Gig.from_row))
+        return await payload(work, Gig.from_row)
 
-    @strawberry.mutation(description="Owner: changes a draft or open gig.")
-    async def update_gig(self, info: Info, id: strawberry.ID, input: GigInput) -> GigPayload:
+    @strawberry.mutation(graphql_type=GigPayload, description="Owner: changes a draft or open gig.")
+    async def update_gig(self, info: Info, id: strawberry.ID, input: GigInput) -> Payload[Gig]:
         work = gigs.update_gig(info.context, id, input.to_value())
-        return GigPayload(result=await typed_result(work, Gig.from_row))
+        return await payload(work, Gig.from_row)
 
-    @strawberry.mutation(description="Owner: opens a draft gig (with at least one skill).")
-    async def publish_gig(self, info: Info, id: strawberry.ID) -> GigPayload:
+    @strawberry.mutation(
+        graphql_type=GigPayload, description="Owner: opens a draft gig (with at least one skill)."
+    )
+    async def publish_gig(self, info: Info, id: strawberry.ID) -> Payload[Gig]:
         work = gigs.transition(info.context, id, "publish")
-        return GigPayload(result=await typed_result(work, Gig.from_row))
+        return await payload(work, Gig.from_row)
 
-    @strawberry.mutation(description="Owner: cancels a draft or open gig.")
-    async def cancel_gig(self, info: Info, id: strawberry.ID) -> GigPayload:
+    @strawberry.mutation(graphql_type=GigPayload, description="Owner: cancels a draft or open gig.")
+    async def cancel_gig(self, info: Info, id: strawberry.ID) -> Payload[Gig]:
         work = gigs.transition(info.context, id, "cancel")
-        return GigPayload(result=await typed_result(work, Gig.from_row))
+        return await payload(work, Gig.from_row)

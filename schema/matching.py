@@ -16,9 +16,10 @@ import strawberry
 from graph.database import Row
 from resolvers import matching, skills
 from resolvers.context import Info
-from schema.gigs import Gig, Importance
+from schema.gigs import Gig
 from schema.people import Person
 from schema.skills import Skill
+from schema.vocabulary import Importance
 
 _DEFAULTS = matching.MatchWeights()
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import Enum
-from typing import Annotated, Self
+from typing import Self
 
 import strawberry
 
@@ -13,26 +12,10 @@ from resolvers import people
 from resolvers.context import Info
 from schema.connections import Connection, connection
 from schema.departments import Department
-from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.payloads import Payload, payload, payload_type
 from schema.skills import Skill
 from schema.values import to_datetime
-
-
-@strawberry.enum(
-    description="Who sees an aspiration: MATCHING uses it for matching and shows it to gig "
-    "owners; PRIVATE only recommends gigs to the person and is seen by them, their manager and HR."
-)
-class Visibility(Enum):
-    MATCHING = "matching"
-    PRIVATE = "private"
-
-
-@strawberry.enum(description="Where a skill on a profile comes from.")
-class SkillSource(Enum):
-    SELF = "self"
-    HRIS = "hris"
-    MANAGER = "manager"
-    GIG_FEEDBACK = "gig_feedback"
+from schema.vocabulary import SkillSource, Visibility
 
 
 @strawberry.type(description="A skill someone holds, at a proficiency 1-5.")
@@ -193,14 +176,9 @@ class AspirationInput:
     person_id: strawberry.ID | None = None
 
 
-ProfileResult = Annotated[
-    Person | NotFound | Forbidden | ValidationError | Conflict, strawberry.union("ProfileResult")
-]
-
-
-@strawberry.type(description="The profile after the change, or why nothing changed.")
-class ProfilePayload:
-    result: ProfileResult
+ProfilePayload = payload_type(
+    Person, "Profile", "The profile after the change, or why nothing changed."
+)
 
 
 def _whose(info: Info, person_id: strawberry.ID | None) -> str:
@@ -234,27 +212,35 @@ class PeopleQuery:
 
 @strawberry.type
 class PeopleMutation:
-    @strawberry.mutation(description="Changes title, location, weekly hours or gig capacity.")
-    async def update_profile(self, info: Info, input: ProfileInput) -> ProfilePayload:
+    @strawberry.mutation(
+        graphql_type=ProfilePayload,
+        description="Changes title, location, weekly hours or gig capacity.",
+    )
+    async def update_profile(self, info: Info, input: ProfileInput) -> Payload[Person]:
         work = people.update_profile(info.context, _whose(info, input.person_id), input.to_value())
-        return ProfilePayload(result=await typed_result(work, Person.from_row))
+        return await payload(work, Person.from_row)
 
-    @strawberry.mutation(description="Adds a self-declared skill or changes its level.")
-    async def set_skill(self, info: Info, input: SkillClaimInput) -> ProfilePayload:
+    @strawberry.mutation(
+        graphql_type=ProfilePayload, description="Adds a self-declared skill or changes its level."
+    )
+    async def set_skill(self, info: Info, input: SkillClaimInput) -> Payload[Person]:
         work = people.set_skill(
             info.context, _whose(info, input.person_id), input.skill_id, input.proficiency
         )
-        return ProfilePayload(result=await typed_result(work, Person.from_row))
+        return await payload(work, Person.from_row)
 
-    @strawberry.mutation(description="Removes a skill from a profile.")
+    @strawberry.mutation(graphql_type=ProfilePayload, description="Removes a skill from a profile.")
     async def remove_skill(
         self, info: Info, skill_id: strawberry.ID, person_id: strawberry.ID | None = None
-    ) -> ProfilePayload:
+    ) -> Payload[Person]:
         work = people.remove(info.context, _whose(info, person_id), skill_id, "skill")
-        return ProfilePayload(result=await typed_result(work, Person.from_row))
+        return await payload(work, Person.from_row)
 
-    @strawberry.mutation(description="Adds an aspiration or changes its interest or visibility.")
-    async def set_aspiration(self, info: Info, input: AspirationInput) -> ProfilePayload:
+    @strawberry.mutation(
+        graphql_type=ProfilePayload,
+        description="Adds an aspiration or changes its interest or visibility.",
+    )
+    async def set_aspiration(self, info: Info, input: AspirationInput) -> Payload[Person]:
         work = people.set_aspiration(
             info.context,
             _whose(info, input.person_id),
@@ -262,11 +248,11 @@ class PeopleMutation:
             input.interest,
             input.visibility.value,
         )
-        return ProfilePayload(result=await typed_result(work, Person.from_row))
+        return await payload(work, Person.from_row)
 
-    @strawberry.mutation(description="Removes an aspiration.")
+    @strawberry.mutation(graphql_type=ProfilePayload, description="Removes an aspiration.")
     async def remove_aspiration(
         self, info: Info, skill_id: strawberry.ID, person_id: strawberry.ID | None = None
-    ) -> ProfilePayload:
+    ) -> Payload[Person]:
         work = people.remove(info.context, _whose(info, person_id), skill_id, "aspiration")
-        return ProfilePayload(result=await typed_result(work, Person.from_row))
+        return await payload(work, Person.from_row)

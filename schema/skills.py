@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Self
+from typing import Self
 
 import strawberry
 
@@ -10,7 +10,7 @@ from graph.database import Row
 from resolvers import skills
 from resolvers.context import Info
 from schema.connections import Connection, connection
-from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.payloads import Payload, payload, payload_type
 
 
 @strawberry.type(description="A skill of the taxonomy, or one the organisation added (custom).")
@@ -93,14 +93,7 @@ class CustomSkillInput:
         )
 
 
-SkillResult = Annotated[
-    Skill | NotFound | Forbidden | ValidationError | Conflict, strawberry.union("SkillResult")
-]
-
-
-@strawberry.type
-class SkillPayload:
-    result: SkillResult
+SkillPayload = payload_type(Skill, "Skill")
 
 
 @strawberry.type
@@ -128,15 +121,18 @@ class SkillsQuery:
 
 @strawberry.type
 class SkillsMutation:
-    @strawberry.mutation(description="Admins: adds or changes a custom skill.")
-    async def upsert_custom_skill(self, info: Info, input: CustomSkillInput) -> SkillPayload:
+    @strawberry.mutation(
+        graphql_type=SkillPayload, description="Admins: adds or changes a custom skill."
+    )
+    async def upsert_custom_skill(self, info: Info, input: CustomSkillInput) -> Payload[Skill]:
         work = skills.upsert_custom_skill(info.context, input.to_value())
-        return SkillPayload(result=await typed_result(work, Skill.from_row))
+        return await payload(work, Skill.from_row)
 
     @strawberry.mutation(
+        graphql_type=SkillPayload,
         description="Admins: deprecates a skill; it stays on profiles and gigs but cannot be "
-        "declared any more."
+        "declared any more.",
     )
-    async def deprecate_skill(self, info: Info, id: strawberry.ID) -> SkillPayload:
+    async def deprecate_skill(self, info: Info, id: strawberry.ID) -> Payload[Skill]:
         work = skills.deprecate_skill(info.context, id)
-        return SkillPayload(result=await typed_result(work, Skill.from_row))
+        return await payload(work, Skill.from_row)

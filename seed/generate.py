@@ -31,6 +31,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from typing import TypeVar
 
+from graph.vocabulary import EngagementStatus, GigStatus, GigType, Importance, Visibility
 from seed.market_gigs import MARKET_GIGS
 from seed.org import (
     AspirationRow,
@@ -40,8 +41,6 @@ from seed.org import (
     EngagementRow,
     GigRow,
     GigSkillRow,
-    GigStatus,
-    GigType,
     OccupationRow,
     OrgData,
     PersonRow,
@@ -85,7 +84,8 @@ WEEKLY_HOURS = ((40.0, 72), (36.0, 8), (32.0, 12), (24.0, 5), (20.0, 3))
 GIG_CAPACITY = ((0.0, 4), (10.0, 18), (15.0, 12), (20.0, 40), (25.0, 10), (30.0, 10), (40.0, 6))
 SENIORITY = (("Junior", 2.3, 18), ("", 3.0, 45), ("Senior", 3.6, 28), ("Principal", 4.1, 9))
 GIG_TYPES: tuple[tuple[GigType, int], ...] = (
-    ("project", 55), ("micro_task", 25), ("mentorship", 12), ("secondment", 8),
+    (GigType.PROJECT, 55), (GigType.MICRO_TASK, 25), (GigType.MENTORSHIP, 12),
+    (GigType.SECONDMENT, 8),
 )  # fmt: skip
 RATINGS = ((5, 35), (4, 40), (3, 17), (2, 6), (1, 2))
 FEEDBACK = {
@@ -371,7 +371,7 @@ class _Generator:
                     person.row.id,
                     skill_id,
                     rng.choices((1, 2, 3), weights=(30, 40, 30))[0],
-                    "private" if rng.random() < 0.1 else "matching",
+                    Visibility.PRIVATE if rng.random() < 0.1 else Visibility.MATCHING,
                 )
             )
 
@@ -388,17 +388,17 @@ class _Generator:
     def gig_skills(self, gig_id: str, occupation: OccupationRow) -> list[GigSkillRow]:
         rng = self.rng
         rows = [
-            GigSkillRow(gig_id, skill, rng.choice((2, 3, 3, 4)), "required")
+            GigSkillRow(gig_id, skill, rng.choice((2, 3, 3, 4)), Importance.REQUIRED)
             for skill in rng.sample(
                 occupation.essential, min(len(occupation.essential), rng.randint(2, 4))
             )
         ]
         extras = rng.sample(occupation.optional, min(len(occupation.optional), rng.randint(0, 2)))
-        rows += [GigSkillRow(gig_id, skill, 2, "nice_to_have") for skill in extras]
+        rows += [GigSkillRow(gig_id, skill, 2, Importance.NICE_TO_HAVE) for skill in extras]
         if rng.random() < 0.3 and occupation.optional:
             skill = rng.choice(occupation.optional)
             if skill not in extras:
-                rows.append(GigSkillRow(gig_id, skill, 1, "learnable"))
+                rows.append(GigSkillRow(gig_id, skill, 1, Importance.LEARNABLE))
         return rows
 
     def candidates(self, skills: list[GigSkillRow], owner: _Person) -> list[_Person]:
@@ -446,7 +446,9 @@ class _Generator:
                 id=engagement_id,
                 gig_id=gig.id,
                 person_id=person.row.id,
-                status="completed" if status == "completed" else "active",
+                status=EngagementStatus.COMPLETED
+                if status == GigStatus.COMPLETED
+                else EngagementStatus.ACTIVE,
                 hours_per_week=gig.hours_per_week,
                 started_at=started,
                 approver_id=manager_id,
@@ -489,10 +491,10 @@ class _Generator:
         occupation = self.occupations[_pick(rng, list(profile.occupations))]
         gig_type = _pick(rng, GIG_TYPES)
         hours, weeks = {
-            "project": (rng.choice((4.0, 6.0, 8.0, 10.0)), rng.randint(4, 12)),
-            "micro_task": (rng.choice((2.0, 3.0, 4.0, 6.0)), rng.randint(1, 3)),
-            "mentorship": (rng.choice((1.0, 2.0)), rng.randint(8, 16)),
-            "secondment": (rng.choice((16.0, 20.0, 40.0)), rng.randint(12, 26)),
+            GigType.PROJECT: (rng.choice((4.0, 6.0, 8.0, 10.0)), rng.randint(4, 12)),
+            GigType.MICRO_TASK: (rng.choice((2.0, 3.0, 4.0, 6.0)), rng.randint(1, 3)),
+            GigType.MENTORSHIP: (rng.choice((1.0, 2.0)), rng.randint(8, 16)),
+            GigType.SECONDMENT: (rng.choice((16.0, 20.0, 40.0)), rng.randint(12, 26)),
         }[gig_type]
         created = now - timedelta(days=rng.uniform(3, HISTORY_DAYS), hours=rng.uniform(0, 8))
         published = created + timedelta(days=rng.uniform(0.1, 4))
@@ -502,17 +504,17 @@ class _Generator:
         roll = rng.random()
         status: GigStatus
         if roll < 0.03 and (now - created).days < 45:
-            status = "draft"
+            status = GigStatus.DRAFT
         elif roll < 0.10:
-            status = "cancelled"
+            status = GigStatus.CANCELLED
         elif filled > now:
-            status = "open"
+            status = GigStatus.OPEN
         elif _at(start, 9) > now:
-            status = "filled"
+            status = GigStatus.FILLED
         elif end > now:
-            status = "in_progress"
+            status = GigStatus.IN_PROGRESS
         else:
-            status = "completed"
+            status = GigStatus.COMPLETED
         happened = {
             "published": status != "draft",
             "filled": status in {"filled", "in_progress", "completed"},
@@ -566,7 +568,7 @@ class _Generator:
                     duration_weeks=spec.duration_weeks,
                     start_date=self.as_of + timedelta(weeks=rng.randint(2, 5)),
                     seats=spec.seats,
-                    status="open",
+                    status=GigStatus.OPEN,
                     external_hourly_rate=spec.external_hourly_rate,
                     created_at=created,
                     published_at=created + timedelta(hours=rng.uniform(2, 30)),

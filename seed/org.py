@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
 
-GigType = Literal["project", "secondment", "micro_task", "mentorship"]
-GigStatus = Literal["draft", "open", "filled", "in_progress", "completed", "cancelled"]
-Importance = Literal["required", "nice_to_have", "learnable"]
-SkillSource = Literal["self", "hris", "manager", "gig_feedback"]
-Visibility = Literal["matching", "private"]
-EngagementStatus = Literal["active", "completed", "cancelled"]
+from graph.vocabulary import (
+    EngagementStatus,
+    GigStatus,
+    GigType,
+    Importance,
+    SkillSource,
+    Visibility,
+)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class PersonSkillRow:
     skill_id: str
     proficiency: int
     validated: bool = False
-    source: SkillSource = "hris"
+    source: SkillSource = SkillSource.HRIS
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class AspirationRow:
     person_id: str
     skill_id: str
     interest: int = 2
-    visibility: Visibility = "matching"
+    visibility: Visibility = Visibility.MATCHING
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,13 @@ class GigRow:
     title: str
     owner_id: str
     department_id: str
-    type: GigType = "project"
+    type: GigType = GigType.PROJECT
     description: str = ""
     hours_per_week: float = 4.0
     duration_weeks: int = 4
     start_date: date | None = None
     seats: int = 1
-    status: GigStatus = "open"
+    status: GigStatus = GigStatus.OPEN
     external_hourly_rate: float = 0.0
     created_at: datetime | None = None
     published_at: datetime | None = None
@@ -89,7 +90,7 @@ class GigSkillRow:
     gig_id: str
     skill_id: str
     min_proficiency: int = 3
-    importance: Importance = "required"
+    importance: Importance = Importance.REQUIRED
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,7 @@ class EngagementRow:
     id: str
     gig_id: str
     person_id: str
-    status: EngagementStatus = "active"
+    status: EngagementStatus = EngagementStatus.ACTIVE
     hours_per_week: float = 4.0
     started_at: datetime | None = None
     completed_at: datetime | None = None

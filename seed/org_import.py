@@ -15,12 +15,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph import limits
 from graph.database import Database
 from graph.errors import ValidationFailed
+from graph.vocabulary import (
+    EngagementStatus,
+    GigStatus,
+    GigType,
+    Importance,
+    Visibility,
+    values,
+)
 from seed.org import (
     AspirationRow,
     CustomSkillRow,
@@ -90,11 +99,14 @@ def _boolean(value: str) -> bool:
     raise ValueError(f"{value!r} is not true or false")
 
 
-def _choice(*options: str) -> Parser:
-    def parse(value: str) -> str:
+def _choice(vocabulary: type[StrEnum]) -> Parser:
+    """A cell naming a member of `vocabulary` (by its stored value)."""
+    options = values(vocabulary)
+
+    def parse(value: str) -> StrEnum:
         if value not in options:
             raise ValueError(f"{value!r} is not one of {', '.join(options)}")
-        return value
+        return vocabulary(value)
 
     return parse
 
@@ -125,9 +137,6 @@ class Column:
     longest: int = limits.IMPORT_CELL
     """The most characters a cell may hold: a longer one is a broken export, not a value."""
 
-
-GIG_TYPES = ("project", "secondment", "micro_task", "mentorship")
-GIG_STATUSES = ("draft", "open", "filled", "in_progress", "completed", "cancelled")
 
 FILES: dict[str, tuple[Column, ...]] = {
     "skills.csv": (
@@ -162,20 +171,20 @@ FILES: dict[str, tuple[Column, ...]] = {
         Column("person_id", required=True),
         Column("skill", required=True),
         Column("interest", _integer(1, 3), default=2),
-        Column("visibility", _choice("matching", "private"), default="matching"),
+        Column("visibility", _choice(Visibility), default=Visibility.MATCHING),
     ),
     "gigs.csv": (
         Column("id", required=True),
         Column("title", required=True, longest=limits.SHORT_TEXT),
         Column("description", default="", longest=limits.DESCRIPTION),
-        Column("type", _choice(*GIG_TYPES), default="project"),
+        Column("type", _choice(GigType), default=GigType.PROJECT),
         Column("owner_id", required=True),
         Column("department_id", required=True),
         Column("hours_per_week", _number(0.5, 40), default=4.0),
         Column("duration_weeks", _integer(1, 104), default=4),
         Column("start_date", _date),
         Column("seats", _integer(1, 100), default=1),
-        Column("status", _choice(*GIG_STATUSES), default="open"),
+        Column("status", _choice(GigStatus), default=GigStatus.OPEN),
         Column("external_hourly_rate", _number(0, 10_000), default=0.0),
         Column("created_at", _datetime),
         Column("published_at", _datetime),
@@ -186,13 +195,13 @@ FILES: dict[str, tuple[Column, ...]] = {
         Column("gig_id", required=True),
         Column("skill", required=True),
         Column("min_proficiency", _integer(1, 5), default=3),
-        Column("importance", _choice("required", "nice_to_have", "learnable"), default="required"),
+        Column("importance", _choice(Importance), default=Importance.REQUIRED),
     ),
     "engagements.csv": (
         Column("id", required=True),
         Column("gig_id", required=True),
         Column("person_id", required=True),
-        Column("status", _choice("active", "completed", "cancelled"), default="active"),
+        Column("status", _choice(EngagementStatus), default=EngagementStatus.ACTIVE),
         Column("hours_per_week", _number(0.5, 40), default=4.0),
         Column("started_at", _datetime),
         Column("completed_at", _datetime),

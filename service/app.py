@@ -1,4 +1,4 @@
-"""The Starlette application: GraphQL at /graphql, /healthz and /readyz.
+"""The Starlette application: GraphQL at /graphql, /healthz and /readyz, the web app at /.
 
 The Neo4j driver is opened and closed in the lifespan, one per process; the service keeps no
 other state, so several processes can serve side by side behind a load balancer.
@@ -16,7 +16,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route, WebSocketRoute
+from starlette.routing import Mount, Route, WebSocketRoute
 
 from graph.connection import configured_connection
 from graph.database import ConnectionInfo, Database, Deadlines
@@ -24,7 +24,9 @@ from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import ServiceSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
-from service.graphql import graphql_app
+from service.dev_signin import dev_signin_routes
+from service.graphql import TalentGraphQL
+from service.web import WebApp
 
 log = logging.getLogger("talentgraph.service")
 
@@ -90,10 +92,11 @@ def create_app(
                 CORSMiddleware,
                 allow_origins=settings.cors_origins,
                 allow_methods=["GET", "POST"],
-                allow_headers=["Authorization", "Content-Type"],
+                allow_headers=["Authorization", "Content-Type", "Accept"],
+                expose_headers=["X-Request-Id"],
             )
         )
-    graphql = graphql_app(settings)
+    graphql = TalentGraphQL(settings)
     routes: list[Any] = [
         Route("/healthz", healthz),
         Route("/readyz", readyz),
@@ -103,5 +106,7 @@ def create_app(
         Route(
             "/browser-guide/style.grass", open_to_neo4j_browser(browser_style), name="browser-style"
         ),
+        *dev_signin_routes(settings),
+        Mount("/", WebApp(settings.web_dist)),
     ]
     return Starlette(routes=routes, middleware=middleware, lifespan=lifespan)

@@ -35,10 +35,12 @@ from strawberry.types.unset import UnsetType
 from graph.database import Database, QueryLog
 from graph.settings import ServiceSettings
 from resolvers.context import Context
+from resolvers.identity import AuthenticationFailed, Viewer
 from schema import build_schema
 from service import codes
-from service.auth import AuthenticationFailed, Viewer, viewer_from_header
+from service.auth import viewer_from_header
 from service.extensions import coded, service_extensions
+from service.web import graphiql_page
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 NOBODY = Viewer("", frozenset())  # a websocket's viewer until its connection_init authenticates
@@ -116,6 +118,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             build_schema(service_extensions(settings)),
             graphql_ide="graphiql" if settings.graphiql_enabled else None,
             allow_queries_via_get=True,
+            allowed_origins=settings.cors_origins,
         )
         self.settings = settings
 
@@ -233,6 +236,10 @@ class TalentGraphQL(GraphQL[Context, None]):
             body.pop("data", None)
         return body
 
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from the web build: its assets are served here, never from a CDN."""
+        return graphiql_page(self.settings.web_dist)
+
     def _is_ide_page(self, scope: Any) -> bool:
         if scope["method"] != "GET" or not self.settings.graphiql_enabled:
             return False
@@ -265,7 +272,3 @@ class TalentGraphQL(GraphQL[Context, None]):
         except AuthenticationFailed as error:
             raise ConnectionRejectionError({"message": error.message}) from error
         return await super().on_ws_connect(context)
-
-
-def graphql_app(settings: ServiceSettings) -> TalentGraphQL:
-    return TalentGraphQL(settings)

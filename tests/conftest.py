@@ -15,8 +15,8 @@ from graph.connection import Backend, choose_backend, docker_answers, local_serv
 from graph.database import ConnectionInfo, Database
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings, ServiceSettings
+from resolvers.identity import issue_token
 from service.app import create_app
-from service.auth import issue_token
 from tests.factories import OrgFactory
 
 # A fresh secret per run: production mode (which some tests use) refuses any published one.
@@ -87,8 +87,6 @@ async def client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """An HTTP client for the app, running its real lifespan against the test database."""
     app = create_app(service_settings, neo4j_connection)
-    # start-up applies the schema: after a restart of Neo4j (test_service_health) a loaded
-    # machine's Neo4j takes longer than asgi-lifespan's default 5 s to answer its first queries
     async with LifespanManager(app, startup_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://talentgraph") as http:

@@ -11,9 +11,9 @@ from graph.errors import Forbidden, NotFound, ValidationFailed
 from graph.settings import ServiceSettings
 from resolvers import matching
 from resolvers.context import Context
+from resolvers.identity import Viewer
 from seed.loader import load_org
 from seed.org import OrgData
-from service.auth import Viewer
 from tests.factories import OrgFactory
 
 NOW = datetime.now(UTC)

@@ -18,8 +18,8 @@ from asgi_lifespan import LifespanManager
 from graph.database import ConnectionInfo, Database
 from graph.errors import ConfigurationError
 from graph.settings import DEVELOPMENT_SECRET, ServiceSettings, service_settings
+from resolvers.identity import issue_token
 from service.app import create_app
-from service.auth import issue_token
 
 ROOT = Path(__file__).resolve().parent.parent
 TALENTGRAPH = Path(sys.executable).parent / "talentgraph"

@@ -236,9 +236,12 @@ async def test_an_offer_is_made_once(db: Database, client: httpx.AsyncClient) ->
 async def test_a_gig_moves_once_however_many_ask_at_once(
     db: Database, client: httpx.AsyncClient, mutation: str, status: str
 ) -> None:
-    await workflow_org().gig("G-RACE", "OWNER", "GIG", status=status).requires(
-        "G-RACE", "python", 3
-    ).load(db)
+    await (
+        workflow_org()
+        .gig("G-RACE", "OWNER", "GIG", status=status)
+        .requires("G-RACE", "python", 3)
+        .load(db)
+    )
     query = f'mutation {{ {mutation}(id: "G-RACE") {{ {RESULT} }} }}'
 
     outcomes = await race(client, "OWNER", query)

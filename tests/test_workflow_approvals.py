@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from cli.main import app as cli_app
 from graph.database import ConnectionInfo, Database
 from graph.settings import PolicySettings, policy_settings
-from resolvers import workflow
+from resolvers.workflow import approvals
 from tests.workflow_support import act, context, drive, gql, workflow_org
 
 PENDING = "{ pendingApprovals { id state approvalState person { id } } }"
@@ -185,7 +185,7 @@ async def test_a_batch_is_all_or_nothing(
     bob = await drive(db, "BOB", "G2", "shortlisted")
     if second.get("already_decided"):
         manager = context(db, "MANAGER")
-        await workflow.decide_approvals(manager, [workflow.ApprovalDecision(bob, True)])
+        await approvals.decide_approvals(manager, [approvals.ApprovalDecision(bob, True)])
     decisions = [
         {"applicationId": alice, "approve": True},
         {"applicationId": bob, "approve": second["approve"]},
@@ -284,7 +284,7 @@ async def test_the_cli_processes_overdue_approvals(
     assert f"escalated {id} to DIRECTOR" in first.output
     assert "1 escalated, 0 approved automatically" in first.output
     assert "0 escalated, 0 approved automatically" in second.output
-    [row] = await workflow.pending_approvals(context(db, "DIRECTOR"))
+    [row] = await approvals.pending_approvals(context(db, "DIRECTOR"))
     assert row["id"] == id
 
 

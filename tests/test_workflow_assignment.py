@@ -8,7 +8,7 @@ import asyncio
 import httpx
 
 from graph.database import Database
-from resolvers import workflow
+from resolvers.workflow import engagements, rules
 from tests.factories import OrgFactory
 from tests.workflow_support import act, context, drive, gql, workflow_org
 
@@ -30,7 +30,7 @@ async def test_accepting_an_offer_starts_the_engagement_and_fills_the_gig(
     assert accepted["gig"]["status"] == "FILLED"
     assert accepted["gig"]["filledAt"] is not None
     assert others["myApplications"] == [
-        {"id": bob, "state": "REJECTED", "decisionReason": workflow.FILLED_REASON}
+        {"id": bob, "state": "REJECTED", "decisionReason": rules.FILLED_REASON}
     ]
     kinds = [note["kind"] for note in owner_notes["notifications"]]
     assert "offer_accepted" in kinds
@@ -97,8 +97,8 @@ async def test_hours_are_committed_across_gigs_and_freed_on_completion(
     first = await act(client, "SOLO", "accept_offer", a)
     second = await act(client, "SOLO", "accept_offer", b)
     refused = await act(client, "SOLO", "accept_offer", c)
-    completion = workflow.Completion(first["engagement"]["id"], 20.0, 4, "Solid", [])
-    await workflow.complete_engagement(context(db, "OWNER"), completion)
+    completion = engagements.Completion(first["engagement"]["id"], 20.0, 4, "Solid", [])
+    await engagements.complete_engagement(context(db, "OWNER"), completion)
     third = await act(client, "SOLO", "accept_offer", c)
 
     assert first["state"] == second["state"] == "ACCEPTED"

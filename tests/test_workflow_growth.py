@@ -13,7 +13,7 @@ import pytest
 
 from graph.database import Database
 from graph.settings import policy_settings
-from resolvers import workflow
+from resolvers.workflow import growth
 from tests.workflow_support import act, drive, gql, workflow_org
 
 COMPLETE = """mutation($input: CompleteEngagementInput!) { completeEngagement(input: $input) {
@@ -226,9 +226,9 @@ async def test_skills_not_confirmed_within_the_policy_period_ask_for_a_refresh(
 def test_a_skill_is_stale_when_unconfirmed_for_longer_than_the_period() -> None:
     now = datetime(2026, 11, 1, tzinfo=UTC)
 
-    assert workflow.is_stale(None, now, 12)
-    assert workflow.is_stale(now - timedelta(days=370), now, 12)
-    assert not workflow.is_stale(now - timedelta(days=360), now, 12)
+    assert growth.is_stale(None, now, 12)
+    assert growth.is_stale(now - timedelta(days=370), now, 12)
+    assert not growth.is_stale(now - timedelta(days=360), now, 12)
 
 
 async def test_success_stories_count_hours_savings_and_growth_across_departments(

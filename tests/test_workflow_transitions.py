@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from graph.database import Database
-from resolvers import workflow
+from resolvers.workflow import rules
 from tests.workflow_support import act, drive, gql, workflow_org
 
 STATES = [
@@ -23,25 +23,25 @@ STATES = [
 ]
 ALLOWED = [
     (action, source)
-    for action, rule in workflow.TRANSITIONS.items()
+    for action, rule in rules.TRANSITIONS.items()
     for source in sorted(rule.sources)
 ]
 
 
-def actor_of(action: workflow.Action, applicant: str) -> str:
-    return applicant if workflow.TRANSITIONS[action].actor == "applicant" else "OWNER"
+def actor_of(action: rules.Action, applicant: str) -> str:
+    return applicant if rules.TRANSITIONS[action].actor == "applicant" else "OWNER"
 
 
 @pytest.mark.parametrize(("action", "source"), ALLOWED)
 async def test_allowed_transition_lands_in_its_state_and_is_recorded(
-    db: Database, client: httpx.AsyncClient, action: workflow.Action, source: str
+    db: Database, client: httpx.AsyncClient, action: rules.Action, source: str
 ) -> None:
     await workflow_org().gig("BIG", "OWNER", "GIG", seats=3).load(db)
     id = await drive(db, "SOLO", "BIG", source)
 
     result = await act(client, actor_of(action, "SOLO"), action, id)
 
-    target = workflow.TRANSITIONS[action].target
+    target = rules.TRANSITIONS[action].target
     assert result["__typename"] == "Application", result
     assert result["state"] == target.upper()
     trail = await gig_trail(client, "BIG")
@@ -56,7 +56,7 @@ async def test_refused_transitions_name_the_current_state_and_change_nothing(
 ) -> None:
     await workflow_org().gig("BIG", "OWNER", "GIG", seats=3).load(db)
     id = await drive(db, "SOLO", "BIG", state)
-    refused = [a for a, rule in workflow.TRANSITIONS.items() if state not in rule.sources]
+    refused = [a for a, rule in rules.TRANSITIONS.items() if state not in rule.sources]
     assert refused
 
     for action in refused:

@@ -9,9 +9,9 @@ import httpx
 
 from graph.database import Database
 from graph.settings import ServiceSettings
-from resolvers import workflow
 from resolvers.context import Context
-from service.auth import Viewer
+from resolvers.identity import Viewer
+from resolvers.workflow import applications, approvals, rules
 from tests.conftest import graphql
 from tests.factories import OrgFactory
 
@@ -31,7 +31,7 @@ fragment Outcome on ApplicationResult {
 """
 
 # How each action is asked for over GraphQL: the mutation and its extra arguments.
-ACTION_MUTATIONS: dict[workflow.Action, tuple[str, str]] = {
+ACTION_MUTATIONS: dict[rules.Action, tuple[str, str]] = {
     "accept_invitation": ("respondToInvitation", "accept: true"),
     "decline_invitation": ("respondToInvitation", 'accept: false, reason: "busy"'),
     "shortlist": ("shortlistApplication", ""),
@@ -87,7 +87,7 @@ async def gql(
 
 
 async def act(
-    client: httpx.AsyncClient, person_id: str, action: workflow.Action, application_id: str
+    client: httpx.AsyncClient, person_id: str, action: rules.Action, application_id: str
 ) -> dict[str, Any]:
     """Takes `action` on an application over GraphQL; returns its typed result."""
     field, extra = ACTION_MUTATIONS[action]
@@ -105,13 +105,13 @@ async def drive(
     `shortlisted` one keeps its approval pending; later states have it approved)."""
     owner, applicant = context(db, owner_id), context(db, person_id)
     if state in ("invited", "declined"):
-        row = await workflow.invite(owner, gig_id, person_id, "we need you")
+        row = await applications.invite(owner, gig_id, person_id, "we need you")
         if state == "declined":
-            await workflow.transition(applicant, row["id"], "decline_invitation", "busy")
+            await applications.transition(applicant, row["id"], "decline_invitation", "busy")
         return str(row["id"])
-    row = await workflow.apply(applicant, gig_id, "I can help")
+    row = await applications.apply(applicant, gig_id, "I can help")
     id = str(row["id"])
-    follow_up: dict[str, list[tuple[Context, workflow.Action, str | None]]] = {
+    follow_up: dict[str, list[tuple[Context, rules.Action, str | None]]] = {
         "submitted": [],
         "withdrawn": [(applicant, "withdraw", "changed my mind")],
         "rejected": [(owner, "reject", "we need deeper SQL")],
@@ -124,8 +124,8 @@ async def drive(
         ],
     }
     for who, action, reason in follow_up[state]:
-        row = await workflow.transition(who, id, action, reason)
-        if state != "shortlisted" and row["approval_state"] in workflow.AWAITING_APPROVAL:
+        row = await applications.transition(who, id, action, reason)
+        if state != "shortlisted" and row["approval_state"] in rules.AWAITING_APPROVAL:
             approver = context(db, row["approver_id"])
-            await workflow.decide_approvals(approver, [workflow.ApprovalDecision(id, True)])
+            await approvals.decide_approvals(approver, [approvals.ApprovalDecision(id, True)])
     return id

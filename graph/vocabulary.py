@@ -1,0 +1,116 @@
+"""Every closed vocabulary of the graph, defined once: the values a property may take.
+
+The imports validate against these (`seed.org_import`), the resolvers check input and decide with
+them, and the GraphQL enums of `schema/vocabulary.py` are made from them, so a new value is added
+here and nowhere else. Each is a `StrEnum`: its members are the strings stored in Neo4j.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class GigType(StrEnum):
+    PROJECT = "project"
+    SECONDMENT = "secondment"
+    MICRO_TASK = "micro_task"
+    MENTORSHIP = "mentorship"
+
+
+class GigStatus(StrEnum):
+    DRAFT = "draft"
+    OPEN = "open"
+    FILLED = "filled"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class Importance(StrEnum):
+    """How much a gig needs a skill (`REQUIRES.importance`)."""
+
+    REQUIRED = "required"
+    NICE_TO_HAVE = "nice_to_have"
+    LEARNABLE = "learnable"
+
+
+class SkillSource(StrEnum):
+    """Where a skill on a profile comes from (`HAS_SKILL.source`)."""
+
+    SELF = "self"
+    HRIS = "hris"
+    MANAGER = "manager"
+    GIG_FEEDBACK = "gig_feedback"
+
+
+class Visibility(StrEnum):
+    """Who sees an aspiration (`ASPIRES_TO.visibility`)."""
+
+    MATCHING = "matching"
+    PRIVATE = "private"
+
+
+class ApplicationState(StrEnum):
+    INVITED = "invited"
+    SUBMITTED = "submitted"
+    SHORTLISTED = "shortlisted"
+    OFFERED = "offered"
+    ACCEPTED = "accepted"
+    WITHDRAWN = "withdrawn"
+    DECLINED = "declined"
+    REJECTED = "rejected"
+
+
+class ApplicationOrigin(StrEnum):
+    APPLICATION = "application"
+    INVITATION = "invitation"
+
+
+class ApprovalState(StrEnum):
+    NOT_REQUESTED = "not_requested"
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
+    NOT_NEEDED = "not_needed"
+    AUTO_APPROVED = "auto_approved"
+    ESCALATED = "escalated"
+
+
+class EngagementStatus(StrEnum):
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class AuditSubject(StrEnum):
+    """What an `AuditEvent` is about."""
+
+    APPLICATION = "application"
+    APPROVAL = "approval"
+    ENGAGEMENT = "engagement"
+    GIG = "gig"
+
+
+class NotificationKind(StrEnum):
+    APPLICATION_RECEIVED = "application_received"
+    INVITED = "invited"
+    INVITATION_ACCEPTED = "invitation_accepted"
+    SHORTLISTED = "shortlisted"
+    APPROVAL_REQUESTED = "approval_requested"
+    APPROVED = "approved"
+    APPROVAL_DECLINED = "approval_declined"
+    OFFER_MADE = "offer_made"
+    OFFER_ACCEPTED = "offer_accepted"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    REJECTED = "rejected"
+    GIG_FILLED = "gig_filled"
+    FEEDBACK_RECEIVED = "feedback_received"
+    GIG_FEEDBACK = "gig_feedback"
+    ENDORSED = "endorsed"
+    ENGAGEMENT_CANCELLED = "engagement_cancelled"
+
+
+def values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
+    """The stored strings of a vocabulary, in its order."""
+    return tuple(member.value for member in vocabulary)

@@ -1,0 +1,37 @@
+"""What a person's gigs add up to: their gig profile (with stale skills) and success stories."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from graph.database import Row
+from graph.errors import ValidationFailed
+from graph.settings import policy_settings
+from resolvers.context import Context
+from resolvers.workflow.clock import now_utc
+
+
+def is_stale(confirmed_at: datetime | None, now: datetime, months: int) -> bool:
+    """A skill nobody confirmed within `months` (or ever) needs a refresh."""
+    return confirmed_at is None or confirmed_at < now - timedelta(days=months * 365.25 / 12)
+
+
+async def gig_profile(ctx: Context, person_id: str) -> Row | None:
+    """Completed gigs, endorsements and skills with when each was last confirmed, `stale` for
+    those older than the policy's `stale_skill_months`."""
+    rows = await ctx.db.read("workflow/gig_profile", person_id=person_id)
+    if not rows:
+        return None
+    profile: Row = rows[0]["profile"]
+    months = policy_settings().stale_skill_months
+    now = now_utc()
+    for skill in profile["skills"]:
+        confirmed = skill.get("confirmed_at")
+        skill["stale"] = is_stale(confirmed.to_native() if confirmed else None, now, months)
+    return profile
+
+
+async def success_stories(ctx: Context, first: int) -> list[Row]:
+    if not 1 <= first <= ctx.settings.max_page_size:
+        raise ValidationFailed("first", f"must be between 1 and {ctx.settings.max_page_size}")
+    return [row["story"] for row in await ctx.db.read("workflow/success_stories", first=first)]

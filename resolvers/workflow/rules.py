@@ -1,0 +1,102 @@
+"""The rules of the gig lifecycle as data: which action moves an application from which state to
+which, who may take it, who hears of it; what counts as approved; the capacity arithmetic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from graph.database import Row
+from resolvers.permissions import (
+    Actor,
+)
+
+Action = Literal[
+    "accept_invitation",
+    "decline_invitation",
+    "shortlist",
+    "offer",
+    "accept_offer",
+    "decline_offer",
+    "withdraw",
+    "reject",
+]
+
+
+APPROVED = frozenset({"approved", "not_needed", "auto_approved"})
+
+
+AWAITING_APPROVAL = frozenset({"pending", "escalated"})
+
+
+FILLED_REASON = "all seats of the gig have been filled"
+
+
+SYSTEM_ACTOR = "system"
+
+
+@dataclass(frozen=True)
+class Transition:
+    """Which states an action leaves, the state it leads to, who may take it, and how a refusal
+    names it ("cannot <verb> an application that is <state>")."""
+
+    sources: frozenset[str]
+    target: str
+    actor: Actor
+    verb: str
+    reason_required: bool = False
+
+
+TRANSITIONS: dict[Action, Transition] = {
+    "accept_invitation": Transition(
+        frozenset({"invited"}), "shortlisted", "applicant", "accept the invitation of"
+    ),
+    "decline_invitation": Transition(
+        frozenset({"invited"}), "declined", "applicant", "decline the invitation of"
+    ),
+    "shortlist": Transition(frozenset({"submitted"}), "shortlisted", "owner", "shortlist"),
+    "offer": Transition(frozenset({"shortlisted"}), "offered", "owner", "make an offer on"),
+    "accept_offer": Transition(
+        frozenset({"offered"}), "accepted", "applicant", "accept the offer of"
+    ),
+    "decline_offer": Transition(
+        frozenset({"offered"}), "declined", "applicant", "decline the offer of"
+    ),
+    "withdraw": Transition(
+        frozenset({"submitted", "shortlisted", "offered"}), "withdrawn", "applicant", "withdraw"
+    ),
+    "reject": Transition(
+        frozenset({"invited", "submitted", "shortlisted", "offered"}),
+        "rejected",
+        "owner",
+        "reject",
+        reason_required=True,
+    ),
+}
+
+
+# Who hears of each action, under which kind, and what they read ({person}, {gig} filled in).
+NOTICES: dict[str, tuple[Actor, str, str]] = {
+    "apply": ("owner", "application_received", "{person} applied to {gig}"),
+    "invite": ("applicant", "invited", "You are invited to {gig}"),
+    "accept_invitation": (
+        "owner",
+        "invitation_accepted",
+        "{person} accepted your invitation to {gig}",
+    ),
+    "decline_invitation": ("owner", "declined", "{person} declined your invitation to {gig}"),
+    "shortlist": ("applicant", "shortlisted", "You are shortlisted for {gig}"),
+    "offer": ("applicant", "offer_made", "You have an offer for {gig}"),
+    "accept_offer": ("owner", "offer_accepted", "{person} accepted your offer for {gig}"),
+    "decline_offer": ("owner", "declined", "{person} declined your offer for {gig}"),
+    "withdraw": ("owner", "withdrawn", "{person} withdrew from {gig}"),
+    "reject": ("applicant", "rejected", "You were not selected for {gig}"),
+}
+
+
+def available_hours(person: Row, committed_hours: float) -> float:
+    """Weekly hours a person can still give to gigs: their gig share of the week minus what their
+    active engagements already commit."""
+    weekly = float(person.get("weekly_hours") or 0.0)
+    share = float(person.get("gig_capacity_pct") or 0.0)
+    return weekly * share / 100.0 - committed_hours

@@ -1,0 +1,69 @@
+"""The GraphQL enums of the graph's vocabularies, made from `graph.vocabulary` (never redefined):
+a value added there is a value of the API. Member names are the GraphQL values (`MICRO_TASK`),
+member values what Neo4j stores (`micro_task`)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import strawberry
+
+from graph.vocabulary import (
+    ApplicationOrigin,
+    ApplicationState,
+    ApprovalState,
+    EngagementStatus,
+    GigStatus,
+    GigType,
+    Importance,
+    SkillSource,
+    Visibility,
+)
+
+__all__ = [
+    "ApplicationOrigin",
+    "ApplicationState",
+    "ApprovalState",
+    "EngagementStatus",
+    "GigStatus",
+    "GigType",
+    "Importance",
+    "SkillSource",
+    "Visibility",
+]
+
+strawberry.enum(GigType)
+strawberry.enum(GigStatus)
+strawberry.enum(
+    Importance,
+    description="REQUIRED: needed from day one; NICE_TO_HAVE: a plus; LEARNABLE: can be "
+    "learnt on the gig (what people who aspire to the skill look for).",
+)
+strawberry.enum(
+    Visibility,
+    description="Who sees an aspiration: MATCHING uses it for matching and shows it to gig "
+    "owners; PRIVATE only recommends gigs to the person and is seen by them, their manager and HR.",
+)
+strawberry.enum(SkillSource, description="Where a skill on a profile comes from.")
+strawberry.enum(ApplicationState)
+strawberry.enum(ApplicationOrigin)
+strawberry.enum(
+    ApprovalState,
+    description="NOT_REQUESTED until shortlisting; then PENDING (the manager is asked), "
+    "NOT_NEEDED (policy: no signature), ESCALATED (to the manager's manager after the timeout), "
+    "APPROVED, DECLINED or AUTO_APPROVED (nobody answered in time).",
+)
+strawberry.enum(EngagementStatus)
+
+ENUMS: tuple[type[StrEnum], ...] = (
+    GigType,
+    GigStatus,
+    Importance,
+    Visibility,
+    SkillSource,
+    ApplicationState,
+    ApplicationOrigin,
+    ApprovalState,
+    EngagementStatus,
+)
+"""Every GraphQL enum that stands for a vocabulary (the test checks each against its source)."""

@@ -1,0 +1,107 @@
+"""What a person's gigs add up to: the gig profile and success stories."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Self
+
+import strawberry
+
+from graph.database import Row
+from resolvers.context import Info
+from resolvers.workflow import (
+    growth,
+)
+from schema.people import Person
+from schema.skills import Skill
+from schema.values import to_datetime
+from schema.workflow.engagements import DemonstratedSkill, Endorsement, Engagement
+
+
+@strawberry.type(description="A skill a person holds, with when it was last confirmed.")
+class ConfirmedSkill:
+    skill: Skill
+    proficiency: int
+    validated: bool
+    source: str
+    confirmed_at: datetime | None
+    stale: bool = strawberry.field(
+        description="Not confirmed within TALENTGRAPH_POLICY_STALE_SKILL_MONTHS (default 12)."
+    )
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            skill=Skill.from_row(row["skill"]),
+            proficiency=int(row.get("proficiency") or 0),
+            validated=bool(row.get("validated", False)),
+            source=row.get("source") or "self",
+            confirmed_at=to_datetime(row.get("confirmed_at")),
+            stale=bool(row["stale"]),
+        )
+
+
+@strawberry.type(description="A person's gig record: what they did, who vouched, what is stale.")
+class GigProfile:
+    person: Person
+    completed_gigs: list[Engagement]
+    endorsements: list[Endorsement]
+    skills: list[ConfirmedSkill]
+
+    @strawberry.field(description="Skills not confirmed recently.")
+    def stale_skills(self) -> list[ConfirmedSkill]:
+        return [skill for skill in self.skills if skill.stale]
+
+    @strawberry.field(description="Some skill is stale: the profile asks for a refresh.")
+    def needs_refresh(self) -> bool:
+        return any(skill.stale for skill in self.skills)
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            person=Person.from_row(row),
+            completed_gigs=[Engagement.from_row(e) for e in row["completed"]],
+            endorsements=[Endorsement.from_row(e) for e in row["endorsements"]],
+            skills=[ConfirmedSkill.from_row(s) for s in row["skills"]],
+        )
+
+
+@strawberry.type(description="A completed gig where someone helped another department.")
+class SuccessStory:
+    engagement: Engagement
+    helper_department: str
+    gig_department: str
+    hours_worked: float
+    estimated_savings: float = strawberry.field(
+        description="Hours worked x the gig's external hourly rate."
+    )
+    skills_grown: list[DemonstratedSkill]
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            engagement=Engagement.from_row(row),
+            helper_department=row["helper_department"],
+            gig_department=row["gig_department"],
+            hours_worked=float(row.get("hours_worked") or 0.0),
+            estimated_savings=float(row["estimated_savings"]),
+            skills_grown=[DemonstratedSkill.from_row(d) for d in row["demonstrated"]],
+        )
+
+
+@strawberry.type
+class GrowthQuery:
+    @strawberry.field(
+        description="A person's completed gigs, endorsements and skills with when each was last "
+        "confirmed; null when there is no such person."
+    )
+    async def gig_profile(self, info: Info, person_id: strawberry.ID) -> GigProfile | None:
+        row = await growth.gig_profile(info.context, person_id)
+        return GigProfile.from_row(row) if row else None
+
+    @strawberry.field(
+        description="Completed gigs where someone helped another department, latest first."
+    )
+    async def success_stories(self, info: Info, first: int = 10) -> list[SuccessStory]:
+        rows = await growth.success_stories(info.context, first)
+        return [SuccessStory.from_row(row) for row in rows]

@@ -1,0 +1,91 @@
+"""Notifications: the type, the viewer's list and count, marking read, the subscription."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import datetime
+from typing import Self
+
+import strawberry
+
+from graph.database import Row
+from graph.settings import policy_settings
+from graph.vocabulary import NotificationKind, values
+from resolvers.context import Info
+from resolvers.workflow import (
+    notifications,
+)
+from schema.values import to_datetime
+
+
+@strawberry.type(description="Something that needs the viewer, or that they should know.")
+class Notification:
+    id: strawberry.ID
+    kind: str = strawberry.field(description=", ".join(values(NotificationKind)))
+    message: str
+    created_at: datetime
+    read_at: datetime | None
+    gig_id: strawberry.ID | None
+    application_id: strawberry.ID | None
+    engagement_id: strawberry.ID | None
+
+    @strawberry.field
+    def read(self) -> bool:
+        return self.read_at is not None
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        created_at = to_datetime(row["created_at"])
+        assert created_at is not None
+        return cls(
+            id=strawberry.ID(row["id"]),
+            kind=row["kind"],
+            message=row["message"],
+            created_at=created_at,
+            read_at=to_datetime(row.get("read_at")),
+            gig_id=row.get("gig_id"),
+            application_id=row.get("application_id"),
+            engagement_id=row.get("engagement_id"),
+        )
+
+
+@strawberry.type
+class MarkNotificationsReadPayload:
+    marked: int
+
+
+@strawberry.type
+class NotificationsQuery:
+    @strawberry.field(description="The viewer's notifications, newest first.")
+    async def notifications(
+        self, info: Info, unread_only: bool = False, first: int = 20
+    ) -> list[Notification]:
+        rows = await notifications.notifications(info.context, unread_only, first)
+        return [Notification.from_row(row) for row in rows]
+
+    @strawberry.field
+    async def unread_notification_count(self, info: Info) -> int:
+        return await notifications.unread_notification_count(info.context)
+
+
+@strawberry.type
+class NotificationsMutation:
+    @strawberry.mutation(description="Marks the named notifications read, or all when ids is null.")
+    async def mark_notifications_read(
+        self, info: Info, ids: list[strawberry.ID] | None = None
+    ) -> MarkNotificationsReadPayload:
+        marked = await notifications.mark_notifications_read(
+            info.context, [str(id) for id in ids] if ids is not None else None
+        )
+        return MarkNotificationsReadPayload(marked=marked)
+
+
+@strawberry.type
+class NotificationsSubscription:
+    @strawberry.subscription(
+        description="The viewer's unread notifications, then each new one as it arrives."
+    )
+    async def notifications(self, info: Info) -> AsyncGenerator[Notification, None]:
+        poll_s = policy_settings().notification_poll_s
+        async for row in notifications.notification_stream(info.context, poll_s):
+            yield Notification.from_row(row)

@@ -1,0 +1,36 @@
+import type { CombinedError } from "urql";
+import type { ReactNode } from "react";
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p className="state state-loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> Loading {what}…
+    </p>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="state state-empty">{children}</div>;
+}
+
+/** A request that failed: what happened in words, the request id to quote, and a retry. */
+export function ErrorState({ error, retry }: { error: CombinedError; retry?: () => void }) {
+  const message = error.networkError
+    ? "The marketplace cannot be reached right now."
+    : error.graphQLErrors.map((e) => e.message).join("; ");
+  return (
+    <div className="state state-error" role="alert">
+      <p>Something went wrong: {message}</p>
+      {retry && (
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The typed error of a mutation result (NotFound, Forbidden, ValidationError, Conflict). */
+export function userErrorMessage(result: { __typename?: string; message?: string } | undefined) {
+  return result && "message" in result ? result.message : undefined;
+}

@@ -1,0 +1,31 @@
+// Dashboard periods: whole days in UTC, both ends included.
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export function isoDay(day: Date): string {
+  return day.toISOString().slice(0, 10);
+}
+
+/** The `days` days that end today. */
+export function lastDays(days: number, today: Date = new Date()): Period {
+  const from = new Date(today);
+  from.setUTCDate(from.getUTCDate() - (days - 1));
+  return { from: isoDay(from), to: isoDay(today) };
+}
+
+/** "2026-03-01" → "Mar 2026". */
+export function monthLabel(month: string): string {
+  const [year, number] = month.split("-");
+  const names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  return `${names[Number(number) - 1] ?? "?"} ${year ?? ""}`;
+}
+
+/** Savings rows (month × department) summed per month, months in order. */
+export function byMonth<T extends { month: string }>(rows: T[], value: (row: T) => number): { month: string; value: number }[] {
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(row.month, (sums.get(row.month) ?? 0) + value(row));
+  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, total]) => ({ month, value: total }));
+}
