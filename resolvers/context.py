@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import uuid4
@@ -26,6 +28,9 @@ class Context:
     loaders: dict[str, Any] = field(default_factory=dict)
     request_id: str = field(default_factory=lambda: uuid4().hex)
     connection_params: dict[str, Any] = field(default_factory=dict)  # websocket connection_init
+    end_session: Callable[[], Awaitable[None]] | None = None
+    """Closes the websocket this context serves (when its token expires); None over HTTP."""
+    session_expiry: asyncio.TimerHandle | None = None
 
 
 Info = StrawberryInfo[Context, None]

@@ -8,8 +8,15 @@ from datetime import date
 from typing import Any
 from uuid import uuid4
 
+from graph import limits
 from graph.database import Row, Transaction
-from graph.errors import InvalidTransition, NotFound, ValidationFailed
+from graph.errors import (
+    Conflict,
+    ConstraintViolation,
+    InvalidTransition,
+    NotFound,
+    ValidationFailed,
+)
 from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
@@ -17,6 +24,8 @@ from resolvers.pagination import Page, keyset_page
 from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
 from resolvers.skills import require_live_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
+from resolvers.workflow.clock import now_utc
+from resolvers.workflow.outbox import Outbox
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
 CANCELLABLE = (GigStatus.DRAFT, GigStatus.OPEN)
@@ -69,7 +78,8 @@ async def gig_by_id(ctx: Context, id: str) -> Row | None:
     gig = await load_one(ctx, "gigs/gigs_by_ids", id)
     if gig is None:
         return None
-    return gig if sees_gig(ctx.viewer, gig["status"], gig["owner_id"]) else None
+    seen = sees_gig(ctx.viewer, gig["status"], gig["owner_id"], gig.get("published_at"))
+    return gig if seen else None
 
 
 async def gigs_page(ctx: Context, filter: GigsFilter, first: int, after: str | None) -> Page:
@@ -102,7 +112,7 @@ async def skills_of(ctx: Context, id: str) -> list[Row]:
 
 def _check_gig(change: GigChange, today: date) -> None:
     check_text("title", change.title, required=True)
-    check_text("description", change.description, required=False, longest=5000)
+    check_text("description", change.description, required=False, longest=limits.DESCRIPTION)
     check_one_of("type", change.type, GigType)
     check_range("hoursPerWeek", change.hours_per_week, 0, 40, open_low=True)
     check_range("durationWeeks", change.duration_weeks, 1, 104, open_low=False)
@@ -169,9 +179,13 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
             raise NotFound("person", ctx.viewer.person_id)
         await _write_relations(tx, gig_id, GigChange(skills=change.skills), False)
         gig: Row = rows[0]["gig"]
+        await _audited(tx, ctx, "create", gig_id, None, gig["status"])
         return gig
 
-    return await ctx.db.in_write_transaction(work)
+    try:
+        return await ctx.db.in_write_transaction(work)
+    except ConstraintViolation:  # Neo4j's message names its internal node id: not for clients
+        raise Conflict(f"a gig with id {gig_id!r} exists already") from None
 
 
 async def _locked(
@@ -216,6 +230,16 @@ async def transition(ctx: Context, id: str, attempted: str) -> Row:
             raise ValidationFailed("skills", "a gig needs at least one skill to be published")
         rows = await tx.run(query, id=id)
         gig: Row = rows[0]["gig"]
+        await _audited(tx, ctx, attempted, id, locked["gig"]["status"], gig["status"])
         return gig
 
     return await ctx.db.in_write_transaction(work)
+
+
+async def _audited(
+    tx: Transaction, ctx: Context, action: str, gig_id: str, before: str | None, after: str
+) -> None:
+    """Records a gig's creation, publication or cancellation in its audit trail."""
+    outbox = Outbox(ctx.viewer.person_id)
+    outbox.event(action, "gig", gig_id, before, after, gig_id=gig_id)
+    await outbox.flush(tx, now_utc())

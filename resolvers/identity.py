@@ -22,6 +22,8 @@ class AuthenticationFailed(TalentGraphError):
 class Viewer:
     person_id: str
     roles: frozenset[str] = field(default_factory=lambda: frozenset({"employee"}))
+    expires_at: datetime | None = field(default=None, compare=False)
+    """When the token that named this viewer expires (a websocket session ends then)."""
 
     @property
     def is_hr(self) -> bool:
@@ -41,14 +43,24 @@ def issue_token(person_id: str, roles: list[str], secret: str, ttl: timedelta) -
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
-def viewer_from_token(token: str, secret: str) -> Viewer:
+def viewer_from_token(token: str, secret: str, longest: timedelta) -> Viewer:
+    """The viewer a token names. It must say when it was issued and expire at most `longest`
+    after that: a token valid for a hundred years is as good as a password that never changes."""
     try:
         claims = jwt.decode(
-            token, secret, algorithms=["HS256"], options={"require": ["sub", "exp"]}
+            token, secret, algorithms=["HS256"], options={"require": ["sub", "exp", "iat"]}
         )
     except jwt.PyJWTError as error:
         raise AuthenticationFailed(f"invalid token: {error}") from error
+    lifetime = timedelta(seconds=float(claims["exp"]) - float(claims["iat"]))
+    if lifetime > longest:
+        hours = longest.total_seconds() / 3600
+        raise AuthenticationFailed(f"invalid token: it lives longer than {hours:g} hours")
     roles = claims.get("roles", [])
     if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
         raise AuthenticationFailed("invalid token: roles must be a list of strings")
-    return Viewer(str(claims["sub"]), frozenset({"employee", *roles}) & ROLES)
+    return Viewer(
+        str(claims["sub"]),
+        frozenset({"employee", *roles}) & ROLES,
+        datetime.fromtimestamp(float(claims["exp"]), UTC),
+    )

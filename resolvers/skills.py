@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph import limits
 from graph.database import Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
@@ -13,6 +14,7 @@ from resolvers.pagination import Page, keyset_page, offset_page
 from resolvers.permissions import require_admin
 from resolvers.validation import check_id, check_text
 
+MAX_SEARCH_WORDS = 8  # two Lucene clauses a word; Neo4j refuses too many nested clauses
 _LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/]|&&|\|\|)')
 
 
@@ -52,6 +54,8 @@ async def skills_page(
             after,
         )
     check_text("search", search, required=False)
+    if len(search.split()) > MAX_SEARCH_WORDS:
+        raise ValidationFailed("search", f"at most {MAX_SEARCH_WORDS} words")
     query = fulltext_query(search)
     if not query:
         raise ValidationFailed("search", "must contain a word")
@@ -98,7 +102,7 @@ def _check_custom_skill(skill: CustomSkill) -> None:
     check_text("label", skill.label, required=True)
     for alias in skill.aliases:
         check_text("aliases", alias, required=True)
-    check_text("description", skill.description, required=False, longest=2000)
+    check_text("description", skill.description, required=False, longest=limits.DESCRIPTION)
     if skill.broader_id == skill.id:
         raise ValidationFailed("broaderId", "a skill cannot be broader than itself")
 

@@ -42,8 +42,11 @@ Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)
 
 def build_schema(
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
+    schema_class: type[strawberry.Schema] = strawberry.Schema,
 ) -> strawberry.Schema:
-    return strawberry.Schema(
+    """The schema with the service's `extensions`; `schema_class` may change how the errors of a
+    request are logged (`strawberry.Schema.process_errors`)."""
+    return schema_class(
         query=Query, mutation=Mutation, subscription=Subscription, extensions=list(extensions)
     )
 

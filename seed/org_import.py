@@ -9,6 +9,7 @@ demo generator's output), skills by id.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -384,11 +385,17 @@ def _cycles(parents: Mapping[str, str | None], starts: Iterable[str]) -> set[str
     return on_cycle
 
 
+MAX_SUGGESTIONS = 50
+"""Unknown skills get a "did you mean" for the first this many; a file with thousands of them is
+wrong as a whole, and each suggestion is a search over every label."""
+
+
 class _Validator:
     def __init__(self, state: GraphState) -> None:
         self.state = state
         self.issues: list[Issue] = []
         self._resolved: dict[str, str | LookupError] = {}
+        self._unknown = 0
 
     def issue(self, file: str, row: Row, message: str) -> None:
         self.issues.append(Issue(file, row.line, message))
@@ -409,9 +416,12 @@ class _Validator:
         value = row[column]
         if value not in self._resolved:
             try:
-                self._resolved[value] = self.state.skills.resolve(value)
+                self._resolved[value] = self.state.skills.resolve(
+                    value, suggest=self._unknown < MAX_SUGGESTIONS
+                )
             except LookupError as error:
                 self._resolved[value] = error
+                self._unknown += 1
         resolved = self._resolved[value]
         if isinstance(resolved, LookupError):
             self.issue(file, row, f"{column}: {resolved.args[0]}")
@@ -599,11 +609,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _validate_quietly(folder: Path, state: GraphState) -> tuple[OrgData, list[Issue]]:
+    with gc_paused():
+        return validate_org_dir(folder, state)
+
+
 async def read_org_dir(db: Database, folder: Path) -> OrgData:
     """The validated export in `folder`; `ImportInvalid` with every problem otherwise."""
     state = await GraphState.read(db)
-    with gc_paused():
-        org, issues = validate_org_dir(folder, state)
+    # CPU-bound for seconds on a large export: in a thread, so the API's event loop keeps serving
+    org, issues = await asyncio.to_thread(_validate_quietly, folder, state)
     if issues:
         raise ImportInvalid(issues)
     return org

@@ -307,9 +307,9 @@ class SkillIndex:
         live = [skill_id for skill_id in ids if skill_id not in self._deprecated]
         return live or ids
 
-    def resolve(self, value: str) -> str:
+    def resolve(self, value: str, *, suggest: bool = True) -> str:
         """The skill id `value` names; `LookupError` with a helpful message when it names none or
-        several."""
+        several (with "did you mean" unless `suggest` is False: that search is the costly part)."""
         key = value.strip().lower()
         if key in self.ids:
             return self.ids[key]
@@ -322,7 +322,8 @@ class SkillIndex:
                     f"{self.labels[c]!r} ({c})" for c in sorted(candidates, key=str)[:5]
                 )
                 raise LookupError(f"skill {value!r} is ambiguous: it names {labels}; use the id")
-        raise LookupError(f"skill {value!r} matches no skill{self.suggest(key)}")
+        hint = self.suggest(key) if suggest else ""
+        raise LookupError(f"skill {value!r} matches no skill{hint}")
 
     def suggest(self, key: str) -> str:
         close = difflib.get_close_matches(key, list(self._by_label), n=3, cutoff=0.6)

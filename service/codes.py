@@ -17,6 +17,7 @@ RATE_LIMITED = "RATE_LIMITED"  # 429
 # GraphQL that could not run
 GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"  # a syntax error
 GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"  # against the schema, or over a limit
+QUERY_TOO_LARGE = "QUERY_TOO_LARGE"  # more fields, or more repeats of one, than the service takes
 
 # Errors of a field (see service.extensions.ErrorPolicy)
 VALIDATION = "VALIDATION"

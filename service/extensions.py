@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import strawberry
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import (
     DisableIntrospection,
@@ -15,6 +17,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.types import ExecutionContext
 
 from graph.errors import Conflict as ConflictError
 from graph.errors import DatabaseUnavailable, DomainError, InvalidTransition, ValidationFailed
@@ -23,6 +26,7 @@ from graph.errors import NotFound as NotFoundError
 from graph.settings import ServiceSettings
 from resolvers.context import Context
 from service import codes
+from service.query_cost import QuerySizeLimiter
 
 log = logging.getLogger("talentgraph.service")
 
@@ -53,11 +57,22 @@ def _replaced(error: GraphQLError, message: str, code: str, request_id: str) -> 
     )
 
 
+_SUGGESTION = re.compile(r" Did you mean .*\?$")
+_BAD_VARIABLE = re.compile(r"^Variable '\$(\w+)' (?:got|has) invalid value")
+
+
 def coded(error: GraphQLError) -> GraphQLError:
     """GraphQL's own error (syntax, schema validation, a limit, a variable of the wrong type)
     with the code a client branches on."""
     if error.extensions and "code" in error.extensions:
         return error
+    variable = _BAD_VARIABLE.match(error.message)
+    if variable:  # a variable of the wrong type or value (NaN, Infinity, a string for an Int)
+        extensions = {**(error.extensions or {}), "code": codes.VALIDATION}
+        extensions["field"] = variable.group(1)
+        return GraphQLError(
+            error.message, error.nodes, error.source, error.positions, error.path, None, extensions
+        )
     syntax = isinstance(error, GraphQLSyntaxError) or isinstance(
         error.original_error, GraphQLSyntaxError
     )
@@ -98,6 +113,29 @@ class ErrorPolicy(SchemaExtension):
         return _replaced(error, message, codes.INTERNAL, request_id)
 
 
+class ServiceSchema(strawberry.Schema):
+    """Logs each error of a request as one line: a user's mistake needs no traceback, and a bug's
+    traceback was logged already, with its request id, by `ErrorPolicy`."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            code = (error.extensions or {}).get("code", "")
+            log.info("request error %s: %s", code, error.message)
+
+
+def without_suggestions(error: GraphQLError) -> GraphQLError:
+    """The error without graphql-core's "Did you mean …?" hints, which name fields and types
+    a production schema does not otherwise reveal (introspection off)."""
+    message = _SUGGESTION.sub("", error.message)
+    if message == error.message:
+        return error
+    return GraphQLError(
+        message, error.nodes, error.source, error.positions, error.path, None, error.extensions
+    )
+
+
 class QueryCount(SchemaExtension):
     """Development aid: `extensions.queries` in each response says how many Cypher queries the
     request sent, so N+1 patterns show up while a screen is being built."""
@@ -111,6 +149,7 @@ def service_extensions(settings: ServiceSettings) -> list[Callable[[], SchemaExt
     """The extensions the service runs with, from its settings."""
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QuerySizeLimiter(max_fields=settings.max_query_fields),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: ParserCache(maxsize=256),

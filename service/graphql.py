@@ -16,8 +16,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from cross_web import HTTPException
@@ -33,16 +35,20 @@ from strawberry.types.graphql import OperationType
 from strawberry.types.unset import UnsetType
 
 from graph.database import Database, QueryLog
+from graph.errors import DatabaseUnavailable, Forbidden
 from graph.settings import ServiceSettings
+from resolvers import people
 from resolvers.context import Context
 from resolvers.identity import AuthenticationFailed, Viewer
 from schema import build_schema
 from service import codes
 from service.auth import viewer_from_header
-from service.extensions import coded, service_extensions
+from service.extensions import ServiceSchema, coded, service_extensions, without_suggestions
+from service.rate_limit import RateLimiter
 from service.web import graphiql_page
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
+UNAVAILABLE_MESSAGE = "The database is unavailable; try again later."
 NOBODY = Viewer("", frozenset())  # a websocket's viewer until its connection_init authenticates
 ACCEPTABLE = frozenset({"application/json", GRAPHQL_RESPONSE, "application/*", "*/*"})
 Receive = Callable[[], Awaitable[dict[str, Any]]]
@@ -115,12 +121,13 @@ class TalentGraphQL(GraphQL[Context, None]):
 
     def __init__(self, settings: ServiceSettings) -> None:
         super().__init__(
-            build_schema(service_extensions(settings)),
+            build_schema(service_extensions(settings), ServiceSchema),
             graphql_ide="graphiql" if settings.graphiql_enabled else None,
             allow_queries_via_get=True,
             allowed_origins=settings.cors_origins,
         )
         self.settings = settings
+        self.rate_limiter = RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst)
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -130,7 +137,11 @@ class TalentGraphQL(GraphQL[Context, None]):
         if self._is_ide_page(scope):
             await (await self.render_graphql_ide(request))(scope, receive, send)
             return
-        response = self._refusal(request)
+        response = (
+            self._refusal(request)
+            or self._rate_limited(request)
+            or await self._not_a_person(request)
+        )
         if response is None and request.method == "POST":
             try:
                 request = Request(
@@ -165,7 +176,9 @@ class TalentGraphQL(GraphQL[Context, None]):
         """Why the request is refused before any GraphQL runs, or None."""
         try:
             request.scope["talentgraph.viewer"] = viewer_from_header(
-                request.headers.get("authorization"), self.settings.secret
+                request.headers.get("authorization"),
+                self.settings.secret,
+                self.settings.token_max_ttl,
             )
         except AuthenticationFailed as error:
             headers = {"WWW-Authenticate": 'Bearer realm="talentgraph"'}
@@ -184,6 +197,33 @@ class TalentGraphQL(GraphQL[Context, None]):
                 (name, b"application/json" if name == b"content-type" else value)
                 for name, value in request.scope["headers"]
             ]
+        return None
+
+    def _rate_limited(self, request: Request) -> Response | None:
+        """429 once a viewer sends more than their share (`TALENTGRAPH_RATE_LIMIT_*`)."""
+        viewer: Viewer = request.scope["talentgraph.viewer"]
+        wait = self.rate_limiter.wait_s(viewer.person_id)
+        if not wait:
+            return None
+        return _error(
+            f"too many requests: at most {self.settings.rate_limit_per_minute} a minute; "
+            f"try again in {wait} s",
+            429,
+            codes.RATE_LIMITED,
+            {"Retry-After": str(wait)},
+        )
+
+    async def _not_a_person(self, request: Request) -> Response | None:
+        """403 for a token of someone who is no active person (left, or never existed)."""
+        try:
+            await people.require_active_viewer(
+                request.state.db, request.scope["talentgraph.viewer"]
+            )
+        except Forbidden as error:
+            return _error(error.message, 403, codes.FORBIDDEN_VIEWER)
+        except DatabaseUnavailable:
+            retry = {"Retry-After": str(self.settings.retry_after_s)}
+            return _error(UNAVAILABLE_MESSAGE, 503, codes.UNAVAILABLE, retry)
         return None
 
     @staticmethod
@@ -221,6 +261,8 @@ class TalentGraphQL(GraphQL[Context, None]):
         raised before the operation ran (syntax) get their code here."""
         if result.errors:
             result.errors = [coded(error) for error in result.errors]
+            if not self.settings.introspection_enabled:
+                result.errors = [without_suggestions(error) for error in result.errors]
         body = await super().process_result(request, result)
         not_executed = bool(
             result.data is None
@@ -258,6 +300,8 @@ class TalentGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             query_log=query_log,
         )
+        if isinstance(request, WebSocket):
+            context.end_session = lambda: request.close(4401, "the token expired")
         request.state.context = context
         return context
 
@@ -267,8 +311,17 @@ class TalentGraphQL(GraphQL[Context, None]):
         header = context.connection_params.get("Authorization")
         try:
             context.viewer = viewer_from_header(
-                header if isinstance(header, str) else None, self.settings.secret
+                header if isinstance(header, str) else None,
+                self.settings.secret,
+                self.settings.token_max_ttl,
             )
-        except AuthenticationFailed as error:
+            await people.require_active_viewer(context.db, context.viewer)
+        except (AuthenticationFailed, Forbidden, DatabaseUnavailable) as error:
             raise ConnectionRejectionError({"message": error.message}) from error
+        expires_at, end = context.viewer.expires_at, context.end_session
+        if expires_at is not None and end is not None:
+            remaining = (expires_at - datetime.now(UTC)).total_seconds()
+            context.session_expiry = asyncio.get_running_loop().call_later(
+                max(0.0, remaining), lambda: asyncio.ensure_future(end())
+            )
         return await super().on_ws_connect(context)

@@ -155,6 +155,13 @@ def test_private_aspirations_are_hidden_from_colleagues_but_not_the_manager_or_h
     assert permissions.sees_private_aspirations(HR, "P-1", None)
 
 
+def test_feedback_on_a_helper_is_for_them_their_manager_and_hr() -> None:
+    assert not permissions.sees_engagement_feedback(OTHER, "P-1", "P-4")
+    assert permissions.sees_engagement_feedback(EMPLOYEE, "P-1", "P-4")
+    assert permissions.sees_engagement_feedback(Viewer("P-4"), "P-1", "P-4")
+    assert permissions.sees_engagement_feedback(HR, "P-1", None)
+
+
 def test_a_draft_gig_is_hidden_from_everyone_but_its_owner_and_hr() -> None:
     assert not permissions.sees_gig(OTHER, "draft", "P-1")
     assert not permissions.sees_all_drafts(OTHER)
@@ -162,6 +169,9 @@ def test_a_draft_gig_is_hidden_from_everyone_but_its_owner_and_hr() -> None:
     assert permissions.sees_gig(HR, "draft", "P-1")
     assert permissions.sees_all_drafts(HR)
     assert permissions.sees_gig(OTHER, "open", "P-1")
+    assert not permissions.sees_gig(OTHER, "cancelled", "P-1", None)
+    assert permissions.sees_gig(OTHER, "cancelled", "P-1", "2026-11-01T09:00:00Z")
+    assert permissions.sees_gig(EMPLOYEE, "cancelled", "P-1", None)
 
 
 def test_an_application_is_hidden_from_colleagues_and_unasked_managers() -> None:

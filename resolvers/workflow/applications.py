@@ -15,6 +15,7 @@ from resolvers.permissions import (
     require_application_actor,
     require_gig_owner,
     sees_application,
+    sees_gig,
 )
 from resolvers.workflow.approvals import request_approval
 from resolvers.workflow.clock import now_utc
@@ -51,7 +52,9 @@ async def create_application(
         rows = await tx.run("workflow/gig_and_candidate", gig_id=gig_id, person_id=person_id)
         context = rows[0]
         gig, person = context["gig"], context["person"]
-        if gig is None:
+        if gig is None or not sees_gig(
+            viewer, gig["status"], context["owner_id"], gig.get("published_at")
+        ):  # someone else's draft is answered as a missing gig: drafts cannot be enumerated
             raise NotFound("Gig", gig_id)
         if person is None:
             raise NotFound("Person", person_id)
@@ -77,7 +80,7 @@ async def create_application(
             gig_id=gig_id,
             state=state,
             origin=origin,
-            note=clean(note),
+            note=clean(note, "note"),
             now=now,
         )
         application = (await applications_by_ids(tx, [id]))[0]
@@ -111,7 +114,7 @@ async def transition(ctx: Context, application_id: str, action: Action, reason: 
     """Moves an application along `TRANSITIONS[action]`, with what the move entails: asking the
     manager on shortlisting, checking their approval before an offer, assigning on acceptance."""
     rule = TRANSITIONS[action]
-    reason = clean(reason)
+    reason = clean(reason, "reason")
     if rule.reason_required and reason is None:
         raise ValidationFailed("reason", "say why: the applicant is told")
     viewer = ctx.viewer

@@ -11,6 +11,8 @@ from resolvers.permissions import (
     require_person_audit_reader,
 )
 
+MAX_EVENTS = 1000
+
 
 async def audit_trail(
     ctx: Context, gig_id: str | None, person_id: str | None, first: int
@@ -18,6 +20,8 @@ async def audit_trail(
     """Every recorded change of one gig (for its owner and HR) or concerning one person (for
     them and HR)."""
     viewer = ctx.viewer
+    if not 1 <= first <= MAX_EVENTS:
+        raise ValidationFailed("first", f"must be between 1 and {MAX_EVENTS}")
     if (gig_id is None) == (person_id is None):
         raise ValidationFailed("gigId", "name either a gig or a person")
     if gig_id is not None and not reads_every_audit_trail(viewer):
