@@ -46,7 +46,8 @@ async def post(
         pytest.param('{ skills(search: "a b c d e f g h i j k") { totalCount } }', None,
                      "search", id="eleven words"),
         pytest.param('{ analytics(period: {from: "2026-01-01", to: "9999-12-31"}) '
-                     "{ __typename } }", None, "period.to", id="the last day of the calendar"),
+                     "{ ... on ValidationError { field } } }", None, "period.to",
+                     id="the last day of the calendar"),
         pytest.param('{ people(first: 5, after: "OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5OTk5") '
                      "{ totalCount } }", None, "after", id="an overflowing cursor"),
         pytest.param("query($n: Int!) { people(first: $n) { totalCount } }",
@@ -67,7 +68,7 @@ async def test_a_bad_argument_is_a_validation_error_naming_it(
 
     body = await post(client, query, variables)
 
-    errors = body["errors"]
+    errors = body.get("errors", [])
     assert isinstance(errors, list)
     codes = {error["extensions"]["code"] for error in errors}
     assert "INTERNAL" not in codes

@@ -30,6 +30,15 @@ APPLICATION = {
 # rule, the call refused, its message, calls allowed
 REQUIRE: list[tuple[str, Callable[[Viewer], None], Viewer, str, list[Viewer]]] = [
     (
+        "require_active_person",
+        lambda v: permissions.require_active_person(
+            v, {"active": v.person_id != "P-2"} if v.person_id != "P-0" else None
+        ),
+        OTHER,
+        "'P-2' is not an active person of the organisation",
+        [EMPLOYEE, HR],
+    ),
+    (
         "require_profile_editor",
         lambda v: permissions.require_profile_editor(v, "P-1"),
         OTHER,

@@ -18,10 +18,11 @@ from tests.factories import OrgFactory
 REPEATED = "{" + " viewer { roles }" * 400 + " }"
 FRAGMENT_BOMB = (
     "{ viewer { ...A } } "
-    "fragment A on Viewer { ...B ...B ...B ...B } "
-    "fragment B on Viewer { ...C ...C ...C ...C } "
-    "fragment C on Viewer { ...D ...D ...D ...D } "
-    "fragment D on Viewer { roles person { id name title } }"
+    "fragment A on Viewer { ...B ...B ...B ...B ...B } "
+    "fragment B on Viewer { ...C ...C ...C ...C ...C } "
+    "fragment C on Viewer { ...D ...D ...D ...D ...D } "
+    "fragment D on Viewer { ...E ...E ...E ...E ...E } "
+    "fragment E on Viewer { roles person { id name title } }"
 )
 
 

@@ -28,7 +28,7 @@ async def test_a_megabyte_note_is_refused_and_nothing_is_stored(
     assert result == {
         "__typename": "ValidationError",
         "field": "note",
-        "message": "note: must be at most 2,000 characters",
+        "message": "must be at most 2,000 characters",
     }
     mine = await client.post(
         "/graphql", json={"query": "{ myApplications { id } }"}, headers=auth("ALICE")

@@ -185,8 +185,9 @@ async def process_overdue_approvals(
 ) -> OverdueOutcome:
     """Approvals unanswered for `approval_timeout_days` by `as_of` are escalated to the manager's
     manager (`on_timeout = escalate`, once; an unanswered escalation is then approved
-    automatically) or approved automatically (`on_timeout = auto_approve`), recorded as such at
-    the real time (never at `as_of`). Idempotent: a second run finds nothing overdue."""
+    automatically) or approved automatically (`on_timeout = auto_approve`). The applications'
+    due dates move as of `as_of`; the audit trail records the real time, never `as_of`.
+    Idempotent: a second run at the same `as_of` finds nothing overdue."""
     days = policy.approval_timeout_days
     now = now_utc()
 
@@ -213,7 +214,7 @@ async def process_overdue_approvals(
                     "approval_state": "escalated",
                     "approver_id": up,
                     "escalated_from_id": application.get("approver_id"),
-                    "escalated_at": now,
+                    "escalated_at": as_of,
                 }
                 outbox.approval_event("escalate", application, "escalated", reason)
                 outbox.notify(
@@ -229,7 +230,7 @@ async def process_overdue_approvals(
                 reason = f"no answer within {days} days: approved automatically"
                 changes = {
                     "approval_state": "auto_approved",
-                    "approval_decided_at": now,
+                    "approval_decided_at": as_of,
                     "approval_reason": reason,
                 }
                 outbox.approval_event("auto_approve", application, "auto_approved", reason)
@@ -244,7 +245,7 @@ async def process_overdue_approvals(
                 approved.append(application["id"])
             rows.append({"id": application["id"], "changes": changes})
         if rows:
-            await tx.run("workflow/update_applications", rows=rows, now=now)
+            await tx.run("workflow/update_applications", rows=rows, now=as_of)
         await outbox.flush(tx, now)
         return OverdueOutcome(
             await applications_by_ids(tx, escalated), await applications_by_ids(tx, approved)
