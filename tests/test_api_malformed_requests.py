@@ -19,6 +19,12 @@ from tests.factories import OrgFactory
 VIEWER = b'{"query": "{ viewer { roles } }"}'
 
 
+@pytest.fixture(autouse=True)
+async def viewer(db: Database) -> None:
+    """P1, the active person every request here is sent as."""
+    await OrgFactory().department("D1").person("P1", "D1").load(db)
+
+
 def post(client: httpx.AsyncClient, body: bytes, content_type: str = "application/json") -> object:
     return client.post(
         "/graphql", content=body, headers=auth("P1") | {"Content-Type": content_type}
@@ -61,7 +67,6 @@ async def test_a_body_that_is_not_utf8_is_a_bad_request(
 async def test_media_types_match_in_any_case_with_parameters(
     client: httpx.AsyncClient, db: Database, content_type: str
 ) -> None:
-    await OrgFactory().department("D1").person("P1", "D1").load(db)
     response = await client.post(
         "/graphql", content=VIEWER, headers=auth("P1") | {"Content-Type": content_type}
     )
@@ -117,7 +122,6 @@ async def small_bodies(
 async def test_a_body_over_the_limit_is_refused_with_413_before_it_is_parsed(
     small_bodies: httpx.AsyncClient, db: Database
 ) -> None:
-    await OrgFactory().department("D1").person("P1", "D1").load(db)
     query = (
         "mutation($r: String) { withdrawApplication(applicationId: $r, reason: $r) { __typename } }"
     )

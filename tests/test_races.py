@@ -149,6 +149,7 @@ async def test_concurrent_applications_of_one_person_to_one_gig_make_one(
 async def test_concurrent_identical_imports_make_each_node_once(
     db: Database, client: httpx.AsyncClient
 ) -> None:
+    await OrgFactory().department("IT").person("ADMIN", "IT").load(db)
     files = [
         {"name": "departments.csv", "content": "id,name,parent_id\nD1,Finance,\nD2,Tax,D1\n"},
         {
@@ -168,7 +169,7 @@ async def test_concurrent_identical_imports_make_each_node_once(
         "ImportSummary"
     }
     nodes, relationships = await graph(db)
-    assert (nodes["Department"], nodes["Person"]) == (2, 2)
+    assert (nodes["Department"], nodes["Person"]) == (3, 3)
     assert relationships[("P2", "REPORTS_TO", "P1")] == 1
     assert relationships[("D2", "PART_OF", "D1")] == 1
     assert relationships[("P1", "MEMBER_OF", "D1")] == 1
@@ -298,7 +299,7 @@ async def test_overdue_approvals_are_processed_once(
     )
     query = "mutation { processOverdueApprovals { result { __typename } } }"
 
-    await asyncio.gather(*(send(client, "HRP", query, "hr") for _ in range(10)))
+    await asyncio.gather(*(send(client, "HR", query, "hr") for _ in range(10)))
 
     trail = await send(client, "ALICE", '{ auditTrail(personId: "ALICE") { action } }', "hr")
     actions = Counter(event["action"] for event in trail["data"]["auditTrail"])
