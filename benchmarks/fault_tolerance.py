@@ -26,7 +26,6 @@ import asyncio
 import os
 import signal
 import statistics
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -34,13 +33,14 @@ from typing import Literal
 
 import httpx
 
-from benchmarks.api_people_page import SECRET, free_port, start_server, wait_ready
+from benchmarks.api_people_page import SECRET
 from benchmarks.common import ensure_generated_org
 from graph.connection import local_server
 from graph.database import Database
 from graph.local_server import LocalNeo4j
 from graph.migrate import apply_schema
 from resolvers.identity import issue_token
+from service.processes import serving
 
 READ = "query($id: ID!) { person(id: $id) { id name } }"
 WRITE = """mutation($id: ID!, $department: ID!) {
@@ -214,27 +214,22 @@ async def main(role: Literal["bench", "tests"], readers: int, writers: int, down
         await db.close()
     person, department = subject["person_id"], subject["department_id"]
     token = issue_token(person, [], SECRET, timedelta(hours=1))
-    port = free_port()
-    with tempfile.TemporaryFile() as log:
-        process = start_server(server.connection_info(), port, log)
-        try:
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=30) as http:
-                await wait_ready(http, process)
-                load = Load(http, token, person, department)
-                loops = [asyncio.create_task(load.reader()) for _ in range(readers)]
-                loops += [asyncio.create_task(load.writer(n)) for n in range(writers)]
-                await asyncio.sleep(5)
-                healthy_until = time.monotonic()
-                phases = []
-                for fault in ("stop", "kill"):
-                    phases.append(await inject(server, fault, down_s))
-                    await load.recovered(phases[-1].back)
-                    await asyncio.sleep(2)
-                load.stop.set()
-                await asyncio.gather(*loops)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    production = {"TALENTGRAPH_SECRET": SECRET, "TALENTGRAPH_MODE": "production"}
+    with serving(server.connection_info(), settings=production) as service:
+        await service.wait_ready()
+        async with httpx.AsyncClient(base_url=service.url, timeout=30) as http:
+            load = Load(http, token, person, department)
+            loops = [asyncio.create_task(load.reader()) for _ in range(readers)]
+            loops += [asyncio.create_task(load.writer(n)) for n in range(writers)]
+            await asyncio.sleep(5)
+            healthy_until = time.monotonic()
+            phases = []
+            for fault in ("stop", "kill"):
+                phases.append(await inject(server, fault, down_s))
+                await load.recovered(phases[-1].back)
+                await asyncio.sleep(2)
+            load.stop.set()
+            await asyncio.gather(*loops)
     db = Database.connect(server.connection_info())
     try:
         rows = await db.read("gigs/gigs_by_ids", ids=load.record.acknowledged)

@@ -22,15 +22,14 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
-
-from benchmarks.api_people_page import SECRET, bench_connection, free_port, start_server, wait_ready
+from benchmarks.api_people_page import SECRET, bench_connection
 from benchmarks.common import bench_database, ensure_generated_org
 from graph.database import Database
 from graph.vocabulary import GigStatus, Importance
 from resolvers.identity import issue_token
 from seed.loader import load_org
 from seed.org import GigRow, GigSkillRow, OrgData
+from service.processes import serving
 
 PREFIX = "LOAD-"
 APPLY_GIGS = 50
@@ -91,26 +90,21 @@ def line(figures: dict[str, Any], baseline: dict[str, Any] | None) -> str:
 
 
 async def main(people: int, levels: list[int], seconds: float) -> None:
-    port = free_port()
-    host = f"http://127.0.0.1:{port}"
+    production = {"TALENTGRAPH_SECRET": SECRET, "TALENTGRAPH_MODE": "production"}
     async with bench_database() as db:
         await ensure_generated_org(db, people)
         await db.write("admin/remove_gigs_by_prefix", prefix=PREFIX)
-        with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryFile() as log:
+        with (
+            tempfile.TemporaryDirectory() as folder,
+            serving(bench_connection(), settings=production) as service,
+        ):
             plan_file = Path(folder) / "plan.json"
-            plan_file.write_text(json.dumps(await plan(db, host, max(levels))))
-            server = start_server(bench_connection(), port, log)
-            try:
-                async with httpx.AsyncClient(base_url=host, timeout=60) as http:
-                    await wait_ready(http, server)
-                baseline = await asyncio.to_thread(run_users, plan_file, 1, seconds)
-                results = [
-                    await asyncio.to_thread(run_users, plan_file, users, seconds)
-                    for users in levels
-                ]
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
+            plan_file.write_text(json.dumps(await plan(db, service.url, max(levels))))
+            await service.wait_ready()
+            baseline = await asyncio.to_thread(run_users, plan_file, 1, seconds)
+            results = [
+                await asyncio.to_thread(run_users, plan_file, users, seconds) for users in levels
+            ]
         await db.write("admin/remove_gigs_by_prefix", prefix=PREFIX)
     print(
         f"Load mix: {people:,} people, talentgraph serve (1 worker, production), "

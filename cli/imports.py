@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +28,7 @@ from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings, service_settings
 from resolvers.identity import issue_token
 from resolvers.skills import fulltext_query
+from resolvers.surveys.pulses import open_rounds
 from seed.generate import default_gigs
 from seed.loader import PhaseResult, ProgressCallback
 from seed.org_import import ImportInvalid
@@ -221,6 +222,8 @@ def demo(
             with progress_bar() as progress:
                 await ensure_taxonomy(db, progress)
                 await seed_org(db, people=people, gigs=default_gigs(people), progress=progress)
+            opened = await open_rounds(db, None, datetime.now(UTC))
+            typer.echo(f"opened this quarter's pulse surveys ({len(opened)} rounds)")
         else:
             typer.echo("the graph already holds data; leaving it as it is")
         rows = await db.read("imports/demo_people")

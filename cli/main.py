@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import timedelta
 from typing import Annotated
@@ -11,6 +12,7 @@ import typer
 from cli.common import fail, run_with_database
 from cli.imports import commands as import_commands
 from cli.sdl import schema_app
+from cli.surveys import surveys_app
 from cli.workflow import approvals_app
 from graph.connection import ServerRole, local_server
 from graph.database import quiet_expected_retries
@@ -31,6 +33,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(import_commands)
 app.add_typer(schema_app, name="schema")
 app.add_typer(approvals_app, name="approvals")
+app.add_typer(surveys_app, name="surveys")
 
 
 RoleOption = Annotated[
@@ -93,9 +96,12 @@ def db_migrate() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Interface to bind.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to bind.")] = None,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: one per CPU core).", min=1)
+    ] = None,
 ) -> None:
-    """Serve the GraphQL API under uvicorn."""
+    """Serve the GraphQL API under uvicorn, one worker process per core: the service keeps no
+    state between requests, so the workers share nothing but Neo4j."""
     import uvicorn
 
     try:
@@ -107,7 +113,10 @@ def serve(
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
-        workers=workers,
+        workers=workers or os.cpu_count() or 1,
+        # A worker builds the schema before it answers the supervisor's health checks; on a
+        # loaded machine that takes longer than uvicorn's 5 s, which would restart it forever.
+        timeout_worker_healthcheck=120,
         log_level="info",
     )
 

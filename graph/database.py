@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 import neo4j
 from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncTransaction
 from neo4j import exceptions as neo4j_errors
+from neo4j.graph import Node, Path, Relationship
 
 from graph.errors import ConstraintViolation, DatabaseUnavailable, QueryError
 from graph.queries import cypher
@@ -129,6 +130,39 @@ def _contention(error: Exception) -> bool:
     )
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value: Any) -> Any:
+    """A record value as `Record.data()` gives it: a node becomes the map of its properties, a
+    relationship (start, type, end), a path the list of its nodes and relationship types; maps
+    and lists are converted inside; anything else (temporal and spatial values) is kept. Exact
+    type tests come first: maps, lists and scalars are nearly everything our queries return, and
+    `Record.data()` tests each value against several abstract classes, which cost more than the
+    rest of the conversion."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return {key: plain(item) for key, item in value.items()}
+    if kind is list:
+        return [plain(item) for item in value]
+    if isinstance(value, Node):
+        return {key: plain(item) for key, item in value.items()}
+    if isinstance(value, Relationship):
+        return (plain(value.start_node), type(value).__name__, plain(value.end_node))
+    if isinstance(value, Path):
+        steps: list[Any] = [plain(value.start_node)]
+        for relationship, node in zip(value.relationships, value.nodes[1:], strict=True):
+            steps += [type(relationship).__name__, plain(node)]
+        return steps
+    return value
+
+
+def record_data(record: neo4j.Record) -> Row:
+    return {key: plain(value) for key, value in zip(record.keys(), record.values(), strict=True)}
+
+
 class Transaction:
     """A transaction in progress; every `run` belongs to it, so a mutation is all or nothing."""
 
@@ -140,7 +174,7 @@ class Transaction:
         if self._log is not None:
             self._log.record(name)
         result = await self._tx.run(cypher(name), params)
-        return [record.data() async for record in result]
+        return [record_data(record) async for record in result]
 
 
 class Database:
@@ -222,7 +256,7 @@ class Database:
             self.log.record(name)
         async with translated_errors(), self._session(neo4j.WRITE_ACCESS) as session:
             result = await session.run(cypher(name), params)
-            return [record.data() async for record in result]
+            return [record_data(record) async for record in result]
 
     async def in_write_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
         """Runs `work` in one write transaction, retried on contention (deadlocks between

@@ -8,6 +8,8 @@ from graph.database import Database
 from graph.queries import cypher, names_under
 
 _NAME = re.compile(r"CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+)")
+REFERENCE_DATA = ("surveys/default_surveys",)
+"""Data the service needs to exist, created once and never overwritten (admins edit it)."""
 
 
 def schema_statements() -> list[str]:
@@ -19,11 +21,19 @@ def expected_names() -> set[str]:
 
 
 async def apply_schema(db: Database) -> list[str]:
-    """Creates whatever is missing (every statement says IF NOT EXISTS); returns what ran."""
+    """Creates whatever is missing (every statement says IF NOT EXISTS, the reference data is
+    merged); returns what ran."""
     for name in schema_statements():
         await db.write(name)
     await db.write("admin/await_indexes")
+    await ensure_reference_data(db)
     return schema_statements()
+
+
+async def ensure_reference_data(db: Database) -> None:
+    """The default surveys, for a graph that was just cleared or seeded."""
+    for name in REFERENCE_DATA:
+        await db.write(name)
 
 
 async def schema_ready(db: Database) -> bool:

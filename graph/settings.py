@@ -122,6 +122,8 @@ class ServiceSettings(BaseSettings):
     token_max_ttl_hours: int = 24
     """The API refuses a token whose lifetime (exp - iat) is longer."""
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
+    survey_min_group: int = Field(default=5, ge=3)
+    """The anonymity floor: survey results only for groups of at least this many respondents."""
 
     @model_validator(mode="after")
     def _token_lifetimes(self) -> ServiceSettings:

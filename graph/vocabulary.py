@@ -110,6 +110,39 @@ class NotificationKind(StrEnum):
     ENDORSED = "endorsed"
     ENGAGEMENT_CANCELLED = "engagement_cancelled"
     APPROVAL_OUTCOME = "approval_outcome"
+    SURVEY_DUE = "survey_due"
+
+
+class SurveySchedule(StrEnum):
+    """When a survey is due: after a completed gig, or while the quarter's round is open."""
+
+    AFTER_GIG = "after_gig"
+    QUARTERLY = "quarterly"
+
+
+class SurveyAudience(StrEnum):
+    """To whom: a completed engagement's helper, a completed gig's owner, everyone, managers."""
+
+    HELPERS = "helpers"
+    OWNERS = "owners"
+    EVERYONE = "everyone"
+    MANAGERS = "managers"
+
+
+class SurveyMeasure(StrEnum):
+    """What a survey's answers measure in the analytics."""
+
+    ENGAGEMENT = "engagement"
+    MANAGER_SENTIMENT = "manager_sentiment"
+    GIG_EXPERIENCE = "gig_experience"
+
+
+class QuestionKind(StrEnum):
+    """SCALE: 1 to 5; NPS: 0 to 10 (how likely to recommend); COMMENT: free text."""
+
+    SCALE = "scale"
+    NPS = "nps"
+    COMMENT = "comment"
 
 
 def values(vocabulary: type[StrEnum]) -> tuple[str, ...]:

@@ -25,7 +25,7 @@ class Context:
     viewer: Viewer
     settings: ServiceSettings
     query_log: QueryLog = field(default_factory=QueryLog)
-    loaders: dict[str, Any] = field(default_factory=dict)
+    loaders: dict[tuple[Any, ...], Any] = field(default_factory=dict)
     request_id: str = field(default_factory=lambda: uuid4().hex)
     connection_params: dict[str, Any] = field(default_factory=dict)  # websocket connection_init
     end_session: Callable[[], Awaitable[None]] | None = None

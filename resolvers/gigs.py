@@ -3,7 +3,7 @@ modules take them on through filled, in progress and completed)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 from uuid import uuid4
@@ -19,7 +19,7 @@ from graph.errors import (
 )
 from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
-from resolvers.loaders import load_many, load_one
+from resolvers.loaders import Parts, load_many, load_one
 from resolvers.pagination import Page, keyset_page
 from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
 from resolvers.skills import require_live_skills
@@ -73,16 +73,36 @@ class GigsFilter:
     owner_id: str | None = None
 
 
-async def gig_by_id(ctx: Context, id: str) -> Row | None:
-    """The gig, unless it is a draft the viewer may not see (someone else's, viewer not HR)."""
-    gig = await load_one(ctx, "gigs/gigs_by_ids", id)
+@dataclass(frozen=True)
+class GigParts(Parts):
+    """What a screen shows of each gig besides its properties, fetched with it in one query
+    (`$with_*` switches of `gigs/gigs_by_ids` and `gigs/gigs_page`)."""
+
+    owner: bool = False
+    department: bool = False
+    skills: bool = False
+
+
+async def gig_by_id(ctx: Context, id: str, parts: GigParts | None = None) -> Row | None:
+    """The gig with the `parts` a screen shows, unless it is a draft the viewer may not see
+    (someone else's, viewer not HR)."""
+    wanted = parts or GigParts()
+    gig = await load_one(ctx, "gigs/gigs_by_ids", id, **wanted.params())
     if gig is None:
         return None
+    gig = wanted.fetched(gig)
     seen = sees_gig(ctx.viewer, gig["status"], gig["owner_id"], gig.get("published_at"))
     return gig if seen else None
 
 
-async def gigs_page(ctx: Context, filter: GigsFilter, first: int, after: str | None) -> Page:
+async def gigs_page(
+    ctx: Context,
+    filter: GigsFilter,
+    first: int,
+    after: str | None,
+    parts: GigParts | None = None,
+) -> Page:
+    """A page of gigs, each with the `parts` a screen shows, in one query."""
     for status in filter.statuses or ():
         check_one_of("filter.statuses", status, GigStatus)
     check_one_of("filter.type", filter.type, GigType)
@@ -95,7 +115,11 @@ async def gigs_page(ctx: Context, filter: GigsFilter, first: int, after: str | N
         "skill_id": filter.skill_id,
         "owner_id": filter.owner_id,
     }
-    return await keyset_page(ctx, "gigs/gigs_page", "gigs/gigs_count", "gig", params, first, after)
+    wanted = parts or GigParts()
+    page = await keyset_page(
+        ctx, "gigs/gigs_page", "gigs/gigs_count", "gig", params | wanted.params(), first, after
+    )
+    return replace(page, rows=[wanted.fetched(row) for row in page.rows])
 
 
 async def owner_of(ctx: Context, id: str) -> Row | None:

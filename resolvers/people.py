@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from graph.database import Database, Row, Transaction
 from graph.errors import NotFound
 from graph.vocabulary import Visibility
 from resolvers.context import Context
 from resolvers.identity import Viewer
-from resolvers.loaders import load_many, load_one
+from resolvers.loaders import Parts, load_many, load_one
 from resolvers.pagination import Page, keyset_page
 from resolvers.permissions import (
     require_active_person,
@@ -30,6 +30,21 @@ class PeopleFilter:
 
 
 @dataclass(frozen=True)
+class PersonParts(Parts):
+    """What a screen shows of each person besides their properties: the parts a page fetches
+    with the people in the same query (`people/people_page`'s `$with_*` switches)."""
+
+    department: bool = False
+    manager: bool = False
+    skills: bool = False
+    aspirations: bool = False
+
+    def kept(self) -> set[str]:
+        # the manager comes with the aspirations: it decides who sees the private ones
+        return super().kept() | ({"manager"} if self.aspirations else set())
+
+
+@dataclass(frozen=True)
 class ProfileChange:
     title: str | None = None
     location: str | None = None
@@ -47,12 +62,27 @@ async def person_by_id(ctx: Context, id: str) -> Row | None:
     return await load_one(ctx, "people/people_by_ids", id)
 
 
-async def people_page(ctx: Context, filter: PeopleFilter, first: int, after: str | None) -> Page:
+async def people_page(
+    ctx: Context,
+    filter: PeopleFilter,
+    first: int,
+    after: str | None,
+    parts: PersonParts | None = None,
+) -> Page:
+    """A page of people, each with the `parts` a screen shows, in one query."""
     check_level("filter.minProficiency", filter.min_proficiency, 5)
     check_text("filter.location", filter.location, required=False)
-    return await keyset_page(
-        ctx, "people/people_page", "people/people_count", "person", asdict(filter), first, after
+    wanted = parts or PersonParts()
+    page = await keyset_page(
+        ctx,
+        "people/people_page",
+        "people/people_count",
+        "person",
+        asdict(filter) | wanted.params(),
+        first,
+        after,
     )
+    return replace(page, rows=[wanted.fetched(row) for row in page.rows])
 
 
 async def department_of(ctx: Context, person_id: str) -> Row | None:
@@ -71,14 +101,20 @@ async def skills_of(ctx: Context, person_id: str) -> list[Row]:
     return await load_many(ctx, "people/skills_of_people", person_id)
 
 
-async def aspirations_of(ctx: Context, person_id: str) -> list[Row]:
-    """The person's aspirations the viewer may see: private ones only for the person, their
-    manager and HR."""
-    aspirations = await load_many(ctx, "people/aspirations_of_people", person_id)
-    manager = await manager_of(ctx, person_id)
+def visible_aspirations(
+    ctx: Context, person_id: str, aspirations: list[Row], manager: Row | None
+) -> list[Row]:
+    """The aspirations the viewer may see: private ones only for the person, their manager
+    and HR."""
     if sees_private_aspirations(ctx.viewer, person_id, manager["id"] if manager else None):
         return aspirations
     return [row for row in aspirations if row["visibility"] == Visibility.MATCHING]
+
+
+async def aspirations_of(ctx: Context, person_id: str) -> list[Row]:
+    """The person's aspirations the viewer may see (`visible_aspirations`), loaded."""
+    aspirations = await load_many(ctx, "people/aspirations_of_people", person_id)
+    return visible_aspirations(ctx, person_id, aspirations, await manager_of(ctx, person_id))
 
 
 def _check_profile(change: ProfileChange) -> None:

@@ -15,7 +15,11 @@ something is visible, for lists that leave out what the viewer may not see.
 - An engagement is cancelled by the gig's owner or the helper (or an admin); the gig feedback is
   the helper's; endorsements come from colleagues on the gig.
 - A gig's audit trail is read by its owner and HR; a person's by them and HR.
-- Only admins change the taxonomy and import organisations.
+- Only admins change the taxonomy and import organisations, and edit surveys.
+- HR opens the quarter's survey rounds and reads the catalyst report (an analytics rule). Nobody
+  reads an individual's survey answers: none is stored with its author.
+- A story is told by the gig's helper and owner; unpublished it is read by them, their managers
+  and HR, published by everyone.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from graph.vocabulary import GigStatus
 from resolvers.identity import Viewer
 
 Actor = Literal["applicant", "owner"]
+Side = Literal["helper", "owner"]
 
 
 def require_active_person(viewer: Viewer, standing: Row | None) -> None:
@@ -147,3 +152,24 @@ def reads_every_audit_trail(viewer: Viewer) -> bool:
 def require_person_audit_reader(viewer: Viewer, person_id: str) -> None:
     if person_id != viewer.person_id and not viewer.is_hr:
         raise Forbidden("only the person and HR may read their audit trail")
+
+
+def require_round_opener(viewer: Viewer) -> None:
+    """Opening a quarter's survey rounds invites everyone: HR's call (or cron's)."""
+    if not viewer.is_hr:
+        raise Forbidden("only HR or admins may open survey rounds")
+
+
+def require_storyteller(viewer: Viewer, helper_id: str, owner_id: str) -> Side:
+    """A gig's story is told by its helper and its owner, each their own side of it."""
+    if viewer.person_id == helper_id:
+        return "helper"
+    if viewer.person_id == owner_id:
+        return "owner"
+    raise Forbidden("only the helper and the owner tell the story of their gig")
+
+
+def reads_every_story(viewer: Viewer) -> bool:
+    """HR reads unpublished stories too; anyone else those they are in or whose people they
+    manage (and every published one)."""
+    return viewer.is_hr

@@ -12,10 +12,11 @@ import strawberry
 from strawberry.extensions import SchemaExtension
 from strawberry.tools import merge_types
 
-from schema import workflow
+from schema import surveys, workflow
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.departments import DepartmentsQuery
+from schema.execution import ExecutionContext, mark_plain_leaves
 from schema.gigs import GigsMutation, GigsQuery
 from schema.matching import MatchingQuery
 from schema.people import PeopleMutation, PeopleQuery
@@ -31,11 +32,19 @@ Query = merge_types(
         AnalyticsQuery,
         *workflow.QUERIES,
         MatchingQuery,
+        *surveys.QUERIES,
     ),
 )
 Mutation = merge_types(
     "Mutation",
-    (PeopleMutation, SkillsMutation, GigsMutation, *workflow.MUTATIONS, AdminMutation),
+    (
+        PeopleMutation,
+        SkillsMutation,
+        GigsMutation,
+        *workflow.MUTATIONS,
+        AdminMutation,
+        *surveys.MUTATIONS,
+    ),
 )
 Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)
 
@@ -46,9 +55,15 @@ def build_schema(
 ) -> strawberry.Schema:
     """The schema with the service's `extensions`; `schema_class` may change how the errors of a
     request are logged (`strawberry.Schema.process_errors`)."""
-    return schema_class(
-        query=Query, mutation=Mutation, subscription=Subscription, extensions=list(extensions)
+    built = schema_class(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=list(extensions),
+        execution_context_class=ExecutionContext,
     )
+    mark_plain_leaves(built._schema)
+    return built
 
 
 schema = build_schema()

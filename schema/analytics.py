@@ -7,18 +7,25 @@ so a dashboard pays only for the metrics it selects, and strawberry resolves the
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
+from collections.abc import Awaitable
 from datetime import date
 from typing import Annotated, Self
 
 import strawberry
 
 from graph.database import Row
+from graph.vocabulary import SurveyMeasure
 from resolvers import analytics
-from resolvers.analytics import Scope
+from resolvers.analytics import Scope, TimedReport
 from resolvers.collaboration import Broker as BrokerData
 from resolvers.collaboration import CollaborationReport
 from resolvers.context import Info
+from resolvers.surveys import champions as survey_champions
+from resolvers.surveys import results as survey_results
 from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.surveys.results import Champion, PulsePeriod
 
 
 @strawberry.input(description="A period of whole days, both included (UTC).")
@@ -357,6 +364,18 @@ class Analytics:
     to: date
     department_id: strawberry.ID | None
     scope: strawberry.Private[Scope]
+    reports: strawberry.Private[dict[int | None, asyncio.Task[analytics.TimedReport]]] = (
+        dataclasses.field(default_factory=dict)
+    )
+
+    def collaboration_report(self, info: Info, level: int | None) -> Awaitable[TimedReport]:
+        """The collaboration analysis at `level`, run once per request however many fields use it
+        (collaboration, champions)."""
+        if level not in self.reports:
+            self.reports[level] = asyncio.ensure_future(
+                analytics.collaboration(info.context.db, self.scope, level)
+            )
+        return self.reports[level]
 
     @strawberry.field
     async def fill_rate(self, info: Info) -> FillRate:
@@ -376,7 +395,7 @@ class Analytics:
         "`level` between their ancestors at that depth of the tree (0: top-level departments)."
     )
     async def collaboration(self, info: Info, level: int | None = None) -> CollaborationMetrics:
-        timed = await analytics.collaboration(info.context.db, self.scope, level)
+        timed = await self.collaboration_report(info, level)
         return CollaborationMetrics.from_report(timed.report, timed.names)
 
     @strawberry.field
@@ -397,6 +416,39 @@ class Analytics:
     async def skill_risk(self, info: Info) -> list[SkillRisk]:
         rows = await analytics.skill_risk(info.context.db, self.scope)
         return [SkillRisk.from_row(row) for row in rows]
+
+    @strawberry.field(
+        description="Engagement on growth and opportunity (the quarterly growth pulse) per "
+        "quarter of the period and department, groups under the anonymity floor folded into "
+        "their parent department; with `level`, departments rolled up to their ancestor at that "
+        "depth of the tree first (0: top-level departments)."
+    )
+    async def engagement(self, info: Info, level: int | None = None) -> list[PulsePeriod]:
+        return await self._pulse(info, SurveyMeasure.ENGAGEMENT, level)
+
+    @strawberry.field(
+        description="Managers' sentiment on talent sharing (the quarterly managers' pulse), per "
+        "quarter and department, after the anonymity floor; `level` as for engagement."
+    )
+    async def manager_sentiment(self, info: Info, level: int | None = None) -> list[PulsePeriod]:
+        return await self._pulse(info, SurveyMeasure.MANAGER_SENTIMENT, level)
+
+    async def _pulse(
+        self, info: Info, measures: SurveyMeasure, level: int | None
+    ) -> list[PulsePeriod]:
+        floor = info.context.settings.survey_min_group
+        periods = await survey_results.pulse(info.context.db, self.scope, measures, floor, level)
+        return [PulsePeriod.from_value(period) for period in periods]
+
+    @strawberry.field(
+        description="The `top` champions to ask for a story or invite to a launch, with why: "
+        "well-rated gigs, departments helped, brokers of the collaboration graph, endorsements "
+        "given. People who opted out are never listed."
+    )
+    async def champions(self, info: Info) -> list[Champion]:
+        timed = await self.collaboration_report(info, None)
+        found = await survey_champions.champions(info.context.db, self.scope, timed.report)
+        return [Champion.from_value(champion) for champion in found]
 
 
 AnalyticsResult = Annotated[

@@ -3,6 +3,7 @@ to cancelled."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import date, datetime
 from typing import Self
 
@@ -15,6 +16,7 @@ from schema.connections import Connection, connection
 from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
+from schema.selection import fetched_or_loaded, selected
 from schema.skills import Skill
 from schema.values import to_date, to_datetime
 from schema.vocabulary import GigStatus, GigType, Importance
@@ -53,6 +55,8 @@ class Gig:
     published_at: datetime | None
     filled_at: datetime | None
     completed_at: datetime | None
+    row: strawberry.Private[Row]
+    """The gig's row: properties, and the nested parts its query fetched (look-ahead)."""
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
@@ -71,21 +75,46 @@ class Gig:
             published_at=to_datetime(row.get("published_at")),
             filled_at=to_datetime(row.get("filled_at")),
             completed_at=to_datetime(row.get("completed_at")),
+            row=row,
         )
 
-    @strawberry.field
-    async def owner(self, info: Info) -> Person | None:
-        row = await gigs.owner_of(info.context, self.id)
-        return Person.from_row(row) if row else None
+    @strawberry.field(graphql_type=Person | None)
+    def owner(self, info: Info) -> Person | Awaitable[Person | None] | None:
+        return fetched_or_loaded(
+            self.row,
+            "owner",
+            lambda row: Person.from_row(row) if row else None,
+            lambda: gigs.owner_of(info.context, self.id),
+        )
 
-    @strawberry.field
-    async def department(self, info: Info) -> Department | None:
-        row = await gigs.department_of(info.context, self.id)
-        return Department.from_row(row) if row else None
+    @strawberry.field(graphql_type=Department | None)
+    def department(self, info: Info) -> Department | Awaitable[Department | None] | None:
+        return fetched_or_loaded(
+            self.row,
+            "department",
+            lambda row: Department.from_row(row) if row else None,
+            lambda: gigs.department_of(info.context, self.id),
+        )
 
-    @strawberry.field(description="Skills asked for: required first, then nice to have, learnable.")
-    async def skills(self, info: Info) -> list[GigSkill]:
-        return [GigSkill.from_row(row) for row in await gigs.skills_of(info.context, self.id)]
+    @strawberry.field(
+        description="Skills asked for: required first, then nice to have, learnable.",
+        graphql_type=list[GigSkill],
+    )
+    def skills(self, info: Info) -> list[GigSkill] | Awaitable[list[GigSkill]]:
+        return fetched_or_loaded(
+            self.row,
+            "skills",
+            lambda rows: [GigSkill.from_row(row) for row in rows or []],
+            lambda: gigs.skills_of(info.context, self.id),
+        )
+
+
+def gig_parts(info: Info, below: str = "") -> gigs.GigParts:
+    """The parts of each gig the field's selection shows (look-ahead)."""
+    fields = selected(info, below)
+    return gigs.GigParts(
+        owner="owner" in fields, department="department" in fields, skills="skills" in fields
+    )
 
 
 @strawberry.input
@@ -157,7 +186,7 @@ class GigsQuery:
         description="One gig by id; null when there is none or it is someone else's draft."
     )
     async def gig(self, info: Info, id: strawberry.ID) -> Gig | None:
-        row = await gigs.gig_by_id(info.context, id)
+        row = await gigs.gig_by_id(info.context, id, gig_parts(info))
         return Gig.from_row(row) if row else None
 
     @strawberry.field(description="Gigs matching `filter`, in id order (drafts: own ones; HR all).")
@@ -169,7 +198,10 @@ class GigsQuery:
         after: str | None = None,
     ) -> Connection[Gig]:
         value = (filter or GigsFilter()).to_value()
-        return connection(await gigs.gigs_page(info.context, value, first, after), Gig.from_row)
+        page = await gigs.gigs_page(
+            info.context, value, first, after, gig_parts(info, "edges.node")
+        )
+        return connection(page, Gig.from_row)
 
 
 @strawberry.type

@@ -8,6 +8,7 @@ may not look; an argument out of bounds) with a GraphQL error whose `extensions.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from enum import Enum
 from typing import Self, TypedDict
 
@@ -44,6 +45,7 @@ class MatchKind(Enum):
 class MatchReason:
     skill: Skill = strawberry.field(description="The skill the gig requires.")
     via_id: strawberry.Private[str]
+    via_row: strawberry.Private[Row | None]
     importance: Importance
     min_proficiency: int
     how: MatchKind
@@ -67,6 +69,7 @@ class MatchReason:
         return cls(
             skill=Skill.from_row(row["skill"]),
             via_id=row["via_id"],
+            via_row=row.get("via"),
             importance=Importance(row["importance"]),
             min_proficiency=int(row["min_level"]),
             how=how,
@@ -78,11 +81,16 @@ class MatchReason:
             contribution=float(row["contribution"]),
         )
 
-    @strawberry.field(description="For ADJACENT: the person's skill that is adjacent to it.")
-    async def via(self, info: Info) -> Skill | None:
+    @strawberry.field(
+        description="For ADJACENT: the person's skill that is adjacent to it.",
+        graphql_type=Skill | None,
+    )
+    def via(self, info: Info) -> Skill | Awaitable[Skill | None] | None:
         if self.how is not MatchKind.ADJACENT:
             return None
-        return await _skill(info, self.via_id)
+        if self.via_row is not None:  # fetched with the match
+            return Skill.from_row(self.via_row)
+        return _skill(info, self.via_id)
 
 
 @strawberry.type(description="A requirement the person does not meet at its minimum level.")

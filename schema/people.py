@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import datetime
 from typing import Self
 
@@ -13,6 +14,7 @@ from resolvers.context import Info
 from schema.connections import Connection, connection
 from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
+from schema.selection import fetched_or_loaded, selected
 from schema.skills import Skill
 from schema.values import to_datetime
 from schema.vocabulary import SkillSource, Visibility
@@ -65,6 +67,9 @@ class Person:
     )
     active: bool
 
+    row: strawberry.Private[Row]
+    """The person's row: properties, and the nested parts its query fetched (look-ahead)."""
+
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
@@ -76,32 +81,54 @@ class Person:
             weekly_hours=float(row.get("weekly_hours") or 0.0),
             gig_capacity_pct=float(row.get("gig_capacity_pct") or 0.0),
             active=bool(row.get("active", True)),
+            row=row,
         )
 
-    @strawberry.field
-    async def department(self, info: Info) -> Department | None:
-        row = await people.department_of(info.context, self.id)
-        return Department.from_row(row) if row else None
+    @strawberry.field(graphql_type=Department | None)
+    def department(self, info: Info) -> Department | Awaitable[Department | None] | None:
+        return fetched_or_loaded(
+            self.row,
+            "department",
+            lambda row: Department.from_row(row) if row else None,
+            lambda: people.department_of(info.context, self.id),
+        )
 
-    @strawberry.field
-    async def manager(self, info: Info) -> Person | None:
-        row = await people.manager_of(info.context, self.id)
-        return Person.from_row(row) if row else None
+    @strawberry.field(graphql_type="Person | None")
+    def manager(self, info: Info) -> Person | Awaitable[Person | None] | None:
+        return fetched_or_loaded(
+            self.row,
+            "manager",
+            lambda row: Person.from_row(row) if row else None,
+            lambda: people.manager_of(info.context, self.id),
+        )
 
     @strawberry.field(description="Direct reports, by name.")
     async def reports(self, info: Info) -> list[Person]:
         return [Person.from_row(row) for row in await people.reports_of(info.context, self.id)]
 
-    @strawberry.field(description="Skills held, strongest first.")
-    async def skills(self, info: Info) -> list[PersonSkill]:
-        rows = await people.skills_of(info.context, self.id)
-        return [PersonSkill.from_row(row) for row in rows]
+    @strawberry.field(description="Skills held, strongest first.", graphql_type=list[PersonSkill])
+    def skills(self, info: Info) -> list[PersonSkill] | Awaitable[list[PersonSkill]]:
+        return fetched_or_loaded(
+            self.row,
+            "skills",
+            lambda rows: [PersonSkill.from_row(row) for row in rows or []],
+            lambda: people.skills_of(info.context, self.id),
+        )
 
     @strawberry.field(
         description="Skills the person wants to grow; private ones only for the person, "
-        "their manager and HR."
+        "their manager and HR.",
+        graphql_type=list[Aspiration],
     )
-    async def aspirations(self, info: Info) -> list[Aspiration]:
+    def aspirations(self, info: Info) -> list[Aspiration] | Awaitable[list[Aspiration]]:
+        if "aspirations" in self.row:
+            rows = people.visible_aspirations(
+                info.context, self.id, self.row["aspirations"] or [], self.row.get("manager")
+            )
+            return [Aspiration.from_row(row) for row in rows]
+        return self._loaded_aspirations(info)
+
+    async def _loaded_aspirations(self, info: Info) -> list[Aspiration]:
         rows = await people.aspirations_of(info.context, self.id)
         return [Aspiration.from_row(row) for row in rows]
 
@@ -181,6 +208,17 @@ ProfilePayload = payload_type(
 )
 
 
+def person_parts(info: Info, below: str = "edges.node") -> people.PersonParts:
+    """The parts of each person the field's selection shows (look-ahead)."""
+    fields = selected(info, below)
+    return people.PersonParts(
+        department="department" in fields,
+        manager="manager" in fields,
+        skills="skills" in fields,
+        aspirations="aspirations" in fields,
+    )
+
+
 def _whose(info: Info, person_id: strawberry.ID | None) -> str:
     return person_id or info.context.viewer.person_id
 
@@ -206,7 +244,7 @@ class PeopleQuery:
         after: str | None = None,
     ) -> Connection[Person]:
         value = (filter or PeopleFilter()).to_value()
-        page = await people.people_page(info.context, value, first, after)
+        page = await people.people_page(info.context, value, first, after, person_parts(info))
         return connection(page, Person.from_row)
 
 

@@ -16,7 +16,11 @@ from graph.vocabulary import (
     GigStatus,
     GigType,
     Importance,
+    QuestionKind,
     SkillSource,
+    SurveyAudience,
+    SurveyMeasure,
+    SurveySchedule,
     Visibility,
 )
 
@@ -28,7 +32,11 @@ __all__ = [
     "GigStatus",
     "GigType",
     "Importance",
+    "QuestionKind",
     "SkillSource",
+    "SurveyAudience",
+    "SurveyMeasure",
+    "SurveySchedule",
     "Visibility",
 ]
 
@@ -54,6 +62,17 @@ strawberry.enum(
     "APPROVED, DECLINED or AUTO_APPROVED (nobody answered in time).",
 )
 strawberry.enum(EngagementStatus)
+strawberry.enum(
+    SurveySchedule,
+    description="AFTER_GIG: due for a while after a completed gig; QUARTERLY: while the "
+    "quarter's round is open.",
+)
+strawberry.enum(SurveyAudience)
+strawberry.enum(SurveyMeasure, description="What a survey's answers measure in the analytics.")
+strawberry.enum(
+    QuestionKind,
+    description="SCALE: 1 to 5; NPS: 0 to 10 (how likely to recommend); COMMENT: text.",
+)
 
 ENUMS: tuple[type[StrEnum], ...] = (
     GigType,
@@ -65,5 +84,9 @@ ENUMS: tuple[type[StrEnum], ...] = (
     ApplicationOrigin,
     ApprovalState,
     EngagementStatus,
+    SurveySchedule,
+    SurveyAudience,
+    SurveyMeasure,
+    QuestionKind,
 )
 """Every GraphQL enum that stands for a vocabulary (the test checks each against its source)."""

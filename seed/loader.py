@@ -15,6 +15,7 @@ from typing import Any
 
 from graph.database import Database
 from seed.org import OrgData, TaxonomyData
+from seed.survey_history import SurveyHistory
 
 BATCH_SIZE = 10_000
 
@@ -135,3 +136,18 @@ async def load_org(
     if full_people_export and org.people:
         await db.write("imports/deactivate_missing_people", ids=[p.id for p in org.people])
     return results
+
+
+async def load_survey_history(
+    db: Database, history: SurveyHistory, progress: ProgressCallback | None = None
+) -> list[PhaseResult]:
+    """Writes a generated survey history: rounds, then the answer counters."""
+    return [
+        await write_batches(db, "surveys/upsert_rounds", "survey rounds", history.rounds, progress),
+        await write_batches(
+            db, "surveys/upsert_groups", "survey groups", history.group_rows(), progress
+        ),
+        await write_batches(
+            db, "surveys/upsert_scores", "survey scores", history.score_rows(), progress
+        ),
+    ]

@@ -5,19 +5,27 @@ from __future__ import annotations
 
 import tempfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from graph.database import Database
 from graph.errors import ValidationFailed
+from graph.migrate import ensure_reference_data
 from graph.settings import ImportSettings
 from seed.generate import generate_org
-from seed.loader import PhaseResult, ProgressCallback, load_org, load_taxonomy
+from seed.loader import (
+    PhaseResult,
+    ProgressCallback,
+    load_org,
+    load_survey_history,
+    load_taxonomy,
+)
 from seed.org import OrgData, TaxonomyData
 from seed.org_import import read_org_dir, write_org_dir
+from seed.survey_history import generate_survey_history, survey_specs
 from seed.taxonomy import DEFAULT_TAXONOMY, read_taxonomy
 
-DATASET_ID = "generated-org"
+DATASET_ID = "generated-org-with-surveys"
 
 
 @dataclass(frozen=True)
@@ -134,13 +142,19 @@ async def seed_org(
     progress: ProgressCallback | None = None,
 ) -> tuple[OrgData, list[PhaseResult]]:
     """Generates an organisation, writes it as an HRIS export and imports that export, the way a
-    real one arrives; the taxonomy is imported first if the graph has none."""
+    real one arrives, then loads its 18 months of pulse survey answers; the taxonomy is imported
+    first if the graph has none."""
     await ensure_taxonomy(db, progress)
+    day = as_of or datetime.now(UTC).date()
     with tempfile.TemporaryDirectory(prefix="talentgraph-seed-") as folder:
-        generate_to_dir(
-            read_taxonomy(), Path(folder), people=people, gigs=gigs, seed=seed, as_of=as_of
+        generated = generate_to_dir(
+            read_taxonomy(), Path(folder), people=people, gigs=gigs, seed=seed, as_of=day
         )
-        return await import_org_dir(db, Path(folder), progress=progress)
+        org, results = await import_org_dir(db, Path(folder), progress=progress)
+    await ensure_reference_data(db)
+    specs = survey_specs(await db.read("surveys/surveys", ids=None, include_retired=False))
+    history = generate_survey_history(generated, specs, seed, day)
+    return org, results + await load_survey_history(db, history, progress)
 
 
 async def mark_dataset(db: Database, people: int, seed: int) -> None:

@@ -60,6 +60,13 @@ SLIDES = (
           ("analytics/manager_catalysts",)),
     Slide("Skill risk", "Skills a department would lose with one or two people.",
           ("analytics/skill_risk",)),
+    Slide("Engagement and manager sentiment", "Pulse answers per quarter and department: "
+          "counters only, never a person (the API folds groups under the anonymity floor into "
+          "their parent department before it shows them).",
+          ("analytics/pulse_groups", "analytics/pulse_scores")),
+    Slide("Champions", "Whom to ask for a story: well-rated gigs, departments helped, "
+          "endorsements given (the API adds the brokers networkx finds).",
+          ("analytics/champions",)),
 )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from asgi_lifespan import LifespanManager
 
 from graph.connection import Backend, choose_backend, docker_answers, local_server
 from graph.database import ConnectionInfo, Database
-from graph.migrate import apply_schema
+from graph.migrate import apply_schema, ensure_reference_data
 from graph.settings import Neo4jSettings, ServiceSettings
 from resolvers.identity import issue_token
 from service.app import create_app
@@ -66,8 +66,10 @@ async def database(neo4j_connection: ConnectionInfo) -> AsyncIterator[Database]:
 
 @pytest.fixture
 async def db(database: Database) -> Database:
-    """The session's database, emptied before the test."""
+    """The session's database, emptied before the test down to what a migrated graph holds (the
+    default surveys)."""
     await database.write_in_batches("admin/clear_graph")
+    await ensure_reference_data(database)
     return database
 
 

@@ -319,6 +319,10 @@ async def test_manager_catalysts_share_growers_and_decision_speed(graph: Databas
         ("M2", 2, 0, 1, 1.0),
     ]
     assert rows[0]["growth_share"] == 0.5
+    assert [(r["grower_names"], r["approvals"], r["team_department_id"]) for r in rows] == [
+        (["Person D1", "Person E1"], 2, "DATA"),  # two reports in ENG, two in DATA: by id
+        ([], 1, "SALES"),
+    ]
     assert [r["manager_id"] for r in await analytics.manager_catalysts(graph, scope(top=1))] == [
         "M1"
     ]

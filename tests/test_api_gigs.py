@@ -96,6 +96,27 @@ async def test_a_gig_with_owner_department_and_skills(
             {"skill": {"label": "SQL"}, "minProficiency": 2, "importance": "LEARNABLE"},
         ],
     }
+    assert body["extensions"]["queries"] == 1  # the gig with its owner, department and skills
+
+
+async def test_a_page_of_gigs_with_owners_and_skills_costs_one_query(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await org().load(db)
+    query = """{ gigs(filter: {statuses: [OPEN]}, first: 20) {
+                   edges { node { id owner { id } department { name }
+                                  skills { skill { id } importance } } } } }"""
+
+    body = await graphql(client, query, "P3")
+
+    assert [edge["node"] for edge in body["data"]["gigs"]["edges"]] == [
+        {"id": "G1", "owner": {"id": "P1"}, "department": {"name": "Engineering"},
+         "skills": [{"skill": {"id": "python"}, "importance": "REQUIRED"},
+                    {"skill": {"id": "sql"}, "importance": "LEARNABLE"}]},
+        {"id": "G2", "owner": {"id": "P2"}, "department": {"name": "Data"},
+         "skills": [{"skill": {"id": "sql"}, "importance": "REQUIRED"}]},
+    ]  # fmt: skip
+    assert body["extensions"]["queries"] == 1
 
 
 async def test_gig_filters(client: httpx.AsyncClient, db: Database) -> None:
@@ -114,12 +135,19 @@ async def test_drafts_show_to_their_owner_and_hr_only(
 ) -> None:
     await org().load(db)
     draft = '{ gig(id: "G4") { id } }'
+    with_details = '{ gig(id: "G4") { id owner { id } skills { importance } } }'
 
     assert await gig_ids(client, "P1", statuses=["DRAFT"]) == ["G4"]
     assert await gig_ids(client, "P2", "hr", statuses=["DRAFT"]) == ["G4"]
     assert await gig_ids(client, "P2", statuses=["DRAFT"]) == []
     assert (await graphql(client, draft, "P1"))["data"]["gig"] == {"id": "G4"}
     assert (await graphql(client, draft, "P2"))["data"]["gig"] is None
+    assert (await graphql(client, with_details, "P2"))["data"]["gig"] is None
+    assert (await graphql(client, with_details, "P1"))["data"]["gig"] == {
+        "id": "G4",
+        "owner": {"id": "P1"},
+        "skills": [],
+    }
 
 
 async def test_create_a_draft_then_publish_it(client: httpx.AsyncClient, db: Database) -> None:

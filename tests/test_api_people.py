@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
+import pytest
 
 from graph.database import Database
 from seed.loader import load_org
@@ -107,17 +110,30 @@ async def test_a_manager_sees_reports_and_an_unknown_id_is_null(
     }
 
 
+ASPIRATIONS_OF_P2 = {
+    # loaded per person (DataLoaders)
+    "profile": '{ person(id: "P2") { aspirations { skill { id } visibility } } }',
+    # fetched with the page in one query (look-ahead)
+    "directory": '{ people(filter: {location: "london"}, first: 1) '
+    "{ edges { node { aspirations { skill { id } visibility } } } } }",
+}
+
+
+def _p2_aspirations(body: dict[str, Any]) -> list[str]:
+    data = body["data"]
+    person = data["person"] if "person" in data else data["people"]["edges"][0]["node"]
+    return [aspiration["skill"]["id"] for aspiration in person["aspirations"]]
+
+
+@pytest.mark.parametrize("screen", sorted(ASPIRATIONS_OF_P2))
 async def test_private_aspirations_show_to_the_person_manager_and_hr_only(
-    client: httpx.AsyncClient, db: Database
+    client: httpx.AsyncClient, db: Database, screen: str
 ) -> None:
     await small_org().load(db)
-    query = '{ person(id: "P2") { aspirations { skill { id } visibility } } }'
+    query = ASPIRATIONS_OF_P2[screen]
 
     seen = {
-        who: [
-            a["skill"]["id"]
-            for a in (await graphql(client, query, person, *roles))["data"]["person"]["aspirations"]
-        ]
+        who: _p2_aspirations(await graphql(client, query, person, *roles))
         for who, person, roles in [
             ("self", "P2", ()),
             ("manager", "P1", ()),
@@ -214,27 +230,66 @@ async def test_page_size_and_cursor_are_checked(client: httpx.AsyncClient, db: D
     assert forged["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "after"}
 
 
-async def test_a_page_of_50_people_costs_one_query_per_level(
-    client: httpx.AsyncClient, db: Database
-) -> None:
+def fifty_people() -> OrgFactory:
     org = OrgFactory().skill("python").skill("sql").department("D1").department("D2")
     for n in range(60):
         person = f"P{n:02}"
-        org.person(person, f"D{n % 2 + 1}").has_skill(person, "python", 3)
-        org.has_skill(person, "sql", 1 + n % 5)
-    await org.load(db)
+        org.person(person, f"D{n % 2 + 1}", manager_id="P00" if n else None)
+        org.has_skill(person, "python", 3).has_skill(person, "sql", 1 + n % 5)
+    return org
+
+
+async def test_a_page_of_50_people_with_their_details_costs_one_query(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await fifty_people().load(db)
     query = """
-      { people(first: 50) { edges { node { id name department { id name }
+      { people(first: 50) { edges { node { id name department { id name } manager { id }
                                           skills { proficiency skill { id label } } } } } }
     """
 
     body = await graphql(client, query, "P00")
 
-    edges = body["data"]["people"]["edges"]
-    assert len(edges) == 50
-    assert all(len(edge["node"]["skills"]) == 2 and edge["node"]["department"] for edge in edges)
-    # the page, every department, every person's skills: three queries, not 101
-    assert body["extensions"]["queries"] == 3
+    nodes = [edge["node"] for edge in body["data"]["people"]["edges"]]
+    assert len(nodes) == 50
+    assert nodes[7] == {
+        "id": "P07",
+        "name": "Person P07",
+        "department": {"id": "D2", "name": "Department D2"},
+        "manager": {"id": "P00"},
+        "skills": [  # strongest first
+            {"proficiency": 3, "skill": {"id": "python", "label": "python"}},
+            {"proficiency": 3, "skill": {"id": "sql", "label": "sql"}},
+        ],
+    }
+    assert nodes[0]["manager"] is None
+    assert [nodes[n]["skills"][0]["skill"]["id"] for n in (3, 5)] == ["sql", "python"]
+    # the page with every department, manager and skill list: one query, not 151
+    assert body["extensions"]["queries"] == 1
+
+
+async def test_the_page_looks_ahead_through_fragments_and_loads_what_it_did_not_fetch(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await fifty_people().load(db)
+    query = """
+      fragment Card on Person { department { name } }
+      { people(first: 50) { edges { node { ...Card ... on Person { skills { proficiency } } } } }
+        person(id: "P01") { manager { name department { name } } } }
+    """
+
+    body = await graphql(client, query, "P00")
+
+    nodes = [edge["node"] for edge in body["data"]["people"]["edges"]]
+    assert nodes[1] == {
+        "department": {"name": "Department D2"},
+        "skills": [{"proficiency": 3}, {"proficiency": 2}],
+    }
+    assert body["data"]["person"] == {
+        "manager": {"name": "Person P00", "department": {"name": "Department D1"}}
+    }
+    # the page (fragments looked through), the person, their manager, the manager's department
+    assert body["extensions"]["queries"] == 4
 
 
 async def test_departments_with_their_tree_and_headcount(

@@ -107,6 +107,8 @@ async def test_the_owner_sees_ranked_candidates_with_reasons_and_gaps(
     ]
     for match in matches:
         assert sum(r["contribution"] for r in match["reasons"]) == pytest.approx(match["score"])
+    # who may ask, then the candidates with departments and via skills: two queries
+    assert body["extensions"]["queries"] == 2
 
 
 async def test_options_change_who_is_eligible_and_weights_are_bounded(

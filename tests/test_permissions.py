@@ -123,6 +123,13 @@ REQUIRE: list[tuple[str, Callable[[Viewer], None], Viewer, str, list[Viewer]]] =
         [EMPLOYEE],
     ),
     (
+        "require_round_opener",
+        lambda v: permissions.require_round_opener(v),
+        EMPLOYEE,
+        "only HR or admins may open survey rounds",
+        [HR, ADMIN],
+    ),
+    (
         "require_person_audit_reader",
         lambda v: permissions.require_person_audit_reader(v, "P-1"),
         OTHER,
@@ -194,6 +201,20 @@ def test_only_hr_reads_every_audit_trail() -> None:
     assert not permissions.reads_every_audit_trail(EMPLOYEE)
     assert permissions.reads_every_audit_trail(HR)
     assert permissions.reads_every_audit_trail(ADMIN)
+
+
+def test_only_the_helper_and_the_owner_tell_a_gigs_story_each_their_side() -> None:
+    for viewer in (HR, ADMIN, OTHER):
+        with pytest.raises(Forbidden, match="only the helper and the owner tell the story"):
+            permissions.require_storyteller(viewer, "P-1", "P-3")
+    assert permissions.require_storyteller(EMPLOYEE, "P-1", "P-3") == "helper"
+    assert permissions.require_storyteller(Viewer("P-3"), "P-1", "P-3") == "owner"
+
+
+def test_only_hr_reads_every_unpublished_story() -> None:
+    assert not permissions.reads_every_story(EMPLOYEE)
+    assert permissions.reads_every_story(HR)
+    assert permissions.reads_every_story(ADMIN)
 
 
 def test_every_rule_of_the_module_is_tested_here() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+from datetime import date, timedelta
 from pathlib import Path
 
 import jwt
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 from cli.main import app
 from graph.database import ConnectionInfo, Database
 from graph.settings import service_settings
+from resolvers.surveys.pulses import quarters_between
 from seed.org_import import FILES
 
 
@@ -50,11 +52,36 @@ async def test_demo_seeds_an_empty_graph_prints_tokens_and_then_leaves_the_data(
     assert counts["gigs"] == 40 + 25
     hr = await db.read("people/person_by_id", id=claims["sub"])
     assert hr[0]["person"]["title"] == "Director, People & Culture"
+    assert "opened this quarter's pulse surveys (2 rounds)" in first.output
+    history = await db.read(
+        "analytics/pulse_groups", measures="engagement", periods=quarters_before_today()
+    )
+    assert sum(row["respondents"] for row in history) > 100  # six quarters of answers
 
     again = await asyncio.to_thread(CliRunner().invoke, app, ["demo", "--people", "500"])
     assert again.exit_code == 0, again.output
     assert "already holds data" in again.output
     assert (await db.read("imports/graph_counts"))[0]["people"] == 100
+
+
+def quarters_before_today() -> list[str]:
+    today = date.today()
+    return quarters_between(today - timedelta(days=540), today)
+
+
+def test_surveys_open_rounds_opens_the_quarters_rounds_once(
+    db: Database, neo4j_connection: ConnectionInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEO4J_URI", neo4j_connection.uri)
+    monkeypatch.setenv("NEO4J_USER", neo4j_connection.user)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_connection.password)
+    arguments = ["surveys", "open-rounds", "--now", "2026-10-01T08:00:00"]
+    first = CliRunner().invoke(app, arguments)
+    assert first.exit_code == 0, first.output
+    assert "opened growth-pulse for 2026-Q4: 0 invited" in first.output
+    assert "2 round(s) opened" in first.output
+    again = CliRunner().invoke(app, arguments)
+    assert "0 round(s) opened" in again.output
 
 
 def test_bad_options_are_usage_errors_not_tracebacks(tmp_path: Path) -> None:

@@ -1,4 +1,6 @@
-// A page of gigs matching a filter, in id order after a keyset cursor (the last id seen).
+// A page of gigs matching a filter, in id order after a keyset cursor (the last id seen), with
+// what the screen shows of each in the same round trip: the parts switched on by $with_* come
+// back nested in `gig` (owner, department, skills required first); a part switched off is null.
 // Drafts only for their owner and for viewers who see every draft (HR). Every filter is optional;
 // the department filter includes sub-departments.
 // :param after => ''
@@ -10,6 +12,9 @@
 // :param department_id => null
 // :param skill_id => null
 // :param owner_id => null
+// :param with_owner => true
+// :param with_department => true
+// :param with_skills => true
 MATCH (g:Gig)-[:OWNED_BY]->(owner:Person)
 WHERE g.id > $after
   AND (g.status <> 'draft' OR $sees_all_drafts OR owner.id = $viewer_id)
@@ -19,6 +24,18 @@ WHERE g.id > $after
   AND ($department_id IS NULL
        OR EXISTS { (g)-[:FOR_DEPARTMENT]->(:Department)-[:PART_OF*0..]->(:Department {id: $department_id}) })
   AND ($skill_id IS NULL OR EXISTS { (g)-[:REQUIRES]->(:Skill {id: $skill_id}) })
-RETURN g {.*} AS gig
+WITH g, owner
 ORDER BY g.id
 LIMIT $limit
+RETURN g {.*,
+          owner: CASE WHEN $with_owner THEN owner {.*} END,
+          department: CASE WHEN $with_department
+                        THEN [(g)-[:FOR_DEPARTMENT]->(d:Department) | d {.*}][0] END,
+          skills: CASE WHEN $with_skills THEN COLLECT {
+                    MATCH (g)-[r:REQUIRES]->(s:Skill)
+                    RETURN {skill: s {.id, .label, .type, .custom, .deprecated},
+                            min_proficiency: r.min_proficiency, importance: r.importance}
+                    ORDER BY CASE r.importance WHEN 'required' THEN 0 WHEN 'nice_to_have' THEN 1
+                             ELSE 2 END, s.label
+                  } END} AS gig
+ORDER BY g.id

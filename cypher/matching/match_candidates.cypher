@@ -27,6 +27,8 @@
 // does so until it is exact, or until gig_hours_reachable.cypher shows that nobody has the hours).
 // The potentials are the max per (person, requirement) inside each requirement's subquery, then
 // one sum per person: two small aggregations instead of one over every (person, requirement).
+// Each person comes with their department and each reason with the skill it goes through (`via`),
+// so that the candidates screen needs no further query.
 // :param gig_id => 'G1'
 // :param first => 20
 // :param pool => 200
@@ -135,8 +137,8 @@ WITH reqs, total_weight, floor, c.p AS p, c.recent AS recent, c.remaining_hours 
 // to DIRECT, then ASPIRATION, then ADJACENT, then the lower skill id).
 CALL (p) {
   MATCH (p)-[h:HAS_SKILL]->(s:Skill)
-  RETURN collect({skill: s, proficiency: h.proficiency, evidenced: coalesce(h.validated, false)})
-         AS held
+  RETURN collect({skill: s, skill_map: s {.id, .label, .type, .custom, .deprecated},
+                  proficiency: h.proficiency, evidenced: coalesce(h.validated, false)}) AS held
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[a:ASPIRES_TO]->(s:Skill)
@@ -148,13 +150,15 @@ WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_
      [x IN held WHERE x.skill = r.skill | x.proficiency][0] AS direct,
      [x IN held WHERE any(w IN r.ways WHERE w.skill = x.skill)
         | {how: [w IN r.ways WHERE w.skill = x.skill][0].how, via_id: x.skill.id,
+           via: x.skill_map,
            proficiency: x.proficiency, evidenced: x.evidenced,
            strength: [w IN r.ways WHERE w.skill = x.skill][0].link
                      * CASE WHEN x.evidenced THEN 1.0 ELSE $claimed_weight END
                      * CASE WHEN x.proficiency >= r.min_level THEN 1.0
                             ELSE toFloat(x.proficiency) / r.min_level END}]
      + [x IN wishes WHERE x.skill = r.skill AND r.importance <> 'required'
-        | {how: 'ASPIRATION', via_id: r.skill_id, proficiency: 0, evidenced: false,
+        | {how: 'ASPIRATION', via_id: r.skill_id, via: r.skill_map, proficiency: 0,
+           evidenced: false,
            strength: $aspiration_weight * x.interest / 3.0}] AS ways
 WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_weight, r,
      coalesce(direct, 0) AS held,
@@ -166,7 +170,7 @@ WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs, total_
 WITH p, person_id, score, floor, recent, remaining_hours, exposure, reqs,
      collect(CASE WHEN best IS NOT NULL THEN
        {skill: r.skill_map, skill_id: r.skill_id, importance: r.importance,
-        min_level: r.min_level, how: best.how, via_id: best.via_id,
+        min_level: r.min_level, how: best.how, via_id: best.via_id, via: best.via,
         proficiency: best.proficiency, evidenced: best.evidenced, strength: best.strength,
         share: r.weight / total_weight,
         contribution: r.weight / total_weight * best.strength * exposure,
@@ -178,7 +182,7 @@ WITH p, person_id, score, floor, recent, remaining_hours, exposure, reasons, gap
      [r IN reqs WHERE r.importance = 'required'] AS required
 WITH p, person_id, score, floor, recent, remaining_hours, exposure, reasons, gaps,
      CASE WHEN size(required) = 0 THEN reqs ELSE required END AS counted
-RETURN p {.*} AS person,
+RETURN p {.*, department: [(p)-[:MEMBER_OF]->(d:Department) | d {.*}][0]} AS person,
        score,
        toFloat(size([r IN counted WHERE any(x IN reasons WHERE x.skill_id = r.skill_id AND x.met)]))
          / size(counted) AS coverage,

@@ -35,8 +35,8 @@ CALL (p) {
 }
 CALL (p) {
   MATCH (p)-[h:HAS_SKILL]->(s:Skill)
-  RETURN collect({skill: s, proficiency: h.proficiency, evidenced: coalesce(h.validated, false)})
-         AS held
+  RETURN collect({skill: s, skill_map: s {.id, .label, .type, .custom, .deprecated},
+                  proficiency: h.proficiency, evidenced: coalesce(h.validated, false)}) AS held
 }
 CALL (p) {
   OPTIONAL MATCH (p)-[a:ASPIRES_TO]->(s:Skill)
@@ -99,13 +99,14 @@ WITH p, recent, remaining_hours, exposure, g, reqs, total_weight, aspired, r,
      [x IN held WHERE x.skill = r.skill | x.proficiency][0] AS direct,
      [x IN held WHERE any(w IN r.ways WHERE w.skill = x.skill)
         | {how: [w IN r.ways WHERE w.skill = x.skill][0].how, via_id: x.skill.id,
-           proficiency: x.proficiency, evidenced: x.evidenced,
+           via: x.skill_map, proficiency: x.proficiency, evidenced: x.evidenced,
            strength: [w IN r.ways WHERE w.skill = x.skill][0].link
                      * CASE WHEN x.evidenced THEN 1.0 ELSE $claimed_weight END
                      * CASE WHEN x.proficiency >= r.min_level THEN 1.0
                             ELSE toFloat(x.proficiency) / r.min_level END}]
      + [x IN wishes WHERE x.skill = r.skill AND r.importance <> 'required'
-        | {how: 'ASPIRATION', via_id: r.skill_id, proficiency: 0, evidenced: false,
+        | {how: 'ASPIRATION', via_id: r.skill_id, via: r.skill_map, proficiency: 0,
+           evidenced: false,
            strength: $aspiration_weight * x.interest / 3.0}] AS ways
 WITH p, recent, remaining_hours, exposure, g, reqs, total_weight, aspired, r,
      coalesce(direct, 0) AS held,
@@ -117,7 +118,7 @@ WITH p, recent, remaining_hours, exposure, g, reqs, total_weight, aspired, r,
 WITH p, recent, remaining_hours, exposure, g, reqs, aspired,
      collect(CASE WHEN best IS NOT NULL THEN
        {skill: r.skill_map, skill_id: r.skill_id, importance: r.importance,
-        min_level: r.min_level, how: best.how, via_id: best.via_id,
+        min_level: r.min_level, how: best.how, via_id: best.via_id, via: best.via,
         proficiency: best.proficiency, evidenced: best.evidenced, strength: best.strength,
         share: r.weight / total_weight,
         contribution: r.weight / total_weight * best.strength * exposure,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from graph import limits
 from graph.database import Row, Transaction
 from graph.errors import InvalidTransition, NotFound, ValidationFailed
+from graph.vocabulary import GigStatus
 from resolvers.context import Context
 from resolvers.permissions import (
     require_colleague_on_gig,
@@ -15,6 +16,7 @@ from resolvers.permissions import (
     require_gig_owner,
     require_helper,
 )
+from resolvers.surveys.pulses import invite_after_completion
 from resolvers.validation import check_level
 from resolvers.workflow.clock import now_utc
 from resolvers.workflow.outbox import Outbox
@@ -110,6 +112,9 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Row:
             engagement_id=completion.engagement_id,
         )
         await outbox.flush(tx, now)
+        await invite_after_completion(
+            tx, completion.engagement_id, after == GigStatus.COMPLETED, now
+        )
         return await engagement_by_id(tx, completion.engagement_id)
 
     return await ctx.db.in_write_transaction(work)

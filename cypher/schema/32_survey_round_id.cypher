@@ -1,0 +1,1 @@
+CREATE CONSTRAINT survey_round_id IF NOT EXISTS FOR (r:SurveyRound) REQUIRE r.id IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT survey_group_key IF NOT EXISTS FOR (g:SurveyGroup) REQUIRE g.key IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT survey_score_key IF NOT EXISTS FOR (s:SurveyScore) REQUIRE s.key IS UNIQUE

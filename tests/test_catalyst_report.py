@@ -1,0 +1,87 @@
+"""The quarterly catalyst report for HR, on `survey_support.culture_org` in 2026-Q2:
+
+A1: reports A2, A3; A2 grew at Gamma (GC1, sql new to A2); one approval (XA1), approved after
+24 h; team Alpha (3 people) too small for its engagement to show.
+B1: report B2, who helped Gamma without showing a skill: no grower.
+C1: reports C2..C6; team Gamma's growth pulse: C1..C6 answer 5 4 4 4 3 4 (mean 4.0) and
+10 9 8 7 6 10 (promoters 3, detractors 1: eNPS 100 * 2 / 6)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import httpx
+import pytest
+
+from graph.database import Database
+from resolvers.surveys import pulses
+from tests.conftest import graphql
+from tests.survey_support import HR, answer, at, culture_org
+
+REPORT = """
+query($quarter: String!, $department: ID) { catalystReport(quarter: $quarter, departmentId: $department) {
+  __typename ... on UserError { message } ... on ValidationError { field }
+  ... on CatalystReport { quarter lines { managerId reports growers growerNames decisions approvals
+      medianDecisionHours teamDepartmentId teamRespondents teamEngagement teamEnps } csv } } }
+"""  # noqa: E501
+
+
+@pytest.fixture
+async def graph(db: Database) -> Database:
+    await culture_org().load(db)
+    await pulses.open_rounds(db, HR, at(4, 1))
+    values = {"C1": (5, 10), "C2": (4, 9), "C3": (4, 8), "C4": (4, 7), "C5": (3, 6), "C6": (4, 10),
+              "A1": (2, 2), "A2": (2, 2)}  # fmt: skip
+    for who, given in values.items():
+        await answer(db, who, "growth-pulse", "2026-Q2", *given, at=at(4, 5))
+    return db
+
+
+async def report(client: httpx.AsyncClient, *roles: str, **variables: Any) -> dict[str, Any]:
+    body = await graphql(client, REPORT, "H1", *roles, variables=variables)
+    assert "errors" not in body, body
+    result: dict[str, Any] = body["data"]["catalystReport"]
+    return result
+
+
+async def test_each_manager_with_growers_approvals_and_team_engagement_when_large_enough(
+    graph: Database, client: httpx.AsyncClient
+) -> None:
+    found = await report(client, "hr", quarter="2026-Q2")
+    lines = {line["managerId"]: line for line in found["lines"]}
+    assert list(lines) == ["A1", "B1", "C1"]  # by name
+    assert lines["A1"] == {
+        "managerId": "A1", "reports": 2, "growers": 1, "growerNames": ["Person A2"],
+        "decisions": 1, "approvals": 1, "medianDecisionHours": 24.0, "teamDepartmentId": "A",
+        "teamRespondents": None, "teamEngagement": None, "teamEnps": None,
+    }  # fmt: skip
+    assert (lines["B1"]["reports"], lines["B1"]["growers"]) == (1, 0)
+    c1 = lines["C1"]
+    assert (c1["teamRespondents"], c1["teamEngagement"]) == (6, 4.0)
+    assert c1["teamEnps"] == pytest.approx(100 * 2 / 6)
+    rows = list(csv.DictReader(io.StringIO(found["csv"])))
+    assert [row["manager_id"] for row in rows] == ["A1", "B1", "C1"]
+    assert rows[0]["grower_names"] == "Person A2"
+    assert rows[0]["team_engagement"] == ""
+    assert rows[2]["team_engagement"] == "4.0"
+    assert {row["quarter"] for row in rows} == {"2026-Q2"}
+
+
+async def test_a_department_scope_lists_its_managers_only(
+    graph: Database, client: httpx.AsyncClient
+) -> None:
+    found = await report(client, "admin", quarter="2026-Q2", department="C")
+    assert [line["managerId"] for line in found["lines"]] == ["C1"]
+
+
+async def test_only_hr_reads_it_and_bad_requests_are_refused(
+    graph: Database, client: httpx.AsyncClient
+) -> None:
+    assert (await report(client, quarter="2026-Q2"))["__typename"] == "Forbidden"
+    bad = await report(client, "hr", quarter="Q2 2026")
+    assert (bad["__typename"], bad["field"]) == ("ValidationError", "quarter")
+    assert (await report(client, "hr", quarter="2026-Q2", department="NOPE"))[
+        "__typename"
+    ] == "NotFound"
