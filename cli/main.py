@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from cli.common import fail, run_with_database
+from cli.delivery import notifications_app
 from cli.imports import commands as import_commands
 from cli.sdl import schema_app
 from cli.surveys import surveys_app
@@ -33,6 +34,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(import_commands)
 app.add_typer(schema_app, name="schema")
 app.add_typer(approvals_app, name="approvals")
+app.add_typer(notifications_app, name="notifications")
 app.add_typer(surveys_app, name="surveys")
 
 

@@ -201,3 +201,40 @@ class PolicySettings(BaseSettings):
 @lru_cache(maxsize=1)
 def policy_settings() -> PolicySettings:
     return PolicySettings()
+
+
+class SmtpSettings(BaseSettings):
+    """The organisation's mail server and sender, for e-mail notifications."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_SMTP_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = 25
+    security: Literal["none", "starttls", "tls"] = "none"
+    username: str | None = None
+    password: str | None = None
+    sender: str = "Talent marketplace <talent@localhost>"
+    timeout_s: float = 30.0
+    connections: int = 4  # kept open and reused by the delivery worker
+
+
+class DeliverySettings(BaseSettings):
+    """How notifications leave the marketplace: the worker's pace and retries, the links in
+    messages, the digest hour and the organisation's chat webhooks."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_DELIVERY_", extra="ignore")
+
+    worker: bool = False  # the service runs the delivery loop in its lifespan
+    interval_s: float = 5.0
+    batch_size: int = 200
+    concurrency: int = 8
+    max_attempts: int = 5
+    backoff_s: float = 30.0
+    backoff_max_s: float = 3600.0
+    lease_s: float = 120.0
+    digest_hour: int = Field(default=8, ge=0, le=23)
+    web_url: str = "http://127.0.0.1:8000"  # the service serves the web app
+    public_url: str = "http://127.0.0.1:8000"
+    slack_webhook_url: str | None = None
+    teams_webhook_url: str | None = None
+    webhook_timeout_s: float = 10.0

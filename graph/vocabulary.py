@@ -145,6 +145,23 @@ class QuestionKind(StrEnum):
     COMMENT = "comment"
 
 
+class DeliveryChannel(StrEnum):
+    """Where a notification is delivered (`Delivery.channel`, `NotificationPreference.channel`)."""
+
+    EMAIL = "email"
+    SLACK = "slack"
+    TEAMS = "teams"
+
+
+class DeliveryMode(StrEnum):
+    """How a kind of notification reaches a person on a channel (`NotificationPreference.mode`):
+    at once, in the daily digest, or not at all."""
+
+    INSTANT = "instant"
+    DIGEST = "digest"
+    OFF = "off"
+
+
 def values(vocabulary: type[StrEnum]) -> tuple[str, ...]:
     """The stored strings of a vocabulary, in its order."""
     return tuple(member.value for member in vocabulary)

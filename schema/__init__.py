@@ -15,6 +15,7 @@ from strawberry.tools import merge_types
 from schema import surveys, workflow
 from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
+from schema.delivery import DeliveryMutation, DeliveryQuery
 from schema.departments import DepartmentsQuery
 from schema.execution import ExecutionContext, mark_plain_leaves
 from schema.gigs import GigsMutation, GigsQuery
@@ -32,6 +33,7 @@ Query = merge_types(
         AnalyticsQuery,
         *workflow.QUERIES,
         MatchingQuery,
+        DeliveryQuery,
         *surveys.QUERIES,
     ),
 )
@@ -43,6 +45,7 @@ Mutation = merge_types(
         GigsMutation,
         *workflow.MUTATIONS,
         AdminMutation,
+        DeliveryMutation,
         *surveys.MUTATIONS,
     ),
 )

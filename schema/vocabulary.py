@@ -12,10 +12,13 @@ from graph.vocabulary import (
     ApplicationOrigin,
     ApplicationState,
     ApprovalState,
+    DeliveryChannel,
+    DeliveryMode,
     EngagementStatus,
     GigStatus,
     GigType,
     Importance,
+    NotificationKind,
     QuestionKind,
     SkillSource,
     SurveyAudience,
@@ -28,10 +31,13 @@ __all__ = [
     "ApplicationOrigin",
     "ApplicationState",
     "ApprovalState",
+    "DeliveryChannel",
+    "DeliveryMode",
     "EngagementStatus",
     "GigStatus",
     "GigType",
     "Importance",
+    "NotificationKind",
     "QuestionKind",
     "SkillSource",
     "SurveyAudience",
@@ -62,6 +68,13 @@ strawberry.enum(
     "APPROVED, DECLINED or AUTO_APPROVED (nobody answered in time).",
 )
 strawberry.enum(EngagementStatus)
+strawberry.enum(NotificationKind, description="What a notification is about.")
+strawberry.enum(DeliveryChannel, description="Where a notification is delivered.")
+strawberry.enum(
+    DeliveryMode,
+    description="How a kind of notification reaches a person on a channel: INSTANT, in the "
+    "daily DIGEST, or OFF.",
+)
 strawberry.enum(
     SurveySchedule,
     description="AFTER_GIG: due for a while after a completed gig; QUARTERLY: while the "
@@ -84,6 +97,9 @@ ENUMS: tuple[type[StrEnum], ...] = (
     ApplicationOrigin,
     ApprovalState,
     EngagementStatus,
+    NotificationKind,
+    DeliveryChannel,
+    DeliveryMode,
     SurveySchedule,
     SurveyAudience,
     SurveyMeasure,

@@ -46,6 +46,8 @@ class PersonRow:
     location: str = ""
     weekly_hours: float = 40.0
     gig_capacity_pct: float = 20.0
+    slack_id: str | None = None
+    teams_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from graph import limits
+from graph.addresses import slack_member_id, teams_user
 from graph.database import Database
 from graph.errors import ValidationFailed
 from graph.vocabulary import (
@@ -161,6 +162,8 @@ FILES: dict[str, tuple[Column, ...]] = {
         Column("location", default="", longest=limits.SHORT_TEXT),
         Column("weekly_hours", _number(1, 80), default=40.0),
         Column("gig_capacity_pct", _number(0, 100), default=20.0),
+        Column("slack_id", slack_member_id),
+        Column("teams_id", teams_user),
     ),
     "person_skills.csv": (
         Column("person_id", required=True),

@@ -22,9 +22,11 @@ from graph.connection import configured_connection
 from graph.database import ConnectionInfo, Database, Deadlines
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
-from graph.settings import ServiceSettings, service_settings
+from graph.settings import DeliverySettings, ServiceSettings, SmtpSettings, service_settings
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
+from service.delivery import delivery_loop, delivery_routes
 from service.dev_signin import dev_signin_routes
+from service.exports import EXPORTS
 from service.graphql import TalentGraphQL
 from service.web import WebApp
 
@@ -69,9 +71,15 @@ def service_deadlines(settings: ServiceSettings) -> Deadlines:
 
 
 def create_app(
-    settings: ServiceSettings | None = None, connection: ConnectionInfo | None = None
+    settings: ServiceSettings | None = None,
+    connection: ConnectionInfo | None = None,
+    *,
+    delivery: DeliverySettings | None = None,
+    smtp: SmtpSettings | None = None,
 ) -> Starlette:
     settings = settings or service_settings()
+    delivery = delivery or DeliverySettings()
+    smtp = smtp or SmtpSettings()
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
@@ -81,7 +89,8 @@ def create_app(
         except TalentGraphError as error:
             log.warning("schema not applied at start-up (%s); /readyz will retry", error.message)
         try:
-            yield {"db": db, "settings": settings}
+            async with delivery_loop(db, delivery, smtp, settings.secret):
+                yield {"db": db, "settings": settings}
         finally:
             await db.close()
 
@@ -106,6 +115,8 @@ def create_app(
         Route(
             "/browser-guide/style.grass", open_to_neo4j_browser(browser_style), name="browser-style"
         ),
+        *delivery_routes(),
+        *EXPORTS,
         *dev_signin_routes(settings),
         Mount("/", WebApp(settings.web_dist)),
     ]

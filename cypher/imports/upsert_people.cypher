@@ -1,5 +1,6 @@
-// Creates or updates people and their department; anyone in an export is active.
-// :param rows => [{id: 'P1', name: 'Ada Lovelace', email: 'ada@example.org', department_id: 'D1', title: 'Analyst', location: 'London', weekly_hours: 40.0, gig_capacity_pct: 20.0}]
+// Creates or updates people and their department; anyone in an export is active. A chat address
+// the export leaves empty keeps the one the person set on their profile.
+// :param rows => [{id: 'P1', name: 'Ada Lovelace', email: 'ada@example.org', department_id: 'D1', title: 'Analyst', location: 'London', weekly_hours: 40.0, gig_capacity_pct: 20.0, slack_id: 'U024BE7LH', teams_id: null}]
 UNWIND $rows AS row
 MATCH (d:Department {id: row.department_id})
 MERGE (p:Person {id: row.id})
@@ -9,6 +10,8 @@ SET p.name = row.name,
     p.location = row.location,
     p.weekly_hours = row.weekly_hours,
     p.gig_capacity_pct = row.gig_capacity_pct,
+    p.slack_id = coalesce(row.slack_id, p.slack_id),
+    p.teams_id = coalesce(row.teams_id, p.teams_id),
     p.active = true,
     p.deactivated_at = null
 WITH p, d

@@ -11,8 +11,10 @@ from graph.database import Row, Transaction
 from graph.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from graph.settings import policy_settings
 from resolvers.context import Context
+from resolvers.gigs import gig_by_id
 from resolvers.permissions import (
     require_application_actor,
+    require_candidate_reader,
     require_gig_owner,
     sees_application,
     sees_gig,
@@ -245,3 +247,13 @@ async def gig_applications(ctx: Context, gig_id: str) -> list[Row]:
     """A gig's applications as the viewer may see them: all for its owner and HR, their own
     for anyone else."""
     return await visible_applications(ctx, "workflow/gig_application_ids", gig_id=gig_id)
+
+
+async def gig_applicants(ctx: Context, gig_id: str) -> list[Row]:
+    """Every application to a gig with its state, for the gig's owner and HR (the applicants
+    list they download); `NotFound` for a gig the viewer may not see."""
+    gig = await gig_by_id(ctx, gig_id)
+    if gig is None:
+        raise NotFound("Gig", gig_id)
+    require_candidate_reader(ctx.viewer, gig["owner_id"])
+    return await gig_applications(ctx, gig_id)

@@ -1,0 +1,1 @@
+CREATE INDEX notification_created_at IF NOT EXISTS FOR (n:Notification) ON (n.created_at)

@@ -1,0 +1,2 @@
+"""Notification delivery: the outbox worker, the channels (e-mail, Slack, Teams), the templates,
+digests, calendar invitations, preferences and signed unsubscribe links."""
