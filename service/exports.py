@@ -33,7 +33,7 @@ from starlette.routing import Route
 from graph.database import Database, Row
 from graph.errors import DomainError, Forbidden, NotFound, ValidationFailed
 from graph.settings import ServiceSettings
-from resolvers import analytics
+from resolvers import analytics, people
 from resolvers.context import Context
 from resolvers.identity import AuthenticationFailed
 from resolvers.workflow import applications
@@ -98,10 +98,13 @@ def csv_route(path: str, export: Export) -> Route:
         settings: ServiceSettings = request.state.settings
         db: Database = request.state.db
         try:
-            viewer = viewer_from_header(request.headers.get("authorization"), settings.secret)
+            viewer = viewer_from_header(
+                request.headers.get("authorization"), settings.secret, settings.token_max_ttl
+            )
         except AuthenticationFailed as error:
             return _error(error.message, 401)
         try:
+            await people.require_active_viewer(db, viewer)
             table = await export(Context(db=db, viewer=viewer, settings=settings), request)
         except DomainError as error:
             return _error(error.message, _status(error))
