@@ -6,6 +6,7 @@ import asyncio
 import weakref
 from dataclasses import dataclass
 
+from graph import limits
 from graph.database import Database, Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
@@ -18,6 +19,7 @@ from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
 HOLDER_LOOKUPS = 500
+MAX_SEARCH_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,8 @@ async def skills_page(
             after,
         )
     check_text("search", search, required=False)
+    if len(search.split()) > MAX_SEARCH_WORDS:
+        raise ValidationFailed("search", f"at most {MAX_SEARCH_WORDS} words")
     if not search.strip():
         raise ValidationFailed("search", "must contain a word")
     size = check_first(first, ctx.settings)
@@ -201,7 +205,7 @@ def _check_custom_skill(skill: CustomSkill) -> None:
     check_text("label", skill.label, required=True)
     for alias in skill.aliases:
         check_text("aliases", alias, required=True)
-    check_text("description", skill.description, required=False, longest=2000)
+    check_text("description", skill.description, required=False, longest=limits.DESCRIPTION)
     if skill.broader_id == skill.id:
         raise ValidationFailed("broaderId", "a skill cannot be broader than itself")
 
