@@ -19,7 +19,6 @@ from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
 HOLDER_LOOKUPS = 500
-MAX_SEARCH_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -156,8 +155,6 @@ async def skills_page(
             after,
         )
     check_text("search", search, required=False)
-    if len(search.split()) > MAX_SEARCH_WORDS:
-        raise ValidationFailed("search", f"at most {MAX_SEARCH_WORDS} words")
     if not search.strip():
         raise ValidationFailed("search", "must contain a word")
     size = check_first(first, ctx.settings)

@@ -180,7 +180,11 @@ class TalentGraphQL(GraphQL[Context, None]):
         except (ProviderUnavailable, DatabaseUnavailable) as error:
             log.warning("cannot authenticate: %s", error.message)
             retry = {"Retry-After": str(self.settings.retry_after_s)}
-            message = "signing in is unavailable; try again later"
+            message = (
+                UNAVAILABLE_MESSAGE
+                if isinstance(error, DatabaseUnavailable)
+                else "signing in is unavailable; try again later"
+            )
             return _error(message, 503, codes.UNAVAILABLE, retry)
         return None
 

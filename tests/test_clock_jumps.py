@@ -13,7 +13,7 @@ from graph.database import Database
 from graph.settings import policy_settings
 from tests.workflow_support import drive, gql, workflow_org
 
-OVERDUE = """mutation($now: DateTime) { processOverdueApprovals(now: $now) { result {
+OVERDUE = """mutation($now: DateTime) { processOverdueApprovals(input: {now: $now}) { result {
   __typename ... on OverdueApprovals { escalated { id } autoApproved { id } }
   ... on ValidationError { field message } } } }"""
 STATE = "query($id: ID!) { application(id: $id) { approvalState } }"

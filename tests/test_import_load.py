@@ -3,7 +3,9 @@ mean" search, and the API reports a capped list of problems."""
 
 from __future__ import annotations
 
+from itertools import product
 from pathlib import Path
+from string import ascii_lowercase
 
 import httpx
 import pytest
@@ -17,12 +19,17 @@ from tests.factories import OrgFactory
 UNKNOWN = 300
 
 
+def typos_of_python(count: int) -> list[str]:
+    """`count` different unknown skills, each close enough to "Python" to be offered it."""
+    return ["python" + "".join(letters) for letters in product(ascii_lowercase, repeat=2)][:count]
+
+
 def export(unknown: int) -> dict[str, str]:
     return {
         "departments.csv": "id,name\nD1,Finance\n",
         "people.csv": "id,name,email,department_id\nP1,Ada,ada@example.org,D1\n",
         "person_skills.csv": "person_id,skill,proficiency\n"
-        + "".join(f"P1,pythonish {n},3\n" for n in range(unknown)),
+        + "".join(f"P1,{name},3\n" for name in typos_of_python(unknown)),
     }
 
 
@@ -35,7 +42,7 @@ async def test_the_api_reports_a_capped_list_of_problems(
 ) -> None:
     await org(db)
     files = [{"name": name, "content": text} for name, text in export(UNKNOWN).items()]
-    mutation = """mutation($files: [ImportFileInput!]!) { importOrg(files: $files) {
+    mutation = """mutation($files: [ImportFileInput!]!) { importOrg(input: {files: $files}) {
         result { __typename ... on ValidationError { message } } } }"""
 
     response = await client.post(
@@ -60,4 +67,5 @@ async def test_only_the_first_unknown_skills_get_a_suggestion(db: Database, tmp_
     messages = [issue.message for issue in raised.value.issues]
     assert len(messages) == MAX_SUGGESTIONS + 10
     assert sum("did you mean 'Python'" in m for m in messages) == MAX_SUGGESTIONS
-    assert messages[-1] == f"skill: skill 'pythonish {MAX_SUGGESTIONS + 9}' matches no skill"
+    last = typos_of_python(MAX_SUGGESTIONS + 10)[-1]
+    assert messages[-1] == f"skill: skill {last!r} matches no skill"

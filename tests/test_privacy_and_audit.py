@@ -12,9 +12,9 @@ from graph.database import Database
 from tests.conftest import auth
 from tests.workflow_support import act, drive, gql, workflow_org
 
-APPLY = """mutation($gig: ID!) { applyToGig(gigId: $gig) {
+APPLY = """mutation($gig: ID!) { applyToGig(input: {gigId: $gig}) {
   result { __typename ... on UserError { message } } } }"""
-CREATE = """mutation { createGig(id: "G1", input: {title: "Again", type: PROJECT,
+CREATE = """mutation { createGig(input: {id: "G1", title: "Again", type: PROJECT,
   departmentId: "GIG"}) { result { __typename ... on UserError { message } } } }"""
 STORIES = "{ successStories { engagement { rating feedback } hoursWorked } }"
 PROFILE = '{ gigProfile(personId: "ALICE") { completedGigs { rating feedback } } }'
@@ -85,10 +85,13 @@ async def test_a_gigs_creation_publication_and_cancellation_are_audited_with_nam
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await workflow_org().load(db)
-    create = """mutation { createGig(id: "G-NEW", input: {title: "Churn", type: PROJECT,
+    create = """mutation { createGig(input: {id: "G-NEW", title: "Churn", type: PROJECT,
       departmentId: "GIG", skills: [{skillId: "python"}]}) { result { __typename } } }"""
-    for mutation in (create, 'mutation { publishGig(id: "G-NEW") { result { __typename } } }',
-                     'mutation { cancelGig(id: "G-NEW") { result { __typename } } }'):  # fmt: skip
+    publish, cancel = (
+        f'mutation {{ {field}(input: {{id: "G-NEW"}}) {{ result {{ __typename }} }} }}'
+        for field in ("publishGig", "cancelGig")
+    )
+    for mutation in (create, publish, cancel):
         data = await gql(client, "OWNER", mutation)
         assert next(iter(data.values()))["result"]["__typename"] == "Gig"
 

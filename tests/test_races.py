@@ -66,8 +66,8 @@ async def test_concurrent_identical_endorsements_make_one(
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await helpers_org().load(db)
-    query = f"""mutation {{ endorseSkill(gigId: "G1", personId: "BOB", skillId: "python",
-        comment: "ran the review") {{ {RESULT} }} }}"""
+    query = f"""mutation {{ endorseSkill(input: {{gigId: "G1", personId: "BOB",
+        skillId: "python", comment: "ran the review"}}) {{ {RESULT} }} }}"""
 
     outcomes = await race(client, "ALICE", query)
 
@@ -123,7 +123,7 @@ async def test_concurrent_gigs_with_one_id_make_one_and_conflicts(
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await workflow_org().load(db)
-    query = f"""mutation {{ createGig(id: "G-NEW", input: {{title: "Churn dashboard",
+    query = f"""mutation {{ createGig(input: {{id: "G-NEW", title: "Churn dashboard",
         type: PROJECT, departmentId: "GIG"}}) {{ {RESULT} }} }}"""
 
     outcomes = await race(client, "OWNER", query)
@@ -137,7 +137,7 @@ async def test_concurrent_applications_of_one_person_to_one_gig_make_one(
     db: Database, client: httpx.AsyncClient
 ) -> None:
     await workflow_org().load(db)
-    query = f'mutation {{ applyToGig(gigId: "G1", note: "me") {{ {RESULT} }} }}'
+    query = f'mutation {{ applyToGig(input: {{gigId: "G1", note: "me"}}) {{ {RESULT} }} }}'
 
     outcomes = await race(client, "ALICE", query)
 
@@ -158,7 +158,7 @@ async def test_concurrent_identical_imports_make_each_node_once(
             "P1,Ada,ada@example.org,D1,\nP2,Bob,bob@example.org,D2,P1\n",
         },
     ]
-    query = """mutation($files: [ImportFileInput!]!) { importOrg(files: $files) {
+    query = """mutation($files: [ImportFileInput!]!) { importOrg(input: {files: $files}) {
         result { __typename } } }"""
 
     bodies = await asyncio.gather(
@@ -206,7 +206,7 @@ async def test_an_application_moves_once_however_many_ask_at_once(
     application_id = await drive(db, "ALICE", "G1", state)
     field, extra = ACTION_MUTATIONS[action]  # type: ignore[index]
     arguments = f"applicationId: $id, {extra}" if extra else "applicationId: $id"
-    query = f"mutation($id: ID!) {{ {field}({arguments}) {{ {RESULT} }} }}"
+    query = f"mutation($id: ID!) {{ {field}(input: {{{arguments}}}) {{ {RESULT} }} }}"
 
     outcomes = await race(client, who, query, id=application_id)
 
@@ -219,9 +219,9 @@ async def test_an_application_moves_once_however_many_ask_at_once(
 async def test_an_offer_is_made_once(db: Database, client: httpx.AsyncClient) -> None:
     await workflow_org().load(db)
     application_id = await drive(db, "ALICE", "G1", "shortlisted")
-    approve = f"""mutation($id: ID!) {{ decideApprovals(decisions: [{{applicationId: $id,
-        approve: true}}]) {{ {RESULT} }} }}"""
-    offer = f"mutation($id: ID!) {{ makeOffer(applicationId: $id) {{ {RESULT} }} }}"
+    approve = f"""mutation($id: ID!) {{ decideApprovals(input: {{decisions: [{{applicationId: $id,
+        approve: true}}]}}) {{ {RESULT} }} }}"""
+    offer = f"mutation($id: ID!) {{ makeOffer(input: {{applicationId: $id}}) {{ {RESULT} }} }}"
 
     approvals = await race(client, "MANAGER", approve, id=application_id)
     offers = await race(client, "OWNER", offer, id=application_id)
@@ -243,7 +243,7 @@ async def test_a_gig_moves_once_however_many_ask_at_once(
         .requires("G-RACE", "python", 3)
         .load(db)
     )
-    query = f'mutation {{ {mutation}(id: "G-RACE") {{ {RESULT} }} }}'
+    query = f'mutation {{ {mutation}(input: {{id: "G-RACE"}}) {{ {RESULT} }} }}'
 
     outcomes = await race(client, "OWNER", query)
 
@@ -255,7 +255,7 @@ async def test_a_gig_moves_once_however_many_ask_at_once(
     [
         """completeEngagement(input: {engagementId: $id, hoursWorked: 20, rating: 5,
             feedback: "great"})""",
-        'cancelEngagement(engagementId: $id, reason: "priorities changed")',
+        'cancelEngagement(input: {engagementId: $id, reason: "priorities changed"})',
     ],
     ids=["completeEngagement", "cancelEngagement"],
 )

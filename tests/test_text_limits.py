@@ -9,7 +9,7 @@ from graph.database import Database
 from tests.conftest import auth
 from tests.workflow_support import workflow_org
 
-APPLY = """mutation($note: String) { applyToGig(gigId: "G1", note: $note) {
+APPLY = """mutation($note: String) { applyToGig(input: {gigId: "G1", note: $note}) {
   result { __typename ... on ValidationError { field message } } } }"""
 
 
@@ -49,7 +49,7 @@ async def test_a_ten_megabyte_reason_is_refused_before_it_is_parsed(
 ) -> None:
     await workflow_org().load(db)
     query = """mutation($r: String) {
-      withdrawApplication(applicationId: "A", reason: $r) { __typename } }"""
+      withdrawApplication(input: {applicationId: "A", reason: $r}) { __typename } }"""
 
     response = await client.post(
         "/graphql",
