@@ -15,7 +15,7 @@ from graph.connection import Backend, choose_backend, local_keycloak, local_serv
 from graph.database import ConnectionInfo, Database
 from graph.local_keycloak import LocalKeycloak
 from graph.migrate import apply_schema, ensure_reference_data
-from graph.settings import Neo4jSettings, ServiceSettings
+from graph.settings import Neo4jSettings, PolicySettings, ServiceSettings
 from resolvers.identity import issue_token
 from service.app import create_app
 from tests.factories import OrgFactory
@@ -94,10 +94,18 @@ def org() -> OrgFactory:
     return OrgFactory()
 
 
-@pytest.fixture(scope="session")
-def service_settings() -> ServiceSettings:
-    # a loaded CI machine's Neo4j, just started, may take longer than production's 15 s
-    return ServiceSettings(secret=TEST_SECRET, mode="development", db_transaction_timeout_s=60)
+@pytest.fixture
+def service_settings(request: pytest.FixtureRequest) -> ServiceSettings:
+    """The service's settings for a test; `@pytest.mark.policy(name=value, ...)` changes the
+    governance rules its app runs with (`PolicySettings`)."""
+    marker = request.node.get_closest_marker("policy")
+    return ServiceSettings(
+        secret=TEST_SECRET,
+        mode="development",
+        # a loaded CI machine's Neo4j, just started, may take longer than production's 15 s
+        db_transaction_timeout_s=60,
+        policy=PolicySettings(**marker.kwargs) if marker else PolicySettings(),
+    )
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -14,7 +14,7 @@ from asgi_lifespan import LifespanManager
 from starlette.types import ASGIApp
 
 from graph.database import ConnectionInfo, Database
-from graph.settings import ServiceSettings, policy_settings
+from graph.settings import ServiceSettings
 from service.app import create_app
 from tests.conftest import auth
 from tests.workflow_support import act, drive, gql, workflow_org
@@ -23,15 +23,6 @@ TRAIL = """query($gig: ID, $person: ID) { auditTrail(gigId: $gig, personId: $per
   at actorId action subject subjectId fromState toState reason gigId personId } }"""
 SUBSCRIPTION = "subscription { notifications { kind message read } }"
 PROTOCOL = "graphql-transport-ws"
-
-
-@pytest.fixture
-def fast_polling(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    policy_settings.cache_clear()
-    monkeypatch.setenv("TALENTGRAPH_POLICY_NOTIFICATION_POLL_S", "0.2")
-    yield
-    monkeypatch.undo()
-    policy_settings.cache_clear()
 
 
 async def test_every_change_is_in_the_gig_and_person_trails(
@@ -173,8 +164,9 @@ async def app(
         yield manager.app
 
 
+@pytest.mark.policy(notification_poll_s=0.2)
 async def test_a_subscription_delivers_unread_then_new_notifications(
-    db: Database, app: ASGIApp, fast_polling: None
+    db: Database, app: ASGIApp
 ) -> None:
     await workflow_org().load(db)
     await drive(db, "SOLO", "G1", "submitted")

@@ -9,7 +9,6 @@ from uuid import uuid4
 
 from graph.database import Row, Transaction
 from graph.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
-from graph.settings import policy_settings
 from resolvers.context import Context
 from resolvers.permissions import (
     require_application_actor,
@@ -119,7 +118,7 @@ async def transition(ctx: Context, application_id: str, action: Action, reason: 
         raise ValidationFailed("reason", "say why: the applicant is told")
     viewer = ctx.viewer
     now = now_utc()
-    policy = policy_settings()
+    policy = ctx.settings.policy
 
     async def work(tx: Transaction) -> Row:
         application = await locked_application(tx, viewer, application_id)
