@@ -13,8 +13,8 @@ from cli.sdl import EXPORT_COMMAND, SDL_FILE, sdl
 from graph.database import ConnectionInfo, Database
 from graph.settings import PROJECT_ROOT, ServiceSettings
 from service.app import create_app
-from tests.conftest import TEST_SECRET, auth, graphql
-from tests.factories import OrgFactory
+from tests.support.api import TEST_SECRET, auth, graphql
+from tests.support.factories import OrgFactory
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 QUERY = '{ person(id: "P1") { name } }'

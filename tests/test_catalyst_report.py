@@ -17,8 +17,8 @@ import pytest
 
 from graph.database import Database
 from resolvers.surveys import pulses
-from tests.conftest import graphql
-from tests.survey_support import HR, answer, at, culture_org
+from tests.support.api import graphql
+from tests.support.surveys import HR, answer, at, culture_org
 
 REPORT = """
 query($quarter: String!, $department: ID) { catalystReport(quarter: $quarter, departmentId: $department) {

@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.conftest import graphql, mutate
-from tests.survey_support import culture_org
+from tests.support.api import graphql, mutate
+from tests.support.surveys import culture_org
 
 CHAMPIONS = """
 query($period: PeriodInput!) { analytics(period: $period) { __typename ... on Analytics {

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.workflow_support import drive, gql, workflow_org
+from tests.support.workflow import drive, gql, workflow_org
 
 OVERDUE = """mutation($now: DateTime) { processOverdueApprovals(input: {now: $now}) { result {
   __typename ... on OverdueApprovals { escalated { id } autoApproved { id } }

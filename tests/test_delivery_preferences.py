@@ -12,9 +12,9 @@ import pytest
 
 from graph.database import Database
 from graph.vocabulary import DeliveryChannel, NotificationKind
-from tests.conftest import graphql
-from tests.delivery_support import Mailbox, deliver, smtp_server, subject
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.api import graphql
+from tests.support.delivery import Mailbox, deliver, smtp_server, subject
+from tests.support.workflow import act, drive, gql, workflow_org
 
 SETTINGS = """{ notificationSettings { email slackId teamsId
   preferences { kind channel mode isDefault mandatory } } }"""

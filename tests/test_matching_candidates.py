@@ -2,88 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from graph.database import Database, QueryLog, Row
 from graph.errors import Forbidden, NotFound, ValidationFailed
-from graph.settings import ServiceSettings
 from resolvers import matching
-from resolvers.context import Context
-from resolvers.identity import Viewer
-from seed.loader import load_org
-from seed.org import OrgData
-from tests.factories import OrgFactory
-
-NOW = datetime.now(UTC)
-
-
-def context(db: Database, person_id: str = "OWNER", *roles: str) -> Context:
-    return Context(
-        db=db,
-        viewer=Viewer(person_id, frozenset({"employee", *roles})),
-        settings=ServiceSettings(),
-    )
-
-
-def matching_org() -> OrgFactory:
-    """Gig G1 (dept GIG, owned by OWNER) needs python at 3 (required) and dataviz at 2
-    (learnable); people in dept OTHER meet it in every way there is."""
-    org = (
-        OrgFactory()
-        .skill("python", "Python")
-        .skill("programming", "Programming")
-        .skill("django", "Django")
-        .skill("rlang", "R")
-        .skill("dataviz", "Data visualisation")
-        .broader("python", "programming")
-        .broader("django", "python")
-        .related("python", "rlang", 0.5)
-        .department("GIG")
-        .department("OTHER")
-        .person("OWNER", "GIG")
-        .person("INSIDER", "GIG")
-        .gig("G0", "OWNER", "GIG", status="completed")
-        .gig("G1", "OWNER", "GIG", hours_per_week=4.0)
-        .requires("G1", "python", 3, "required")
-        .requires("G1", "dataviz", 2, "learnable")
-        .has_skill("OWNER", "python", 5, validated=True)
-        .has_skill("INSIDER", "python", 5, validated=True)
-    )
-    people: list[tuple[str, str, int, bool]] = [
-        ("EXPERT", "python", 4, True),
-        ("CLAIMED", "python", 4, False),
-        ("ADJACENT", "django", 4, True),
-        ("PARENT", "programming", 4, True),
-        ("RELATED", "rlang", 4, True),
-        ("NOVICE", "python", 2, True),
-        ("STAR", "python", 4, True),
-        ("GONE", "python", 5, True),
-        ("BUSY", "python", 5, True),
-    ]
-    for person_id, skill_id, level, validated in people:
-        org.person(person_id, "OTHER").has_skill(person_id, skill_id, level, validated=validated)
-    org.person("ASPIRANT", "OTHER").aspires("ASPIRANT", "dataviz", 3, "matching")
-    org.person("SECRET", "OTHER").aspires("SECRET", "dataviz", 3, "private")
-    org.person("DREAMER", "OTHER").aspires("DREAMER", "python", 3, "matching")
-    # STAR finished two gigs last month; an engagement two years ago no longer counts.
-    for number, completed in enumerate([NOW - timedelta(days=30), NOW - timedelta(days=20)]):
-        org.engagement(f"E-STAR-{number}", "G0", "STAR", status="completed", completed_at=completed)
-    org.engagement(
-        "E-STAR-OLD", "G0", "STAR", status="completed", completed_at=NOW - timedelta(days=730)
-    )
-    # BUSY gives 6 of their 8 gig hours to an active engagement: 2 left, G1 needs 4.
-    org.engagement("E-BUSY", "G0", "BUSY", status="active", hours_per_week=6.0)
-    return org
-
-
-async def leave(db: Database, org: OrgFactory, person_id: str) -> None:
-    """The person is missing from a full HRIS export, which marks them inactive."""
-    remaining = [person for person in org.org.people if person.id != person_id]
-    await load_org(
-        db, OrgData(departments=org.org.departments, people=remaining), full_people_export=True
-    )
+from tests.support.api import context
+from tests.support.factories import OrgFactory
+from tests.support.matching import ids, leave, matching_org
 
 
 @pytest.fixture
@@ -91,10 +17,6 @@ async def loaded(db: Database) -> Database:
     org = await matching_org().load(db)
     await leave(db, org, "GONE")
     return db
-
-
-def ids(rows: list[Row]) -> list[str]:
-    return [row["person"]["id"] for row in rows]
 
 
 def by_id(rows: list[Row]) -> dict[str, Row]:
@@ -287,6 +209,6 @@ async def test_adjacency_through_related_skills_is_bounded_to_the_strongest(db: 
         org.has_skill(f"P{number}", skill, 5, validated=True)
     await org.load(db)
 
-    found = ids(await matching.match_candidates(context(db), "G", 20))
+    found = ids(await matching.match_candidates(context(db, "OWNER"), "G", 20))
 
     assert found == [f"P{number}" for number in range(matching.RELATED_LIMIT)]

@@ -10,8 +10,8 @@ import pytest
 
 from graph.database import Database
 from schema import schema
-from tests.conftest import graphql, mutate
-from tests.survey_support import culture_org
+from tests.support.api import graphql, mutate
+from tests.support.surveys import culture_org
 
 TELL = """
 mutation($input: TellStoryInput!) { tellStory(input: $input) { result { __typename

@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 
 from graph.database import Database
-from tests.conftest import graphql, mutate
-from tests.survey_support import build_answers, build_org
-from tests.workflow_support import act, drive, workflow_org
+from tests.support.api import graphql, mutate
+from tests.support.surveys import build_answers, build_org
+from tests.support.workflow import act, drive, workflow_org
 
 DUE = "{ dueSurveys { subject period survey { id questions { id kind } } } }"
 ANSWER = """

@@ -29,7 +29,7 @@ from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolvers.analytics import Scope
 from resolvers.surveys import pulses, results
 from resolvers.surveys.pulses import Answer, SurveyAnswer
-from tests.survey_support import (
+from tests.support.surveys import (
     HR,
     Q4_ANSWER,
     Q4_OPEN,

@@ -14,7 +14,8 @@ from cli.main import app as cli_app
 from graph.database import ConnectionInfo, Database
 from graph.settings import PolicySettings
 from resolvers.workflow import approvals
-from tests.workflow_support import act, context, drive, gql, workflow_org
+from tests.support.api import context
+from tests.support.workflow import act, drive, gql, workflow_org
 
 PENDING = "{ pendingApprovals { id state approvalState person { id } } }"
 DECIDE = """mutation($decisions: [ApprovalDecisionInput!]!) {

@@ -12,7 +12,7 @@ import pytest
 
 from graph.database import Database
 from resolvers.workflow import growth
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.workflow import act, drive, gql, workflow_org
 
 COMPLETE = """mutation($input: CompleteEngagementInput!) { completeEngagement(input: $input) {
   result { __typename

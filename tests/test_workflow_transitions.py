@@ -9,7 +9,7 @@ import pytest
 
 from graph.database import Database
 from resolvers.workflow import rules
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.workflow import act, drive, gql, workflow_org
 
 STATES = [
     "invited",
