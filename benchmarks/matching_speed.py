@@ -7,8 +7,10 @@ For each size: p50 and p95 of matchCandidates, recommendGigs and peopleNearSkill
 real `Context`, nested fields included), and in the same run the same candidate score computed in
 memory from a snapshot of the graph: with scipy sparse matrices (a lower bound: no I/O, no
 traversal) and by a plain networkx traversal (what a team without a graph database would write).
-The in-memory scorers are checked against the Cypher ranking before they are timed.
-Target: matchCandidates p95 through GraphQL under 100 ms at 100,000 people.
+The in-memory scorers are checked against the Cypher ranking before they are timed (the same
+people and scores in the same order: the gig's department excludes its whole subtree, and equal
+scores go to the higher levels held, `depth`, then by id, as in match_candidates.cypher).
+Target (issue 12): matchCandidates p95 through GraphQL under 50 ms at 100,000 people.
 """
 
 from __future__ import annotations
@@ -122,16 +124,21 @@ def importance_weight(importance: str) -> float:
     }.get(importance, WEIGHTS.learnable_weight)
 
 
-def shares(gig: Row) -> list[tuple[Row, float]]:
+def shares(gig: Row) -> list[tuple[Row, float, float]]:
+    """Each requirement with its share of the score and its importance weight (the weight of
+    the best level held in `depth`, the tie-break between equal scores)."""
     total = sum(importance_weight(r["importance"]) for r in gig["requirements"])
-    return [(r, importance_weight(r["importance"]) / total) for r in gig["requirements"]]
+    return [
+        (r, importance_weight(r["importance"]) / total, importance_weight(r["importance"]))
+        for r in gig["requirements"]
+    ]
 
 
 def eligible(person: Row, gig: Row) -> bool:
     return bool(
         person["active"]
         and person["id"] != gig["owner_id"]
-        and (gig["department_id"] is None or person["department_id"] != gig["department_id"])
+        and person["department_id"] not in gig["excluded_department_ids"]
         and gig["id"] not in person["active_gig_ids"]
         and person["remaining_hours"] >= gig["hours_per_week"]
     )
@@ -186,7 +193,8 @@ class SparseScorer:
 
     def top(self, gig: Row, first: int) -> list[tuple[str, float]]:
         score = np.zeros(len(self.people))
-        for requirement, share in shares(gig):
+        depth = np.zeros(len(self.people))
+        for requirement, share, weight in shares(gig):
             skill = requirement["skill_id"]
             ways = {skill: 1.0} | {
                 other: factor
@@ -198,6 +206,7 @@ class SparseScorer:
             columns = [self.skill_index[s] for s in ways]
             if columns:
                 level = self.proficiency[:, columns]
+                depth += weight * level.max(axis=1).toarray().ravel()
                 level.data = np.minimum(1.0, level.data / requirement["min_level"])
                 strength = level.multiply(self.evidence[:, columns]) @ sparse.diags(
                     list(ways.values())
@@ -208,14 +217,16 @@ class SparseScorer:
                 best = np.maximum(best, wish)
             score += share * best
         score = np.round(score * self.exposure, 9)
-        mask = (self.active & (self.remaining >= gig["hours_per_week"]) & (score > 0)) & (
-            self.department != (gig["department_id"] or "\0")
+        mask = (self.active & (self.remaining >= gig["hours_per_week"]) & (score > 0)) & ~np.isin(
+            self.department, gig["excluded_department_ids"]
         )
         owner = self.person_index.get(gig["owner_id"] or "")
         if owner is not None:
             mask[owner] = False
         candidates = np.flatnonzero(mask)
-        ranked = candidates[np.lexsort((self.id_order[candidates], -score[candidates]))]
+        ranked = candidates[
+            np.lexsort((self.id_order[candidates], -depth[candidates], -score[candidates]))
+        ]
         result = []
         for i in ranked:
             if gig["id"] in self.people[i]["active_gig_ids"]:
@@ -281,17 +292,20 @@ class NetworkxScorer:
 
     def top(self, gig: Row, first: int) -> list[tuple[str, float]]:
         scores: dict[str, float] = defaultdict(float)
-        for requirement, share in shares(gig):
+        depths: dict[str, float] = defaultdict(float)
+        for requirement, share, weight in shares(gig):
             skill = ("skill", requirement["skill_id"])
             if skill not in self.graph:
                 continue
             best: dict[str, float] = {}
+            levels: dict[str, int] = {}
             for via, factor in self.ways(skill).items():
                 for holder, _, kind, data in self.graph.in_edges(via, keys=True, data=True):
                     if kind == "HAS_SKILL":
                         level = min(1.0, data["proficiency"] / requirement["min_level"])
                         evidence = 1.0 if data["evidenced"] else WEIGHTS.claimed_weight
                         strength = factor * evidence * level
+                        levels[holder[1]] = max(levels.get(holder[1], 0), data["proficiency"])
                     elif kind == "ASPIRES_TO" and via == skill:
                         if requirement["importance"] == "required":
                             continue
@@ -301,12 +315,14 @@ class NetworkxScorer:
                     best[holder[1]] = max(best.get(holder[1], 0.0), strength)
             for person_id, strength in best.items():
                 scores[person_id] += share * strength
+                depths[person_id] += weight * levels.get(person_id, 0)
         ranked = (
-            (person_id, round(score * exposure(person), 9))
+            (person_id, round(score * exposure(person), 9), depths[person_id])
             for person_id, score in scores.items()
             if eligible(person := self.graph.nodes[("person", person_id)], gig)
         )
-        return heapq.nsmallest(first, ranked, key=lambda item: (-item[1], item[0]))
+        top = heapq.nsmallest(first, ranked, key=lambda item: (-item[1], -item[2], item[0]))
+        return [(person_id, score) for person_id, score, _ in top]
 
 
 def agree(expected: list[Row], actual: list[tuple[str, float]]) -> bool:

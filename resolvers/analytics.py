@@ -148,7 +148,9 @@ async def internal_mobility(db: Database, scope: Scope) -> Row:
 
 
 async def manager_catalysts(db: Database, scope: Scope) -> list[Row]:
-    return await db.read("analytics/manager_catalysts", **scope.params, limit=scope.top)
+    return await db.read(
+        "analytics/manager_catalysts", **scope.params, manager_id=None, limit=scope.top
+    )
 
 
 async def skill_risk(db: Database, scope: Scope) -> list[Row]:

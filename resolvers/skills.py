@@ -108,15 +108,19 @@ async def search_skills(db: Database, text: str, limit: int) -> tuple[list[Row],
     # holder counts can only reorder matches equal on everything before them
     edge = matches[min(limit, len(matches)) - 1]
     tied = [m for m in matches if _bucket(m) <= _bucket(edge)][:HOLDER_LOOKUPS]
-    wanted = list(dict.fromkeys(m.id for m in tied + matches[:limit]))
-    found = {row["id"]: row for row in await db.read("skills/search_results", ids=wanted)}
-    holders = {id: row["holders"] for id, row in found.items()}
-    ordered = rank(tied, holders) + matches[len(tied) :]
-    rows = [
-        {**found[m.id]["skill"], "matched_name": m.matched_name}
-        for m in ordered[:limit]
-        if m.id in found
-    ]
+    buckets = {bucket: i for i, bucket in enumerate(sorted({_bucket(m) for m in tied}))}
+    after = matches[len(tied) : limit]
+    [found] = await db.read(
+        "skills/search_results",
+        ids=[m.id for m in tied],
+        buckets=[buckets[_bucket(m)] for m in tied],
+        then_ids=[m.id for m in after],
+        limit=limit,
+    )
+    following = {skill["id"]: skill for skill in found["following"]}
+    names = {m.id: m.matched_name for m in matches}
+    shown = found["shown"] + [following[m.id] for m in after if m.id in following]
+    rows = [{**skill, "matched_name": names[skill["id"]]} for skill in shown[:limit]]
     return rows, len(matches)
 
 

@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
+from itertools import islice
 
 from rapidfuzz import fuzz, process
 
@@ -114,6 +115,10 @@ class SkillMatcher:
     _sorted: list[tuple[str, int]] = field(default_factory=list)
     _by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     _words: list[str] = field(default_factory=list)
+    # per name, for the hot loop of `_matches`: its skill, its folded length, its word set
+    _name_skill: list[int] = field(default_factory=list)
+    _name_length: list[int] = field(default_factory=list)
+    _name_words: list[frozenset[str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, skills: Iterable[SkillEntry]) -> SkillMatcher:
@@ -135,6 +140,9 @@ class SkillMatcher:
             seen.add(folded)
             name = len(self._names)
             self._names.append(_Name(index, text, folded, tuple(folded.split()), position == 0))
+            self._name_skill.append(index)
+            self._name_length.append(max(len(folded), 1))
+            self._name_words.append(frozenset(folded.split()))
             self._exact[folded].append(name)
             self._sorted.append((folded, name))
             for word in set(folded.split()):
@@ -144,7 +152,7 @@ class SkillMatcher:
     def _prefixed(self, query: str, limit: int) -> list[int]:
         start = bisect.bisect_left(self._sorted, (query, -1))
         found: list[int] = []
-        for folded, name in self._sorted[start:]:
+        for folded, name in islice(self._sorted, start, None):
             if not folded.startswith(query) or len(found) >= limit:
                 break
             found.append(name)
@@ -153,23 +161,29 @@ class SkillMatcher:
     def _words_starting(self, word: str) -> set[str]:
         start = bisect.bisect_left(self._words, word)
         words = set()
-        for candidate in self._words[start:]:
+        for candidate in islice(self._words, start, None):
             if not candidate.startswith(word):
                 break
             words.add(candidate)
         return words
 
     def _names_with(self, alternatives: list[set[str]]) -> set[int]:
-        """Names holding, for every query word, one of its alternative name words."""
-        result: set[int] | None = None
-        for words in sorted(alternatives, key=len):
-            names: set[int] = set()
-            for word in words:
-                names |= self._by_word.get(word, set())
-            result = names if result is None else result & names
+        """Names holding, for every query word, one of its alternative name words. The names of
+        the word with the fewest names are gathered; the other words only filter them (a short
+        word such as `w` starts thousands of name words, whose names are never gathered)."""
+        if not alternatives:
+            return set()
+        sizes = [sum(len(self._by_word.get(word, ())) for word in words) for words in alternatives]
+        first = min(range(len(alternatives)), key=sizes.__getitem__)
+        result: set[int] = set()
+        for word in alternatives[first]:
+            result |= self._by_word.get(word, set())
+        for position, words in enumerate(alternatives):
             if not result:
-                return set()
-        return result or set()
+                break
+            if position != first:
+                result = {name for name in result if not words.isdisjoint(self._name_words[name])}
+        return result
 
     def _close_words(self, word: str) -> set[str]:
         if len(word) < 3:
@@ -186,16 +200,17 @@ class SkillMatcher:
     def _matches(self, query: str, limit: int) -> dict[int, tuple[Tier, float, int]]:
         """skill index -> (tier, coverage, name index) of its best name."""
         best: dict[int, tuple[Tier, float, int]] = {}
+        skill_of, length_of, query_length = self._name_skill, self._name_length, len(query)
 
         def offer(names: Iterable[int], tier: Tier) -> None:
             for name in names:
-                entry = self._names[name]
-                this_tier = Tier.ALIAS if tier == Tier.EXACT and not entry.is_label else tier
-                coverage = min(1.0, len(query) / max(len(entry.folded), 1))
-                key = (this_tier, -coverage)
-                current = best.get(entry.skill)
-                if current is None or key < (current[0], -current[1]):
-                    best[entry.skill] = (this_tier, coverage, name)
+                this_tier = (
+                    Tier.ALIAS if tier == Tier.EXACT and not self._names[name].is_label else tier
+                )
+                coverage = min(1.0, query_length / length_of[name])
+                current = best.get(skill_of[name])
+                if current is None or (this_tier, -coverage) < (current[0], -current[1]):
+                    best[skill_of[name]] = (this_tier, coverage, name)
 
         words = query.split()
         offer(self._exact.get(query, []), Tier.EXACT)

@@ -85,3 +85,38 @@ async def test_only_hr_reads_it_and_bad_requests_are_refused(
     assert (await report(client, "hr", quarter="2026-Q2", department="NOPE"))[
         "__typename"
     ] == "NotFound"
+
+
+MINE = """
+query($quarter: String!) { myCatalystReport(quarter: $quarter) {
+  __typename ... on ValidationError { field }
+  ... on CatalystReport { lines { managerId reports growers growerNames decisions approvals
+      medianDecisionHours teamRespondents teamEngagement } } } }
+"""
+
+
+async def mine(client: httpx.AsyncClient, person: str, quarter: str) -> dict[str, Any]:
+    body = await graphql(client, MINE, person, variables={"quarter": quarter})
+    assert "errors" not in body, body
+    result: dict[str, Any] = body["data"]["myCatalystReport"]
+    return result
+
+
+async def test_a_manager_reads_their_own_line_only_and_others_read_none(
+    graph: Database, client: httpx.AsyncClient
+) -> None:
+    assert (await mine(client, "A1", "2026-Q2"))["lines"] == [
+        {"managerId": "A1", "reports": 2, "growers": 1, "growerNames": ["Person A2"],
+         "decisions": 1, "approvals": 1, "medianDecisionHours": 24.0,
+         "teamRespondents": None, "teamEngagement": None},
+    ]  # fmt: skip
+    (c1,) = (await mine(client, "C1", "2026-Q2"))["lines"]
+    assert (c1["managerId"], c1["teamRespondents"], c1["teamEngagement"]) == ("C1", 6, 4.0)
+    assert (await mine(client, "A2", "2026-Q2"))["lines"] == []
+    assert (await mine(client, "A1", "2025-Q1"))["lines"] == [
+        {"managerId": "A1", "reports": 2, "growers": 0, "growerNames": [], "decisions": 0,
+         "approvals": 0, "medianDecisionHours": None, "teamRespondents": None,
+         "teamEngagement": None},
+    ]  # fmt: skip
+    bad = await mine(client, "A1", "last quarter")
+    assert (bad["__typename"], bad["field"]) == ("ValidationError", "quarter")

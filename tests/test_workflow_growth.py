@@ -201,6 +201,34 @@ async def test_the_helper_rates_the_gig_and_colleagues_endorse_what_they_saw(
     ]
 
 
+async def test_a_profile_names_the_colleagues_of_completed_gigs_who_may_endorse(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await growth_org().load(db)
+    colleagues = """query($id: ID!) { gigProfile(personId: $id) {
+      colleagues { person { id name } gigs { id title } } } }"""
+    for person in ("SOLO", "ALICE"):
+        engagement = await engaged(db, client, person, "DUO")
+        before = await gql(client, "BOB", colleagues, {"id": "SOLO"})
+        payload = {"engagementId": engagement, "hoursWorked": 4, "rating": 5, "feedback": "ok"}
+        await gql(client, "OWNER", COMPLETE, {"input": payload})
+
+    solo = await gql(client, "BOB", colleagues, {"id": "SOLO"})
+    alice = await gql(client, "ALICE", colleagues, {"id": "ALICE"})
+    bob = await gql(client, "BOB", colleagues, {"id": "BOB"})
+
+    # while Alice's engagement was active, she was nobody's colleague yet
+    assert before["gigProfile"]["colleagues"] == []
+    duo = [{"id": "DUO", "title": "Gig DUO"}]
+    assert solo["gigProfile"]["colleagues"] == [
+        {"person": {"id": "ALICE", "name": "Alice Analyst"}, "gigs": duo}
+    ]
+    assert alice["gigProfile"]["colleagues"] == [
+        {"person": {"id": "SOLO", "name": "Sam Solo"}, "gigs": duo}
+    ]
+    assert bob["gigProfile"]["colleagues"] == []
+
+
 @pytest.mark.policy(stale_skill_months=0)
 async def test_skills_not_confirmed_within_the_policy_period_ask_for_a_refresh(
     db: Database, client: httpx.AsyncClient

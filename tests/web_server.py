@@ -3,6 +3,8 @@ generated organisation, served by a real `talentgraph serve` on a free port with
 
     python -m tests.web_server [--people 300]
 
+The organisation has this quarter's pulse survey rounds open, as `talentgraph demo` leaves it.
+
 prints `READY <url>` once the service answers /readyz, then serves until it is stopped
 (SIGTERM/SIGINT stop the service too). A local tests' server it had to start is stopped again.
 Playwright's global set-up runs it (`web/e2e/global-setup.ts`).
@@ -19,12 +21,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import UTC, datetime
 from pathlib import Path
 
 from graph.connection import local_server
 from graph.database import ConnectionInfo, Database
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings
+from resolvers.surveys.pulses import open_rounds
 from seed.pipeline import seed_org
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +47,7 @@ async def seed(connection: ConnectionInfo, people: int) -> None:
         await apply_schema(db)
         await db.write_in_batches("admin/clear_graph")
         await seed_org(db, people=people, seed=7)
+        await open_rounds(db, None, datetime.now(UTC))
     finally:
         await db.close()
 
@@ -87,6 +92,9 @@ def main() -> None:
         "NEO4J_PASSWORD": connection.password,
         "TALENTGRAPH_MODE": "development",
         "TALENTGRAPH_POLICY_NOTIFICATION_POLL_S": "0.5",
+        # as in the pytest fixtures: a loaded CI machine's just-started Neo4j plans each screen's
+        # queries for the first time within the journeys, which can outlast production's 15 s
+        "TALENTGRAPH_DB_TRANSACTION_TIMEOUT_S": "60",
     }
     talentgraph = ROOT / ".venv" / "bin" / "talentgraph"
     command = [str(talentgraph), "serve", "--host", "127.0.0.1", "--port", str(port)]

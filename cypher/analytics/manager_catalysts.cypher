@@ -8,15 +8,17 @@
 // catalyst report shows when the team's group is large enough). Most catalysing managers first.
 // Three streams meet per manager: reports (from the scope), growers (from the period's growth
 // engagements) and decisions (from the period's applications); only managers in the scope have
-// reports, so the others drop out.
+// reports, so the others drop out. With $manager_id, that manager alone (their own figures).
 // :param start => datetime('2026-01-01T00:00:00Z')
 // :param end => datetime('2027-01-01T00:00:00Z')
 // :param department_id => null
+// :param manager_id => null
 // :param limit => 10
 CALL () {
   MATCH (d:Department)
   WHERE $department_id IS NULL OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) }
   MATCH (d)<-[:MEMBER_OF]-(m:Person)
+  WHERE $manager_id IS NULL OR m.id = $manager_id
   WITH m, COUNT { (m)<-[:REPORTS_TO]-() } AS reports
   WHERE reports > 0
   RETURN m, reports, 0 AS growers, [] AS grower_names, null AS hours, false AS approved
@@ -29,6 +31,7 @@ CALL () {
       WHERE x.was_aspiration OR coalesce(x.previous_level, 0) = 0
     }
   MATCH (r)-[:REPORTS_TO]->(m:Person)
+  WHERE $manager_id IS NULL OR m.id = $manager_id
   WITH DISTINCT m, r
   RETURN m, 0 AS reports, count(r) AS growers, collect(r.name) AS grower_names, null AS hours,
          false AS approved
@@ -36,6 +39,7 @@ CALL () {
   MATCH (a:Application)
   WHERE a.approval_decided_at >= $start AND a.approval_decided_at < $end
     AND a.approval_requested_at IS NOT NULL AND a.approver_id IS NOT NULL
+    AND ($manager_id IS NULL OR a.approver_id = $manager_id)
   MATCH (m:Person {id: a.approver_id})
   RETURN m, 0 AS reports, 0 AS growers, [] AS grower_names,
          duration.inSeconds(a.approval_requested_at, a.approval_decided_at).seconds / 3600.0 AS hours,

@@ -69,15 +69,35 @@ async def catalyst_report(
 ) -> CatalystReport:
     """Every manager in the department's subtree (or the organisation) for one quarter, by name."""
     require_analyst(viewer)
-    first, last = quarter_days(quarter)
+    quarter_days(quarter)
     if department_id is not None and not await department(db, department_id):
         raise NotFound("Department", department_id)
+    return await _report(db, quarter, department_id, None, floor)
+
+
+async def own_catalyst_report(
+    db: Database, viewer: Viewer, quarter: str, floor: int
+) -> CatalystReport:
+    """The viewer's own line of a quarter's report (none when they had no reports): what a
+    manager reads about themselves, with the same anonymity floor for their team's engagement."""
+    quarter_days(quarter)
+    return await _report(db, quarter, None, viewer.person_id, floor)
+
+
+async def _report(
+    db: Database, quarter: str, department_id: str | None, manager_id: str | None, floor: int
+) -> CatalystReport:
+    first, last = quarter_days(quarter)
     scope = Scope.for_dates(first, last, department_id, top=ALL_MANAGERS)
-    rows = await db.read("analytics/manager_catalysts", **scope.params, limit=scope.top)
-    (pulse,) = await results.pulse(
-        db, Scope.for_dates(first, last), SurveyMeasure.ENGAGEMENT, floor
+    rows = await db.read(
+        "analytics/manager_catalysts", **scope.params, manager_id=manager_id, limit=scope.top
     )
-    shown = {group.department.id: group for group in pulse.groups}
+    shown: dict[str, PulseGroup] = {}
+    if rows:
+        (pulse,) = await results.pulse(
+            db, Scope.for_dates(first, last), SurveyMeasure.ENGAGEMENT, floor
+        )
+        shown = {group.department.id: group for group in pulse.groups}
     lines = tuple(
         CatalystLine.from_row(row, shown.get(row["team_department_id"] or ""))
         for row in sorted(rows, key=lambda r: (r["manager_name"], r["manager_id"]))

@@ -210,3 +210,16 @@ class CatalystQuery:
             ctx.settings.survey_min_group,
         )
         return await typed_result(work, CatalystReport.from_value)
+
+    @strawberry.field(
+        description="A manager's own line of a quarter's catalyst report (such as 2026-Q4): "
+        "their reports, those who took a growth gig elsewhere, the approvals they gave and how "
+        "fast, their team's engagement when its group reaches the anonymity floor alone. No "
+        "line when the viewer had no reports."
+    )
+    async def my_catalyst_report(self, info: Info, quarter: str) -> CatalystReportResult:
+        ctx = info.context
+        work = catalysts.own_catalyst_report(
+            ctx.db, ctx.viewer, quarter, ctx.settings.survey_min_group
+        )
+        return await typed_result(work, CatalystReport.from_value)

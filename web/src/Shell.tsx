@@ -22,6 +22,8 @@ const Finish = lazy(() => import("./screens/Finish"));
 const MyApplications = lazy(() => import("./screens/MyApplications"));
 const Approvals = lazy(() => import("./screens/Approvals"));
 const Stories = lazy(() => import("./screens/Stories"));
+const Surveys = lazy(() => import("./screens/Surveys"));
+const Colleague = lazy(() => import("./screens/Colleague"));
 const NearSkill = lazy(() => import("./screens/NearSkill"));
 const Dashboard = lazy(() => import("./screens/Dashboard"));
 
@@ -109,6 +111,7 @@ export function Shell() {
           <NavLink href="/post">Post a gig</NavLink>
           {viewer.isManager && <NavLink href="/approvals">Approvals</NavLink>}
           <NavLink href="/stories">Success stories</NavLink>
+          <NavLink href="/surveys">Surveys</NavLink>
           {viewer.isHr && <NavLink href="/hr/near">Near a skill</NavLink>}
           {viewer.isHr && <NavLink href="/hr/dashboard">Dashboard</NavLink>}
         </nav>
@@ -137,6 +140,8 @@ export function Shell() {
             <Route path="/applications" component={MyApplications} />
             <Route path="/approvals" component={Approvals} />
             <Route path="/stories" component={Stories} />
+            <Route path="/surveys" component={Surveys} />
+            <Route path="/people/:id" component={Colleague} />
             <Route path="/hr/near" component={NearSkill} />
             <Route path="/hr/dashboard" component={Dashboard} />
             <Route>

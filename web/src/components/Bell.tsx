@@ -108,9 +108,9 @@ export function Bell() {
             <ul className="plain notes">
               {unread.map((note) => (
                 <li key={note.id}>
-                  {note.gigId ? (
+                  {linkOf(note) ? (
                     <Link
-                      href={`/gigs/${note.gigId}`}
+                      href={linkOf(note) ?? "/"}
                       onClick={() => {
                         setOpen(false);
                       }}
@@ -129,4 +129,10 @@ export function Bell() {
       )}
     </div>
   );
+}
+
+/** Where a notification takes the person: a survey due to the surveys, else its gig. */
+function linkOf(note: { kind: string; gigId?: string | null }): string | null {
+  if (note.kind === "SURVEY_DUE") return "/surveys";
+  return note.gigId ? `/gigs/${note.gigId}` : null;
 }

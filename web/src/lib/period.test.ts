@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byMonth, lastDays, monthLabel } from "./period";
+import { byMonth, lastDays, monthLabel, previousQuarter, quarterLabel, quarterOf } from "./period";
 
 describe("dashboard periods", () => {
   it("counts whole days back from today, both ends included", () => {
@@ -18,5 +18,14 @@ describe("dashboard periods", () => {
       { month: "2026-02-01", value: 12.5 },
     ]);
     expect(monthLabel("2026-02-01")).toBe("Feb 2026");
+  });
+
+  it("names quarters and the one before, across a year's turn", () => {
+    expect(quarterOf(new Date("2026-12-01T10:00:00Z"))).toBe("2026-Q4");
+    expect(quarterOf(new Date("2026-01-01T00:00:00Z"))).toBe("2026-Q1");
+    expect(quarterOf(new Date("2026-06-30T23:59:59Z"))).toBe("2026-Q2");
+    expect(previousQuarter("2026-Q4")).toBe("2026-Q3");
+    expect(previousQuarter("2026-Q1")).toBe("2025-Q4");
+    expect(quarterLabel("2026-Q4")).toBe("Oct–Dec 2026");
   });
 });

@@ -29,3 +29,22 @@ export function byMonth<T extends { month: string }>(rows: T[], value: (row: T) 
   for (const row of rows) sums.set(row.month, (sums.get(row.month) ?? 0) + value(row));
   return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, total]) => ({ month, value: total }));
 }
+
+/** The quarter a day falls in, such as "2026-Q4" (UTC). */
+export function quarterOf(day: Date): string {
+  return `${String(day.getUTCFullYear())}-Q${String(Math.floor(day.getUTCMonth() / 3) + 1)}`;
+}
+
+/** The quarter before "2026-Q1" is "2025-Q4". */
+export function previousQuarter(quarter: string): string {
+  const [year, number] = quarter.split("-Q").map(Number);
+  if (year === undefined || number === undefined) throw new Error(`not a quarter: ${quarter}`);
+  return number === 1 ? `${String(year - 1)}-Q4` : `${String(year)}-Q${String(number - 1)}`;
+}
+
+/** "2026-Q4" → "Oct–Dec 2026". */
+export function quarterLabel(quarter: string): string {
+  const [year, number] = quarter.split("-Q");
+  const names = ["Jan–Mar", "Apr–Jun", "Jul–Sep", "Oct–Dec"];
+  return `${names[Number(number) - 1] ?? quarter} ${year ?? ""}`;
+}

@@ -1,15 +1,26 @@
 // Approvals (manager): the inbox of reports shortlisted for gigs; approve or decline (with a
-// reason), one or several at once (all or nothing).
+// reason), one or several at once (all or nothing); the manager's own catalyst figures for this
+// quarter and the one before.
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { CatalystFigures } from "../components/CatalystFigures";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { graphql } from "../gql";
 import { hours, plural, relative } from "../lib/format";
 import { failureOf, type Failure } from "../lib/outcome";
+import { previousQuarter, quarterOf } from "../lib/period";
 import { useScreenReady } from "../lib/ready";
 
 const ApprovalsQuery = graphql(`
-  query Approvals {
+  query Approvals($quarter: String!, $previousQuarter: String!) {
+    thisQuarter: myCatalystReport(quarter: $quarter) {
+      __typename
+      ...CatalystFiguresFields
+    }
+    lastQuarter: myCatalystReport(quarter: $previousQuarter) {
+      __typename
+      ...CatalystFiguresFields
+    }
     pendingApprovals {
       id
       note
@@ -59,7 +70,11 @@ const Decide = graphql(`
 `);
 
 export default function Approvals() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ApprovalsQuery });
+  const [quarters] = useState(() => {
+    const quarter = quarterOf(new Date());
+    return { quarter, previousQuarter: previousQuarter(quarter) };
+  });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ApprovalsQuery, variables: quarters });
   const [deciding, decide] = useMutation(Decide);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [reason, setReason] = useState("");
@@ -155,6 +170,15 @@ export default function Approvals() {
             ))}
           </ul>
         </>
+      )}
+      {data && (
+        <section className="card" aria-labelledby="catalyst" style={{ marginTop: "1.2rem" }}>
+          <h2 id="catalyst">You as a talent catalyst</h2>
+          <p className="hint">How your team grows through gigs elsewhere, and how quickly you let them.</p>
+          {[data.thisQuarter, data.lastQuarter].map((report, i) =>
+            report.__typename === "CatalystReport" ? <CatalystFigures key={i} report={report} /> : null,
+          )}
+        </section>
       )}
     </>
   );

@@ -16,6 +16,7 @@ import {
 } from "recharts";
 import { Chart } from "../components/Chart";
 import { CollaborationGraph } from "../components/CollaborationGraph";
+import { PulseChart } from "../components/PulseChart";
 import { ErrorState, Loading } from "../components/States";
 import { graphql } from "../gql";
 import { count, hours, humanise, money, percent } from "../lib/format";
@@ -129,6 +130,12 @@ const DashboardQuery = graphql(`
           growthShare
           decisions
           medianDecisionHours
+        }
+        engagement(level: 0) {
+          ...PulseChartFields
+        }
+        managerSentiment(level: 0) {
+          ...PulseChartFields
         }
         skillRisk {
           departmentName
@@ -350,6 +357,8 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
           </BarChart>
         </ResponsiveContainer>
       </Chart>
+      <PulseChart id="engagement" title="Engagement on growth and opportunity" periods={a.engagement} />
+      <PulseChart id="manager-sentiment" title="Managers' sentiment on sharing talent" periods={a.managerSentiment} />
       <Chart
         id="skill-risk"
         title="Skill risk"
