@@ -24,7 +24,7 @@ def by_id(rows: list[Row]) -> dict[str, Row]:
 
 
 async def test_direct_expert_outranks_adjacent_who_outranks_an_aspirant(loaded: Database) -> None:
-    rows = await matching.match_candidates(context(loaded), "G1", 20)
+    rows = await matching.match_candidates(context(loaded, "OWNER"), "G1", 20)
 
     order = ids(rows)
     assert order.index("EXPERT") < order.index("ADJACENT") < order.index("ASPIRANT")
@@ -35,7 +35,7 @@ async def test_direct_expert_outranks_adjacent_who_outranks_an_aspirant(loaded: 
 
 
 async def test_evidenced_skills_weigh_more_than_claimed_ones(loaded: Database) -> None:
-    rows = by_id(await matching.match_candidates(context(loaded), "G1", 20))
+    rows = by_id(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20))
 
     assert rows["EXPERT"]["score"] > rows["CLAIMED"]["score"]
     assert rows["EXPERT"]["reasons"][0]["evidenced"] is True
@@ -45,7 +45,7 @@ async def test_evidenced_skills_weigh_more_than_claimed_ones(loaded: Database) -
 async def test_reasons_say_how_each_requirement_is_met_and_add_up_to_the_score(
     loaded: Database,
 ) -> None:
-    rows = await matching.match_candidates(context(loaded), "G1", 20)
+    rows = await matching.match_candidates(context(loaded, "OWNER"), "G1", 20)
 
     for row in rows:
         assert sum(reason["contribution"] for reason in row["reasons"]) == pytest.approx(
@@ -71,7 +71,7 @@ async def test_reasons_say_how_each_requirement_is_met_and_add_up_to_the_score(
 
 
 async def test_a_level_below_the_minimum_counts_partly_and_leaves_a_gap(loaded: Database) -> None:
-    novice = by_id(await matching.match_candidates(context(loaded), "G1", 20))["NOVICE"]
+    novice = by_id(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20))["NOVICE"]
 
     assert novice["reasons"][0]["strength"] == pytest.approx(2 / 3)
     assert novice["reasons"][0]["met"] is False
@@ -83,7 +83,7 @@ async def test_a_level_below_the_minimum_counts_partly_and_leaves_a_gap(loaded: 
 async def test_aspirations_never_count_for_required_skills_nor_private_ones_for_candidates(
     loaded: Database,
 ) -> None:
-    found = ids(await matching.match_candidates(context(loaded), "G1", 20))
+    found = ids(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20))
 
     assert "DREAMER" not in found
     assert "SECRET" not in found
@@ -91,7 +91,7 @@ async def test_aspirations_never_count_for_required_skills_nor_private_ones_for_
 
 async def test_nobody_inactive_over_capacity_or_owning_the_gig_appears(loaded: Database) -> None:
     options = matching.MatchOptions(include_own_department=True)
-    found = ids(await matching.match_candidates(context(loaded), "G1", 20, options))
+    found = ids(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20, options))
 
     assert "GONE" not in found
     assert "BUSY" not in found
@@ -100,10 +100,10 @@ async def test_nobody_inactive_over_capacity_or_owning_the_gig_appears(loaded: D
 
 
 async def test_the_gigs_own_department_is_left_out_unless_asked(loaded: Database) -> None:
-    found = ids(await matching.match_candidates(context(loaded), "G1", 20))
+    found = ids(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20))
     asked = ids(
         await matching.match_candidates(
-            context(loaded), "G1", 20, matching.MatchOptions(include_own_department=True)
+            context(loaded, "OWNER"), "G1", 20, matching.MatchOptions(include_own_department=True)
         )
     )
 
@@ -116,7 +116,7 @@ async def test_available_only_off_lists_fully_booked_people_with_their_remaining
     loaded: Database,
 ) -> None:
     options = matching.MatchOptions(available_only=False)
-    found = by_id(await matching.match_candidates(context(loaded), "G1", 20, options))
+    found = by_id(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20, options))
 
     assert found["BUSY"]["remaining_hours"] == pytest.approx(2.0)
     assert "GONE" not in found
@@ -124,8 +124,8 @@ async def test_available_only_off_lists_fully_booked_people_with_their_remaining
 
 async def test_exposure_rule_dampens_people_with_recent_engagements(loaded: Database) -> None:
     without_rule = matching.MatchOptions(weights=matching.MatchWeights(exposure_damping=0.0))
-    plain = ids(await matching.match_candidates(context(loaded), "G1", 20, without_rule))
-    damped_rows = await matching.match_candidates(context(loaded), "G1", 20)
+    plain = ids(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20, without_rule))
+    damped_rows = await matching.match_candidates(context(loaded, "OWNER"), "G1", 20)
     damped = ids(damped_rows)
 
     # Without the rule STAR ties EXPERT; with it, two recent engagements cost a third of the score
@@ -142,7 +142,7 @@ async def test_weights_outside_their_bounds_are_refused(loaded: Database) -> Non
     options = matching.MatchOptions(weights=matching.MatchWeights(adjacent_weight=1.5))
 
     with pytest.raises(ValidationFailed) as refused:
-        await matching.match_candidates(context(loaded), "G1", 20, options)
+        await matching.match_candidates(context(loaded, "OWNER"), "G1", 20, options)
     assert refused.value.field == "weights.adjacentWeight"
 
 
@@ -151,19 +151,19 @@ async def test_only_the_owner_and_hr_see_candidates(loaded: Database) -> None:
         await matching.match_candidates(context(loaded, "EXPERT"), "G1", 20)
     assert await matching.match_candidates(context(loaded, "EXPERT", "hr"), "G1", 20)
     with pytest.raises(NotFound):
-        await matching.match_candidates(context(loaded), "NO-SUCH-GIG", 20)
+        await matching.match_candidates(context(loaded, "OWNER"), "NO-SUCH-GIG", 20)
 
 
 async def test_a_small_candidate_pool_is_widened_until_the_answer_is_exact(
     loaded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     options = matching.MatchOptions(include_own_department=True)
-    expected = await matching.match_candidates(context(loaded), "G1", 5, options)
+    expected = await matching.match_candidates(context(loaded, "OWNER"), "G1", 5, options)
 
     # With one potential per result, the best potentials (OWNER, INSIDER, GONE, BUSY, ...) are
     # ineligible or dampened; the resolver must widen the pool rather than return them short.
     monkeypatch.setattr(matching, "POOL_PER_RESULT", 1)
-    assert await matching.match_candidates(context(loaded), "G1", 5, options) == expected
+    assert await matching.match_candidates(context(loaded, "OWNER"), "G1", 5, options) == expected
     assert ids(expected)[:2] == ["INSIDER", "EXPERT"]  # equal scores: the higher level first
 
 

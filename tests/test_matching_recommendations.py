@@ -24,7 +24,7 @@ async def test_recommendations_carry_the_same_score_as_the_candidate_match(
 ) -> None:
     candidates = {
         row["person"]["id"]: row
-        for row in await matching.match_candidates(context(loaded), "G1", 20)
+        for row in await matching.match_candidates(context(loaded, "OWNER"), "G1", 20)
     }
 
     for person_id in ["EXPERT", "ADJACENT", "STAR", "ASPIRANT"]:
