@@ -70,11 +70,14 @@ async def test_hr_lists_champions_with_why_each_is_there(
 async def test_a_person_who_opts_out_is_never_listed(
     graph: Database, client: httpx.AsyncClient
 ) -> None:
-    body = await graphql(client, "mutation { setChampionOptOut(optOut: true) { optOut } }", "A2")
-    assert body["data"] == {"setChampionOptOut": {"optOut": True}}
+    opt_out = "mutation($o: Boolean!) { setChampionOptOut(input: {optOut: $o}) { result { __typename ... on ChampionPreference { optOut } } } }"  # noqa: E501
+    body = await graphql(client, opt_out, "A2", variables={"o": True})
+    assert body["data"] == {
+        "setChampionOptOut": {"result": {"__typename": "ChampionPreference", "optOut": True}}
+    }
     listed = (await champions(client, "admin"))["champions"]
     assert [c["personId"] for c in listed] == ["C1", "A3", "C2", "B2"]
-    await graphql(client, "mutation { setChampionOptOut(optOut: false) { optOut } }", "A2")
+    await graphql(client, opt_out, "A2", variables={"o": False})
     assert (await champions(client, "hr"))["champions"][0]["personId"] == "A2"
 
 

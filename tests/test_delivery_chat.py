@@ -23,7 +23,7 @@ from tests.support.delivery import (
 )
 from tests.support.workflow import act, drive, gql, workflow_org
 
-CHAT = """mutation($slack: String) { setChatAddresses(slackId: $slack) {
+CHAT = """mutation($slack: String) { setChatAddresses(input: {slackId: $slack}) {
   result { __typename } } }"""
 
 

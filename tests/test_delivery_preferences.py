@@ -19,11 +19,11 @@ from tests.support.workflow import act, drive, gql, workflow_org
 SETTINGS = """{ notificationSettings { email slackId teamsId
   preferences { kind channel mode isDefault mandatory } } }"""
 SET = """mutation($preferences: [NotificationPreferenceInput!]!) {
-  setNotificationPreferences(preferences: $preferences) { result { __typename
+  setNotificationPreferences(input: {preferences: $preferences}) { result { __typename
     ... on NotificationSettings { preferences { kind channel mode isDefault } }
     ... on ValidationError { field message } } } }"""
 CHAT = """mutation($slack: String, $teams: String) {
-  setChatAddresses(slackId: $slack, teamsId: $teams) { result { __typename
+  setChatAddresses(input: {slackId: $slack, teamsId: $teams}) { result { __typename
     ... on NotificationSettings { slackId teamsId }
     ... on ValidationError { field message } } } }"""
 
