@@ -1,28 +1,5 @@
-"""Each analytics metric on a small organisation whose values are worked out by hand below.
-
-ORG
-├── ENG     M1 (manager of E1, E2, D1, B1), E1, E2
-│   └── DATA  D1, B1
-└── SALES   M2 (manager of S1, S2; offers no gig capacity), S1, S2
-
-Everyone works 40 h a week and offers 20 % of it (8 h) except M2 (0 %).
-The period is 2026-01-01 .. 2026-06-30: 181 days.
-
-gig  dept   type        owner  published  filled       status       rate
-G1   ENG    project     M1     01-05      01-15 (10d)  completed    100
-G2   ENG    micro_task  E1     02-01      02-03 (2d)   completed     50
-G3   SALES  project     M2     03-01      03-21 (20d)  in_progress   80
-G4   DATA   project     D1     04-01      -            open          -    requires cobol, python
-G5   SALES  project     S1     2025-12-01 2026-01-02   completed     60   (published before)
-
-eng  who  gig  status     started  completed  h/wk  worked  approval by, hours  demonstrated
-X1   E2   G1   completed  01-19    03-01      4     20      M1, 4 h             python 3 (had 2)
-X2   D1   G2   completed  02-05    02-20      5     10      -                   sql 2 (new)
-X3   E1   G3   completed  03-23    05-04      5     30      M1, 48 h            negotiation 2 (new,
-                                                                                 aspired)
-X4   S1   G3   active     03-23    -          4     -       M2, 1 h
-X5   S2   G5   completed  2025-12-15 01-20    4     12      -
-"""
+"""Each analytics metric on the small organisation of `tests/support/analytics.py`, whose values
+are worked out by hand in its docstring."""
 
 from __future__ import annotations
 

@@ -24,7 +24,9 @@ from resolvers.workflow.rules import (
     FILLED_REASON,
     TRANSITIONS,
     Action,
+    applications_closed,
     available_hours,
+    day,
 )
 from resolvers.workflow.store import (
     applications_by_ids,
@@ -65,6 +67,9 @@ async def create_application(
             raise ValidationFailed("personId", "the owner of a gig cannot apply to it")
         if gig["status"] != "open":
             raise InvalidTransition("gig", gig["status"], f"{action} to")
+        deadline = day(gig.get("application_deadline"))
+        if origin == "application" and applications_closed(deadline, now.date()):
+            raise Conflict(f"applications to {gig['title']!r} closed on {deadline}")
         if context["live_application_id"] is not None:
             raise Conflict(
                 f"{person['name']} already has application {context['live_application_id']!r} "
