@@ -9,12 +9,14 @@ from typing import Any
 
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 
 from graph.errors import DatabaseUnavailable, DomainError
@@ -95,11 +97,17 @@ class QueryCount(SchemaExtension):
 
 def service_extensions(settings: ServiceSettings) -> list[Callable[[], SchemaExtension]]:
     """The extensions the service runs with, from its settings."""
+    # The limits' rule classes are made once (each limiter makes a new class), so that the
+    # validation of a query text seen before comes from the cache.
+    limits = [
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+    ]
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: AddValidationRules(limits),
         lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
         RequestRecord,
         ErrorPolicy,
     ]
