@@ -230,12 +230,12 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         rows={fill.byType.map((t) => [humanise(t.key ?? ""), t.published, t.filled, Math.round(t.fillRate * 1000) / 1000, t.medianDaysToFill])}
       >
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={fill.byType.map((t) => ({ type: humanise(t.key ?? ""), fill: Math.round(t.fillRate * 100) }))}>
+          <BarChart data={fill.byType.map((t) => ({ type: humanise(t.key ?? ""), rate: Math.round(t.fillRate * 100) }))}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="type" />
             <YAxis unit="%" domain={[0, 100]} />
             <Tooltip />
-            <Bar dataKey="fill" name="Fill rate (%)" fill={BLUE} />
+            <Bar dataKey="rate" name="Fill rate (%)" fill={BLUE} />
           </BarChart>
         </ResponsiveContainer>
       </Chart>
@@ -247,12 +247,12 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         rows={topDepartments.map((d) => [d.label ?? d.key, d.published, d.filled, Math.round(d.fillRate * 1000) / 1000])}
       >
         <ResponsiveContainer width="100%" height={240}>
-          <BarChart layout="vertical" data={topDepartments.map((d) => ({ name: d.label ?? d.key, fill: Math.round(d.fillRate * 100) }))} margin={{ left: 40 }}>
+          <BarChart layout="vertical" data={topDepartments.map((d) => ({ name: d.label ?? d.key, rate: Math.round(d.fillRate * 100) }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" unit="%" domain={[0, 100]} />
-            <YAxis type="category" dataKey="name" width={130} />
+            <YAxis type="category" dataKey="name" width={130} interval={0} />
             <Tooltip />
-            <Bar dataKey="fill" name="Fill rate (%)" fill={BLUE} />
+            <Bar dataKey="rate" name="Fill rate (%)" fill={BLUE} />
           </BarChart>
         </ResponsiveContainer>
       </Chart>
@@ -284,7 +284,7 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
           <BarChart layout="vertical" data={a.utilisation.benchBySkill.map((s) => ({ skill: s.skillLabel, people: s.benchPeople }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" />
-            <YAxis type="category" dataKey="skill" width={150} />
+            <YAxis type="category" dataKey="skill" width={150} interval={0} />
             <Tooltip />
             <Bar dataKey="people" name="People on the bench" fill={PURPLE} />
           </BarChart>
@@ -351,7 +351,7 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
           <BarChart layout="vertical" data={a.managers.map((m) => ({ name: m.managerName, share: Math.round(m.growthShare * 100) }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" unit="%" domain={[0, 100]} />
-            <YAxis type="category" dataKey="name" width={130} />
+            <YAxis type="category" dataKey="name" width={130} interval={0} />
             <Tooltip />
             <Bar dataKey="share" name="Reports grown elsewhere (%)" fill={GREEN} />
           </BarChart>
