@@ -163,6 +163,9 @@ const BLUE = "#0b5fad";
 const PURPLE = "#6b2fa3";
 const GREEN = "#146c2e";
 
+/** A horizontal bar chart tall enough for each bar's label on two lines. */
+const barsHeight = (bars: number) => Math.max(160, 50 + 40 * bars);
+
 export default function Dashboard() {
   const [period, setPeriod] = useState<Period>(lastDays(365));
   const [departmentId, setDepartmentId] = useState("");
@@ -246,7 +249,7 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["department", "published", "filled", "fill rate"]}
         rows={topDepartments.map((d) => [d.label ?? d.key, d.published, d.filled, Math.round(d.fillRate * 1000) / 1000])}
       >
-        <ResponsiveContainer width="100%" height={240}>
+        <ResponsiveContainer width="100%" height={barsHeight(topDepartments.length)}>
           <BarChart layout="vertical" data={topDepartments.map((d) => ({ name: d.label ?? d.key, rate: Math.round(d.fillRate * 100) }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" unit="%" domain={[0, 100]} />
@@ -280,7 +283,7 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["skill", "people on the bench"]}
         rows={a.utilisation.benchBySkill.map((s) => [s.skillLabel, s.benchPeople])}
       >
-        <ResponsiveContainer width="100%" height={240}>
+        <ResponsiveContainer width="100%" height={barsHeight(a.utilisation.benchBySkill.length)}>
           <BarChart layout="vertical" data={a.utilisation.benchBySkill.map((s) => ({ skill: s.skillLabel, people: s.benchPeople }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" />
@@ -347,7 +350,7 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["manager", "reports", "grew elsewhere", "share", "decisions", "median hours to decide"]}
         rows={a.managers.map((m) => [m.managerName, m.reports, m.growers, Math.round(m.growthShare * 1000) / 1000, m.decisions, m.medianDecisionHours === null ? null : Math.round(m.medianDecisionHours)])}
       >
-        <ResponsiveContainer width="100%" height={240}>
+        <ResponsiveContainer width="100%" height={barsHeight(a.managers.length)}>
           <BarChart layout="vertical" data={a.managers.map((m) => ({ name: m.managerName, share: Math.round(m.growthShare * 100) }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" unit="%" domain={[0, 100]} />
