@@ -4,10 +4,12 @@ for logs and metrics), query counting, the request limits and, when on, tracing.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graphql import GraphQLError
+import strawberry
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
@@ -16,11 +18,14 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.types import ExecutionContext
 
 from graph.errors import DatabaseUnavailable, DomainError
 from graph.settings import ServiceSettings
 from resolvers.context import Context
-from schema.errors import UNAVAILABLE, error_extensions
+from schema.errors import error_extensions
+from service import codes
+from service.query_cost import QuerySizeLimiter
 
 log = logging.getLogger("talentgraph.service")
 
@@ -28,6 +33,32 @@ log = logging.getLogger("talentgraph.service")
 def _replaced(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
     return GraphQLError(
         message, error.nodes, error.source, error.positions, error.path, None, extensions
+    )
+
+
+_SUGGESTION = re.compile(r" Did you mean .*\?$")
+_BAD_VARIABLE = re.compile(r"^Variable '\$(\w+)' (?:got|has) invalid value")
+
+
+def coded(error: GraphQLError) -> GraphQLError:
+    """GraphQL's own error (syntax, schema validation, a limit, a variable of the wrong type)
+    with the code a client branches on."""
+    if error.extensions and "code" in error.extensions:
+        return error
+    variable = _BAD_VARIABLE.match(error.message)
+    if variable:  # a variable of the wrong type or value (NaN, Infinity, a string for an Int)
+        extensions = {**(error.extensions or {}), "code": codes.VALIDATION}
+        extensions["field"] = variable.group(1)
+        return GraphQLError(
+            error.message, error.nodes, error.source, error.positions, error.path, None, extensions
+        )
+    syntax = isinstance(error, GraphQLSyntaxError) or isinstance(
+        error.original_error, GraphQLSyntaxError
+    )
+    code = codes.GRAPHQL_PARSE_FAILED if syntax else codes.GRAPHQL_VALIDATION_FAILED
+    extensions = {**(error.extensions or {}), "code": code}
+    return GraphQLError(
+        error.message, error.nodes, error.source, error.positions, error.path, None, extensions
     )
 
 
@@ -50,7 +81,7 @@ class ErrorPolicy(SchemaExtension):
     def _policy(error: GraphQLError, request_id: str) -> GraphQLError:
         original = error.original_error
         if original is None or isinstance(original, GraphQLError):
-            return error  # GraphQL's own, such as a variable's value that is not of its enum
+            return coded(error)
         if isinstance(original, DomainError):
             log.info(
                 "user error: %s", original.message,
@@ -60,10 +91,10 @@ class ErrorPolicy(SchemaExtension):
         if isinstance(original, DatabaseUnavailable):
             log.warning("request %s: %s", request_id, original.message)
             message = f"The database is unavailable; try again later (request {request_id})."
-            return _replaced(error, message, {"code": UNAVAILABLE, "requestId": request_id})
+            return _replaced(error, message, {"code": codes.UNAVAILABLE, "requestId": request_id})
         log.error("request %s failed", request_id, exc_info=original)
         message = f"Internal error (request {request_id})."
-        return _replaced(error, message, {"code": "INTERNAL", "requestId": request_id})
+        return _replaced(error, message, {"code": codes.INTERNAL, "requestId": request_id})
 
 
 class RequestRecord(SchemaExtension):
@@ -84,6 +115,29 @@ class RequestRecord(SchemaExtension):
         context.outcome = str(code) if code else "GRAPHQL_VALIDATION"
 
 
+class ServiceSchema(strawberry.Schema):
+    """Logs each error of a request as one line: a user's mistake needs no traceback, and a bug's
+    traceback was logged already, with its request id, by `ErrorPolicy`."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            code = (error.extensions or {}).get("code", "")
+            log.info("request error %s: %s", code, error.message)
+
+
+def without_suggestions(error: GraphQLError) -> GraphQLError:
+    """The error without graphql-core's "Did you mean …?" hints, which name fields and types
+    a production schema does not otherwise reveal (introspection off)."""
+    message = _SUGGESTION.sub("", error.message)
+    if message == error.message:
+        return error
+    return GraphQLError(
+        message, error.nodes, error.source, error.positions, error.path, None, error.extensions
+    )
+
+
 class QueryCount(SchemaExtension):
     """Development aid: `extensions.queries` in each response says how many Cypher queries the
     request sent, so N+1 patterns show up while a screen is being built."""
@@ -97,6 +151,7 @@ def service_extensions(settings: ServiceSettings) -> list[Callable[[], SchemaExt
     """The extensions the service runs with, from its settings."""
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QuerySizeLimiter(max_fields=settings.max_query_fields),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
         lambda: ParserCache(maxsize=256),

@@ -74,7 +74,7 @@ async def test_completion_validates_demonstrated_skills_and_never_lowers_one(
     }
 
     data = await gql(client, "OWNER", COMPLETE, {"input": payload})
-    profile = await gql(client, "BOB", PROFILE, {"id": "SOLO"})
+    profile = await gql(client, "SOLO", PROFILE, {"id": "SOLO"})  # ratings: for the helper
     notes = await gql(client, "SOLO", "{ notifications { kind message } }")
 
     done = data["completeEngagement"]["result"]
