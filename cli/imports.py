@@ -128,6 +128,14 @@ def import_org_command(
             help="people.csv is not a full export: do not mark the people it lacks inactive.",
         ),
     ] = False,
+    allow_mass_deactivation: Annotated[
+        bool,
+        typer.Option(
+            "--allow-mass-deactivation",
+            help="Mark the people a full export lacks inactive even when they are more than "
+            "TALENTGRAPH_IMPORT_MAX_DEACTIVATION_PCT of the active people.",
+        ),
+    ] = False,
 ) -> None:
     """Validate an HRIS export (all of it, against the graph too) and load it in batches."""
 
@@ -136,7 +144,12 @@ def import_org_command(
         try:
             with progress_bar() as progress:
                 org, results = await import_org_dir(
-                    db, folder, dry_run=dry_run, full_export=not partial, progress=progress
+                    db,
+                    folder,
+                    dry_run=dry_run,
+                    full_export=not partial,
+                    allow_mass_deactivation=allow_mass_deactivation,
+                    progress=progress,
                 )
         except ImportInvalid as error:
             raise report_invalid(error) from None

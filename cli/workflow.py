@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
-from cli.common import run_with_database
+from cli.common import fail, run_with_database
 from graph.database import Database
+from graph.errors import TalentGraphError
 from graph.settings import policy_settings
-from resolvers.workflow.approvals import OverdueOutcome, process_overdue_approvals
-from resolvers.workflow.clock import now_utc
+from resolvers.workflow.approvals import OverdueOutcome, check_as_of, process_overdue_approvals
 
 approvals_app = typer.Typer(no_args_is_help=True, help="Manager approvals of gig applications.")
 
@@ -28,10 +28,16 @@ def process_overdue(
 ) -> None:
     """Escalate or auto-approve approvals nobody answered within the policy's timeout.
     Idempotent: run it as often as you like."""
-    moment = (now if now.tzinfo else now.replace(tzinfo=UTC)) if now else now_utc()
+    policy = policy_settings()
+    try:
+        moment = check_as_of(
+            (now if now.tzinfo else now.replace(tzinfo=UTC)) if now else None, policy
+        )
+    except TalentGraphError as error:
+        raise fail(error.message) from None
 
     async def work(db: Database) -> OverdueOutcome:
-        return await process_overdue_approvals(db, None, moment, policy_settings())
+        return await process_overdue_approvals(db, None, moment, policy)
 
     outcome = run_with_database(work)
     for row in outcome.escalated:

@@ -2,24 +2,31 @@
 
 `Database` wraps the official async driver: reads run as read transactions and writes as write
 transactions (so a `neo4j://` cluster spreads reads over followers), each by the name of a Cypher
-file, each timed into `graph.metrics.CYPHER_SECONDS`. Every session and query of a process shares
-the driver's bookmark manager, so on a cluster a read always sees the writes this process made
-before it (causal consistency). Driver errors become the `graph.errors` hierarchy here and nowhere
-else.
+file, each timed into `graph.metrics.CYPHER_SECONDS`. Every session of a process shares the
+driver's bookmark manager, so on a cluster a read always sees the writes this process made before
+it (causal consistency). Driver errors become the `graph.errors` hierarchy here and nowhere else.
+
+Failures are told apart (`Deadlines`): contention between writers (a deadlock, a lock timeout) is
+retried with a short backoff, since the next attempt will likely succeed; a database that does not
+answer is tried once more at once (a pooled connection may have died with a restart, a fresh one
+may not) and then reported, so a caller learns of an outage in a connect timeout, not after the
+driver's half a minute of backoff, and the first request after the database is back succeeds.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import neo4j
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncTransaction
 from neo4j import exceptions as neo4j_errors
 from neo4j.graph import Node, Path, Relationship
 
@@ -39,6 +46,40 @@ class ConnectionInfo:
     password: str
     database: str = "neo4j"
     max_retry_s: float = 15.0
+    """How long contention (deadlocks between concurrent writers) is retried."""
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """How long each step of talking to Neo4j may take. The CLI and the benchmarks keep the
+    defaults (a bulk import may run long); the service bounds every step (`service_deadlines`)."""
+
+    connect_s: float = 30.0
+    """Opening a connection (TCP and the Bolt handshake)."""
+    acquisition_s: float = 60.0
+    """Getting a connection from the pool, a new one included."""
+    transaction_s: float | None = None
+    """A transaction's whole life on the server; None: the server's own limit."""
+    liveness_check_s: float | None = None
+    """A pooled connection idle for longer is checked before use, so the connections that died
+    with a restart of Neo4j are found and replaced instead of failing the first requests after
+    it; None: never checked."""
+
+
+_UNAVAILABLE = (
+    neo4j_errors.ServiceUnavailable,
+    neo4j_errors.SessionExpired,
+    neo4j_errors.DatabaseUnavailable,
+    neo4j_errors.NotALeader,
+    neo4j_errors.ForbiddenOnReadOnlyDatabase,
+)
+_TIMED_OUT = frozenset(
+    {
+        "Neo.ClientError.Transaction.TransactionTimedOut",
+        "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+        "Neo.TransientError.Transaction.LockClientStopped",
+    }
+)
 
 
 @dataclass
@@ -63,14 +104,15 @@ async def translated_errors() -> AsyncIterator[None]:
         yield
     except neo4j_errors.ConstraintError as error:
         raise ConstraintViolation(error.message or "constraint violated") from error
-    except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as error:
+    except _UNAVAILABLE as error:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {error}") from error
     except neo4j_errors.AuthError as error:
         raise DatabaseUnavailable(f"Neo4j refused the credentials: {error.message}") from error
-    except neo4j_errors.TransientError as error:
-        # what the driver's retries could not get past: a deadlock, a leader switch, memory
-        raise DatabaseUnavailable(f"Neo4j gave up: {error.code}: {error.message}") from error
-    except neo4j_errors.ClientError as error:
+    except neo4j_errors.Neo4jError as error:
+        if error.code in _TIMED_OUT:
+            raise DatabaseUnavailable(f"Neo4j did not answer in time: {error.message}") from error
+        if isinstance(error, neo4j_errors.TransientError):
+            raise DatabaseUnavailable(f"Neo4j is busy: {error.code}") from error
         raise QueryError(f"{error.code}: {error.message}") from error
     except OSError as error:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {error}") from error
@@ -92,9 +134,18 @@ async def timed(name: str) -> AsyncIterator[None]:
 
 def quiet_expected_retries() -> None:
     """Silences the driver's warning on each retried transaction. Concurrent import batches and
-    concurrent accepts deadlock now and then by design; the driver retries them, and a warning
-    per retry would read like a failure to the person running an import."""
+    concurrent accepts deadlock now and then by design; they are retried, and a warning per retry
+    would read like a failure to the person running an import."""
     logging.getLogger("neo4j.session").setLevel(logging.ERROR)
+
+
+def _contention(error: Exception) -> bool:
+    """A conflict between concurrent transactions that a later attempt will likely not meet."""
+    return (
+        isinstance(error, neo4j_errors.TransientError)
+        and not isinstance(error, _UNAVAILABLE)
+        and error.code not in _TIMED_OUT
+    )
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -133,7 +184,7 @@ def record_data(record: neo4j.Record) -> Row:
 class Transaction:
     """A transaction in progress; every `run` belongs to it, so a mutation is all or nothing."""
 
-    def __init__(self, tx: AsyncManagedTransaction, log: QueryLog | None) -> None:
+    def __init__(self, tx: AsyncTransaction, log: QueryLog | None) -> None:
         self._tx = tx
         self._log = log
 
@@ -152,28 +203,57 @@ class Transaction:
 class Database:
     """A driver plus the database name; one per process, opened and closed by its owner."""
 
-    def __init__(self, driver: AsyncDriver, database: str, log: QueryLog | None = None) -> None:
+    def __init__(
+        self,
+        driver: AsyncDriver,
+        database: str,
+        log: QueryLog | None = None,
+        *,
+        deadlines: Deadlines | None = None,
+        contention_retry_s: float = 15.0,
+    ) -> None:
         self.driver = driver
         self.database = database
         self.log = log
+        self.deadlines = deadlines or Deadlines()
+        self.contention_retry_s = contention_retry_s
 
     @classmethod
-    def connect(cls, info: ConnectionInfo) -> Database:
+    def connect(cls, info: ConnectionInfo, deadlines: Deadlines | None = None) -> Database:
+        deadlines = deadlines or Deadlines()
         driver = AsyncGraphDatabase.driver(
             info.uri,
             auth=(info.user, info.password),
             max_connection_pool_size=POOL_SIZE,
-            connection_acquisition_timeout=30.0,
-            max_transaction_retry_time=info.max_retry_s,
+            connection_timeout=deadlines.connect_s,
+            connection_acquisition_timeout=deadlines.acquisition_s,
+            liveness_check_timeout=deadlines.liveness_check_s,
             # Queries name labels and properties that an empty or young graph may not have yet;
             # Neo4j's "does not exist" notices about them are noise in the service's log.
             notifications_min_severity=neo4j.NotificationMinimumSeverity.OFF,
         )
-        return cls(driver, info.database)
+        return cls(driver, info.database, deadlines=deadlines, contention_retry_s=info.max_retry_s)
 
     def with_log(self, log: QueryLog) -> Database:
         """The same driver, counting queries into `log` (one per request)."""
-        return Database(self.driver, self.database, log)
+        return Database(
+            self.driver,
+            self.database,
+            log,
+            deadlines=self.deadlines,
+            contention_retry_s=self.contention_retry_s,
+        )
+
+    def without_transaction_deadline(self) -> Database:
+        """The same driver for administrative work that may rightly take long (applying the
+        schema waits for its indexes to come online)."""
+        return Database(
+            self.driver,
+            self.database,
+            self.log,
+            deadlines=replace(self.deadlines, transaction_s=None),
+            contention_retry_s=self.contention_retry_s,
+        )
 
     async def close(self) -> None:
         await self.driver.close()
@@ -183,45 +263,72 @@ class Database:
             await self.driver.verify_connectivity()
 
     async def read(self, name: str, **params: Any) -> list[Row]:
-        return await self._execute(name, params, neo4j.RoutingControl.READ)
+        return await self._query(neo4j.READ_ACCESS, name, params)
 
     async def write(self, name: str, **params: Any) -> list[Row]:
-        return await self._execute(name, params, neo4j.RoutingControl.WRITE)
+        return await self._query(neo4j.WRITE_ACCESS, name, params)
 
     async def write_in_batches(self, name: str, **params: Any) -> list[Row]:
         """Runs a query that commits in batches itself (`CALL { ... } IN TRANSACTIONS`), which
         Neo4j only accepts outside an explicit transaction."""
         if self.log is not None:
             self.log.record(name)
-        async with timed(name), self._session() as session:
+        async with timed(name), self._session(neo4j.WRITE_ACCESS) as session:
             result = await session.run(cypher(name), params)
             return [record_data(record) async for record in result]
 
-    def _session(self) -> neo4j.AsyncSession:
-        """A session chained to every earlier query of this process by the driver's bookmark
-        manager (the one `execute_query` uses), so it reads what they wrote, on any cluster
-        member."""
-        return self.driver.session(
-            database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
-        )
-
-    async def _execute(
-        self, name: str, params: dict[str, Any], routing: neo4j.RoutingControl
-    ) -> list[Row]:
-        if self.log is not None:
-            self.log.record(name)
-        async with timed(name):
-            records, _, _ = await self.driver.execute_query(
-                cypher(name), params, database_=self.database, routing_=routing
+    async def _query(self, access_mode: str, name: str, params: dict[str, Any]) -> list[Row]:
+        try:
+            return await self._transaction(
+                access_mode, lambda tx: Transaction(tx, self.log).run(name, **params)
             )
-        return [record_data(record) for record in records]
+        except TalentGraphError as error:
+            CYPHER_ERRORS.labels(name, type(error).__name__).inc()
+            raise
 
     async def in_write_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
-        """Runs `work` in one write transaction, retried by the driver on transient errors
-        (deadlocks between concurrent writers), rolled back whole if `work` raises."""
+        """Runs `work` in one write transaction, retried on contention (deadlocks between
+        concurrent writers), rolled back whole if `work` raises."""
+        return await self._transaction(
+            neo4j.WRITE_ACCESS, lambda tx: work(Transaction(tx, self.log))
+        )
 
-        async def unit(tx: AsyncManagedTransaction) -> T:
-            return await work(Transaction(tx, self.log))
+    def _session(self, access_mode: str) -> neo4j.AsyncSession:
+        return self.driver.session(
+            database=self.database,
+            default_access_mode=access_mode,
+            # the bookmarks `execute_query` would chain: a read sees the writes before it, on a
+            # cluster too
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        )
 
-        async with translated_errors(), self._session() as session:
-            return await session.execute_write(unit)
+    async def _attempt(
+        self, access_mode: str, work: Callable[[AsyncTransaction], Awaitable[T]]
+    ) -> T:
+        async with self._session(access_mode) as session:
+            tx = await session.begin_transaction(timeout=self.deadlines.transaction_s)
+            async with tx:
+                result = await work(tx)
+                await tx.commit()
+            return result
+
+    async def _transaction(
+        self, access_mode: str, work: Callable[[AsyncTransaction], Awaitable[T]]
+    ) -> T:
+        """One transaction of `work`, under the retry policy of the module's docstring."""
+        give_up = time.monotonic() + self.contention_retry_s
+        delay = 0.02
+        retried_unavailable = False
+        async with translated_errors():
+            while True:
+                try:
+                    return await self._attempt(access_mode, work)
+                except _UNAVAILABLE:
+                    if retried_unavailable:
+                        raise
+                    retried_unavailable = True
+                except neo4j_errors.TransientError as error:
+                    if not _contention(error) or time.monotonic() + delay > give_up:
+                        raise
+                    await asyncio.sleep(delay * random.uniform(0.5, 1.5))
+                    delay = min(delay * 2, 1.0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -148,13 +149,37 @@ class ServiceSettings(BaseSettings):
     max_query_depth: int = 10
     max_aliases: int = 30
     max_tokens: int = 2000
+    max_body_bytes: int = 4_000_000
+    max_query_fields: int = 500
+    rate_limit_per_minute: int = 600
+    rate_limit_burst: int = 100
+    db_connect_timeout_s: float = 2.0
+    db_acquisition_timeout_s: float = 3.0
+    db_transaction_timeout_s: float = 15.0
+    db_liveness_check_s: float = 1.0
+    retry_after_s: int = 2
     token_ttl_hours: int = 12
     log_format: Literal["json", "console"] | None = None  # by mode: JSON in production
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     tracing: bool = False  # OpenTelemetry spans (needs the `tracing` extra)
+    token_max_ttl_hours: int = 24
+    """The API refuses a token whose lifetime (exp - iat) is longer."""
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
     survey_min_group: int = Field(default=5, ge=3)
     """The anonymity floor: survey results only for groups of at least this many respondents."""
+
+    @model_validator(mode="after")
+    def _token_lifetimes(self) -> ServiceSettings:
+        if self.token_ttl_hours > self.token_max_ttl_hours:
+            raise ValueError(
+                f"TALENTGRAPH_TOKEN_TTL_HOURS ({self.token_ttl_hours}) is longer than "
+                f"TALENTGRAPH_TOKEN_MAX_TTL_HOURS ({self.token_max_ttl_hours})"
+            )
+        return self
+
+    @property
+    def token_max_ttl(self) -> timedelta:
+        return timedelta(hours=self.token_max_ttl_hours)
 
     @model_validator(mode="after")
     def _production_secret(self) -> ServiceSettings:
@@ -213,6 +238,16 @@ def service_settings() -> ServiceSettings:
         raise ConfigurationError(problems) from None
 
 
+class ImportSettings(BaseSettings):
+    """Guards of the HRIS import."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_IMPORT_", extra="ignore")
+
+    max_deactivation_pct: float = Field(default=10.0, ge=0, le=100)
+    """A full export that would mark more than this share of the active people inactive is
+    refused unless `--allow-mass-deactivation` is given."""
+
+
 class PolicySettings(BaseSettings):
     """The governance of the gig lifecycle: when a manager must sign, and what a silence means."""
 
@@ -223,6 +258,10 @@ class PolicySettings(BaseSettings):
     approval_timeout_days: int = 5
     on_timeout: Literal["escalate", "auto_approve"] = "escalate"
     stale_skill_months: int = 12
+    allow_future_now: bool = False
+    """Lets `processOverdueApprovals(now:)` and `approvals process-overdue --now` judge as of a
+    moment in the future: for tests and drills only. Without it a future `now` is refused, so
+    nobody skips a manager's signature by jumping the clock."""
     notification_poll_s: float = 2.0
 
 

@@ -109,6 +109,7 @@ class NotificationKind(StrEnum):
     GIG_FEEDBACK = "gig_feedback"
     ENDORSED = "endorsed"
     ENGAGEMENT_CANCELLED = "engagement_cancelled"
+    APPROVAL_OUTCOME = "approval_outcome"
     SURVEY_DUE = "survey_due"
 
 

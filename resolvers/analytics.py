@@ -23,6 +23,8 @@ from resolvers.permissions import require_analyst
 
 MAX_TOP = 200
 MAX_RISK_HOLDERS = 10
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2999, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ async def authorise_scope(
 ) -> Scope:
     """The scope of an analytics request, or the error that refuses it."""
     require_analyst(ctx.viewer)
+    for name, day in (("period.from", first), ("period.to", last)):
+        if not EARLIEST <= day <= LATEST:
+            raise ValidationFailed(name, f"must lie between {EARLIEST} and {LATEST}")
     if last < first:
         raise ValidationFailed("period.to", "the period ends before it starts")
     if not 1 <= top <= MAX_TOP:

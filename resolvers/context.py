@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import uuid4
@@ -28,6 +30,9 @@ class Context:
     connection_params: dict[str, Any] = field(default_factory=dict)  # websocket connection_init
     operation_name: str | None = None  # for the request's log line and metrics
     outcome: str | None = None  # "ok" or the first error's code, once the operation ran
+    end_session: Callable[[], Awaitable[None]] | None = None
+    """Closes the websocket this context serves (when its token expires); None over HTTP."""
+    session_expiry: asyncio.TimerHandle | None = None
 
 
 Info = StrawberryInfo[Context, None]

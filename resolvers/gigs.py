@@ -10,8 +10,15 @@ from enum import StrEnum
 from typing import Any
 from uuid import uuid4
 
+from graph import limits
 from graph.database import Database, Row, Transaction
-from graph.errors import InvalidTransition, NotFound, ValidationFailed
+from graph.errors import (
+    Conflict,
+    ConstraintViolation,
+    InvalidTransition,
+    NotFound,
+    ValidationFailed,
+)
 from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
 from resolvers.loaders import Parts, load_many, load_one
@@ -19,6 +26,8 @@ from resolvers.pagination import Page, keyset_page, offset_page
 from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
 from resolvers.skills import require_live_skills, suggest_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
+from resolvers.workflow.clock import now_utc
+from resolvers.workflow.outbox import Outbox
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
 MAX_SEARCH_WORDS = 10
@@ -126,7 +135,8 @@ async def gig_by_id(ctx: Context, id: str, parts: GigParts | None = None) -> Row
     if gig is None:
         return None
     gig = wanted.fetched(gig)
-    return gig if sees_gig(ctx.viewer, gig["status"], gig["owner_id"]) else None
+    seen = sees_gig(ctx.viewer, gig["status"], gig["owner_id"], gig.get("published_at"))
+    return gig if seen else None
 
 
 async def gigs_page(
@@ -217,7 +227,7 @@ async def suggested_skills_of(ctx: Context, id: str, text: str, first: int) -> l
 
 def _check_gig(change: GigChange, today: date) -> None:
     check_text("title", change.title, required=True)
-    check_text("description", change.description, required=False, longest=5000)
+    check_text("description", change.description, required=False, longest=limits.DESCRIPTION)
     check_one_of("type", change.type, GigType)
     check_range("hoursPerWeek", change.hours_per_week, 0, 40, open_low=True)
     check_range("durationWeeks", change.duration_weeks, 1, 104, open_low=False)
@@ -298,9 +308,13 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
             raise NotFound("Person", ctx.viewer.person_id)
         await _write_relations(ctx.db, tx, gig_id, GigChange(skills=change.skills), False)
         gig: Row = rows[0]["gig"]
+        await _audited(tx, ctx, "create", gig_id, None, gig["status"])
         return gig
 
-    return await ctx.db.in_write_transaction(work)
+    try:
+        return await ctx.db.in_write_transaction(work)
+    except ConstraintViolation:  # Neo4j's message names its internal node id: not for clients
+        raise Conflict(f"a gig with id {gig_id!r} exists already") from None
 
 
 async def _locked(
@@ -345,6 +359,16 @@ async def transition(ctx: Context, id: str, attempted: str) -> Row:
             raise ValidationFailed("skills", "a gig needs at least one skill to be published")
         rows = await tx.run(query, id=id)
         gig: Row = rows[0]["gig"]
+        await _audited(tx, ctx, attempted, id, locked["gig"]["status"], gig["status"])
         return gig
 
     return await ctx.db.in_write_transaction(work)
+
+
+async def _audited(
+    tx: Transaction, ctx: Context, action: str, gig_id: str, before: str | None, after: str
+) -> None:
+    """Records a gig's creation, publication or cancellation in its audit trail."""
+    outbox = Outbox(ctx.viewer.person_id)
+    outbox.event(action, "gig", gig_id, before, after, gig_id=gig_id)
+    await outbox.flush(tx, now_utc())

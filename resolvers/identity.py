@@ -32,6 +32,8 @@ class AuthenticationFailed(TalentGraphError):
 class Viewer:
     person_id: str
     roles: frozenset[str] = field(default_factory=lambda: frozenset({"employee"}))
+    expires_at: datetime | None = field(default=None, compare=False)
+    """When the token that named this viewer expires (a websocket session ends then)."""
 
     @property
     def is_hr(self) -> bool:
@@ -51,24 +53,35 @@ def issue_token(person_id: str, roles: list[str], secret: str, ttl: timedelta) -
     return jwt.encode(claims, secret, algorithm="HS256")
 
 
-def viewer_from_token(token: str, secret: str) -> Viewer:
+def viewer_from_token(token: str, secret: str, longest: timedelta) -> Viewer:
+    """The viewer a token names. It must say when it was issued and expire at most `longest`
+    after that: a token valid for a hundred years is as good as a password that never changes."""
     try:
         claims = jwt.decode(
-            token, secret, algorithms=["HS256"], options={"require": ["sub", "exp"]}
+            token, secret, algorithms=["HS256"], options={"require": ["sub", "exp", "iat"]}
         )
     except jwt.PyJWTError as error:
         raise AuthenticationFailed(f"invalid token: {error}") from error
+    lifetime = timedelta(seconds=float(claims["exp"]) - float(claims["iat"]))
+    if lifetime > longest:
+        hours = longest.total_seconds() / 3600
+        raise AuthenticationFailed(f"invalid token: it lives longer than {hours:g} hours")
     roles = claims.get("roles", [])
     if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
         raise AuthenticationFailed("invalid token: roles must be a list of strings")
-    return Viewer(str(claims["sub"]), frozenset({"employee", *roles}) & ROLES)
+    return Viewer(
+        str(claims["sub"]),
+        frozenset({"employee", *roles}) & ROLES,
+        datetime.fromtimestamp(float(claims["exp"]), UTC),
+    )
 
 
 async def viewer_for_token(
     token: str, db: Database, settings: ServiceSettings, oidc: OidcVerifier | None
 ) -> Viewer:
     """The viewer a bearer token names: `AuthenticationFailed` (401) for a token that is not
-    valid, `Forbidden` (403) for a valid provider token of someone who is not an active person."""
+    valid, `Forbidden` (403) for a valid token of someone who is no active person (the HRIS
+    import marked them inactive, or the id names no one): they read and change nothing."""
     try:
         algorithm = jwt.get_unverified_header(token).get("alg")
     except jwt.PyJWTError as error:
@@ -78,7 +91,13 @@ async def viewer_for_token(
             raise AuthenticationFailed(
                 "invalid token: HS256 tokens are not accepted; sign in with the identity provider"
             )
-        return viewer_from_token(token, settings.secret.get_secret_value())
+        viewer = viewer_from_token(
+            token, settings.secret.get_secret_value(), settings.token_max_ttl
+        )
+        rows = await db.read("people/viewer_standing", id=viewer.person_id)
+        if not rows or not rows[0]["active"]:
+            raise Forbidden(f"{viewer.person_id!r} is not an active person of the organisation")
+        return viewer
     if oidc is None:
         raise AuthenticationFailed(
             f"invalid token: {algorithm!r} tokens need an identity provider, and none is "
@@ -96,4 +115,6 @@ async def viewer_for_token(
         )
     if rows[0]["active"] is False:
         raise Forbidden(f"{verified.email} is no longer an active person in talentgraph")
-    return Viewer(rows[0]["id"], frozenset({"employee", *verified.roles}) & ROLES)
+    return Viewer(
+        rows[0]["id"], frozenset({"employee", *verified.roles}) & ROLES, verified.expires_at
+    )

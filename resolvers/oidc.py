@@ -18,6 +18,7 @@ import asyncio
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -56,6 +57,7 @@ class VerifiedToken:
     subject: str
     email: str
     roles: frozenset[str]
+    expires_at: datetime  # a websocket session opened with the token ends then
 
 
 def claim_at(claims: Mapping[str, Any], path: str) -> Any:
@@ -181,4 +183,5 @@ class OidcVerifier:
         email = claim_at(claims, self.config.email_claim)
         if not isinstance(email, str) or "@" not in email:
             raise TokenRefused(f"invalid token: it carries no {self.config.email_claim} claim")
-        return VerifiedToken(str(claims["sub"]), email, roles_from(claims, self.config))
+        expires_at = datetime.fromtimestamp(float(claims["exp"]), UTC)
+        return VerifiedToken(str(claims["sub"]), email, roles_from(claims, self.config), expires_at)

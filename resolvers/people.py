@@ -8,9 +8,14 @@ from graph.database import Database, Row, Transaction
 from graph.errors import EntityKind, NotFound
 from graph.vocabulary import Visibility
 from resolvers.context import Context
+from resolvers.identity import Viewer
 from resolvers.loaders import Parts, load_many, load_one
 from resolvers.pagination import Page, keyset_page
-from resolvers.permissions import require_profile_editor, sees_private_aspirations
+from resolvers.permissions import (
+    require_active_person,
+    require_profile_editor,
+    sees_private_aspirations,
+)
 from resolvers.skills import require_live_skills
 from resolvers.validation import check_level, check_one_of, check_range, check_text
 
@@ -50,6 +55,12 @@ class ProfileChange:
     location: str | None = None
     weekly_hours: float | None = None
     gig_capacity_pct: float | None = None
+
+
+async def require_active_viewer(db: Database, viewer: Viewer) -> None:
+    """Refuses (`Forbidden`) a viewer who is no active person: asked once per request."""
+    rows = await db.read("people/viewer_standing", id=viewer.person_id)
+    require_active_person(viewer, rows[0] if rows else None)
 
 
 async def person_by_id(ctx: Context, id: str) -> Row | None:

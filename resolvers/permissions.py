@@ -35,6 +35,13 @@ Actor = Literal["applicant", "owner"]
 Side = Literal["helper", "owner"]
 
 
+def require_active_person(viewer: Viewer, standing: Row | None) -> None:
+    """Only an active person of the organisation uses the API: a token of someone the HRIS
+    import marked inactive, or of an id that is no person at all, reads and changes nothing."""
+    if standing is None or not standing["active"]:
+        raise Forbidden(f"{viewer.person_id!r} is not an active person of the organisation")
+
+
 def require_profile_editor(viewer: Viewer, person_id: str) -> None:
     if viewer.person_id != person_id and not viewer.is_admin:
         raise Forbidden("you may only edit your own profile")
@@ -44,9 +51,21 @@ def sees_private_aspirations(viewer: Viewer, person_id: str, manager_id: str | N
     return viewer.is_hr or viewer.person_id in (person_id, manager_id)
 
 
-def sees_gig(viewer: Viewer, status: str, owner_id: str | None) -> bool:
-    """Published gigs are for everyone; a draft for its owner and HR."""
-    return status != GigStatus.DRAFT or sees_all_drafts(viewer) or viewer.person_id == owner_id
+def sees_engagement_feedback(viewer: Viewer, person_id: str, manager_id: str | None) -> bool:
+    """The owner's rating and written feedback about a helper: for the helper, their manager and
+    HR, not for every colleague."""
+    return viewer.is_hr or viewer.person_id in (person_id, manager_id)
+
+
+def sees_gig(
+    viewer: Viewer, status: str, owner_id: str | None, published_at: object = None
+) -> bool:
+    """Published gigs are for everyone; a draft, and a draft cancelled before it was ever
+    published, for its owner and HR."""
+    never_published = status == GigStatus.DRAFT or (
+        status == GigStatus.CANCELLED and published_at is None
+    )
+    return not never_published or sees_all_drafts(viewer) or viewer.person_id == owner_id
 
 
 def sees_all_drafts(viewer: Viewer) -> bool:

@@ -6,6 +6,7 @@ import asyncio
 import weakref
 from dataclasses import dataclass
 
+from graph import limits
 from graph.database import Database, Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
@@ -205,7 +206,7 @@ def _check_custom_skill(skill: CustomSkill) -> None:
     check_text("label", skill.label, required=True)
     for alias in skill.aliases:
         check_text("aliases", alias, required=True)
-    check_text("description", skill.description, required=False, longest=2000)
+    check_text("description", skill.description, required=False, longest=limits.DESCRIPTION)
     if skill.broader_id == skill.id:
         raise ValidationFailed("broaderId", "a skill cannot be broader than itself")
 

@@ -54,8 +54,11 @@ Subscription = merge_types("Subscription", workflow.SUBSCRIPTIONS)
 
 def build_schema(
     extensions: Sequence[type[SchemaExtension] | Callable[[], SchemaExtension]] = (),
+    schema_class: type[strawberry.Schema] = strawberry.Schema,
 ) -> strawberry.Schema:
-    built = strawberry.Schema(
+    """The schema with the service's `extensions`; `schema_class` may change how the errors of a
+    request are logged (`strawberry.Schema.process_errors`)."""
+    built = schema_class(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -9,6 +9,7 @@ demo generator's output), skills by id.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -19,6 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from graph import limits
 from graph.addresses import slack_member_id, teams_user
 from graph.database import Database
 from graph.errors import ValidationFailed
@@ -134,28 +136,30 @@ class Column:
     """The column must be in the header and every cell filled."""
     default: Any = None
     """The value of an empty cell or an absent optional column."""
+    longest: int = limits.IMPORT_CELL
+    """The most characters a cell may hold: a longer one is a broken export, not a value."""
 
 
 FILES: dict[str, tuple[Column, ...]] = {
     "skills.csv": (
         Column("id", required=True),
-        Column("label", required=True),
-        Column("aliases", _aliases, default=()),
+        Column("label", required=True, longest=limits.SHORT_TEXT),
+        Column("aliases", _aliases, default=(), longest=limits.ALIASES),
         Column("broader", _optional),
     ),
     "departments.csv": (
         Column("id", required=True),
-        Column("name", required=True),
+        Column("name", required=True, longest=limits.SHORT_TEXT),
         Column("parent_id", _optional),
     ),
     "people.csv": (
         Column("id", required=True),
-        Column("name", required=True),
-        Column("email", required=True),
+        Column("name", required=True, longest=limits.SHORT_TEXT),
+        Column("email", required=True, longest=limits.EMAIL),
         Column("department_id", required=True),
         Column("manager_id", _optional),
-        Column("title", default=""),
-        Column("location", default=""),
+        Column("title", default="", longest=limits.SHORT_TEXT),
+        Column("location", default="", longest=limits.SHORT_TEXT),
         Column("weekly_hours", _number(1, 80), default=40.0),
         Column("gig_capacity_pct", _number(0, 100), default=20.0),
         Column("slack_id", slack_member_id),
@@ -175,8 +179,8 @@ FILES: dict[str, tuple[Column, ...]] = {
     ),
     "gigs.csv": (
         Column("id", required=True),
-        Column("title", required=True),
-        Column("description", default=""),
+        Column("title", required=True, longest=limits.SHORT_TEXT),
+        Column("description", default="", longest=limits.DESCRIPTION),
         Column("type", _choice(GigType), default=GigType.PROJECT),
         Column("owner_id", required=True),
         Column("department_id", required=True),
@@ -210,7 +214,7 @@ FILES: dict[str, tuple[Column, ...]] = {
         Column("completed_at", _datetime),
         Column("hours_worked", _number(0, 10_000)),
         Column("rating", _integer(1, 5)),
-        Column("feedback", _optional),
+        Column("feedback", _optional, longest=limits.FEEDBACK),
         Column("approver_id", _optional),
         Column("approval_requested_at", _datetime),
         Column("approval_decided_at", _datetime),
@@ -251,19 +255,43 @@ class Row:
 
 
 def _read_file(path: Path, columns: tuple[Column, ...], issues: list[Issue]) -> list[Row]:
+    """The rows of one file. The CSV is parsed strictly: a stray or unclosed quote is an error
+    at the line where its row begins, never a cell that swallows the lines after it."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
+        reader = csv.reader(handle, strict=True)
+        rows = _Rows(reader)
         try:
-            return _read_rows(path.name, reader, columns, issues)
+            return _read_rows(path.name, rows, columns, issues)
         except UnicodeDecodeError as error:
             issues.append(Issue(path.name, 0, f"not UTF-8 text ({error.reason})"))
         except csv.Error as error:
-            issues.append(Issue(path.name, reader.line_num, f"not valid CSV ({error})"))
+            issues.append(
+                Issue(
+                    path.name,
+                    rows.line,
+                    f"not valid CSV ({error}); is a quote unclosed or stray in this row?",
+                )
+            )
     return []
 
 
+class _Rows:
+    """A CSV reader that knows the line each row begins on (the reader counts where it ends)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+        self.line = 1
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return self
+
+    def __next__(self) -> list[str]:
+        self.line = self.reader.line_num + 1
+        return next(self.reader)
+
+
 def _read_rows(
-    name: str, reader: Reader, columns: tuple[Column, ...], issues: list[Issue]
+    name: str, reader: _Rows, columns: tuple[Column, ...], issues: list[Issue]
 ) -> list[Row]:
     known = {column.name: column for column in columns}
     header = [cell.strip() for cell in next(reader, [])]
@@ -286,7 +314,7 @@ def _read_rows(
     for cells in reader:
         if not any(cells):
             continue
-        line = reader.line_num
+        line = reader.line
         if len(cells) != len(header):
             issues.append(Issue(name, line, f"{len(cells)} cells for {len(header)} columns"))
             continue
@@ -295,6 +323,16 @@ def _read_rows(
         for cell, column_name in zip(cells, header, strict=True):
             column = known[column_name]
             cell = cell.strip()
+            if len(cell) > column.longest:
+                issues.append(
+                    Issue(
+                        name,
+                        line,
+                        f"{column.name}: {len(cell):,} characters; at most {column.longest:,}",
+                    )
+                )
+                valid = False
+                continue
             if not cell:
                 if column.required:
                     issues.append(Issue(name, line, f"{column.name} is empty"))
@@ -353,11 +391,17 @@ def _cycles(parents: Mapping[str, str | None], starts: Iterable[str]) -> set[str
     return on_cycle
 
 
+MAX_SUGGESTIONS = 50
+"""Unknown skills get a "did you mean" for the first this many; a file with thousands of them is
+wrong as a whole, and each suggestion is a search over every label."""
+
+
 class _Validator:
     def __init__(self, state: GraphState) -> None:
         self.state = state
         self.issues: list[Issue] = []
         self._resolved: dict[str, str | LookupError] = {}
+        self._unknown = 0
 
     def issue(self, file: str, row: Row, message: str) -> None:
         self.issues.append(Issue(file, row.line, message))
@@ -378,9 +422,12 @@ class _Validator:
         value = row[column]
         if value not in self._resolved:
             try:
-                self._resolved[value] = self.state.skills.resolve(value)
+                self._resolved[value] = self.state.skills.resolve(
+                    value, suggest=self._unknown < MAX_SUGGESTIONS
+                )
             except LookupError as error:
                 self._resolved[value] = error
+                self._unknown += 1
         resolved = self._resolved[value]
         if isinstance(resolved, LookupError):
             self.issue(file, row, f"{column}: {resolved.args[0]}")
@@ -568,11 +615,16 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _validate_quietly(folder: Path, state: GraphState) -> tuple[OrgData, list[Issue]]:
+    with gc_paused():
+        return validate_org_dir(folder, state)
+
+
 async def read_org_dir(db: Database, folder: Path) -> OrgData:
     """The validated export in `folder`; `ImportInvalid` with every problem otherwise."""
     state = await GraphState.read(db)
-    with gc_paused():
-        org, issues = validate_org_dir(folder, state)
+    # CPU-bound for seconds on a large export: in a thread, so the API's event loop keeps serving
+    org, issues = await asyncio.to_thread(_validate_quietly, folder, state)
     if issues:
         raise ImportInvalid(issues)
     return org

@@ -9,7 +9,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from graph.database import Database
+from graph.errors import ValidationFailed
 from graph.migrate import ensure_reference_data
+from graph.settings import ImportSettings
 from seed.generate import generate_org
 from seed.loader import (
     PhaseResult,
@@ -60,20 +62,59 @@ async def ensure_taxonomy(
     return await import_taxonomy(db, DEFAULT_TAXONOMY, progress)
 
 
+class MassDeactivation(ValidationFailed):
+    """A full export would mark more of the active people inactive than the guard allows: most
+    likely a truncated or broken people.csv, not a wave of leavers."""
+
+    SHOWN = 20
+
+    def __init__(self, missing: int, active: int, first: list[dict[str, str]], pct: float) -> None:
+        names = ", ".join(f"{row['id']} ({row['name']})" for row in first)
+        more = f" and {missing - len(first):,} more" if missing > len(first) else ""
+        super().__init__(
+            "people.csv",
+            f"this full export would mark {missing:,} of {active:,} active people inactive "
+            f"({missing / active:.0%}; the limit is {pct:g}%): {names}{more}. Nothing was "
+            "written. If they all left, import again with --allow-mass-deactivation; if "
+            "people.csv is not a full export, use --partial.",
+        )
+        self.missing = missing
+        self.active = active
+
+
+async def check_deactivations(db: Database, org: OrgData, max_pct: float) -> None:
+    """Raises `MassDeactivation` when a full export of `org` would deactivate more than
+    `max_pct` percent of the active people."""
+    row = (
+        await db.read(
+            "imports/people_missing_from_export",
+            ids=[person.id for person in org.people],
+            shown=MassDeactivation.SHOWN,
+        )
+    )[0]
+    if row["missing"] and row["missing"] * 100 > max_pct * row["active"]:
+        raise MassDeactivation(row["missing"], row["active"], row["first"], max_pct)
+
+
 async def import_org_dir(
     db: Database,
     folder: Path,
     *,
     dry_run: bool = False,
     full_export: bool = True,
+    allow_mass_deactivation: bool = False,
     progress: ProgressCallback | None = None,
 ) -> tuple[OrgData, list[PhaseResult]]:
     """Validates the export in `folder` (raising `ImportInvalid` with every problem) and, unless
-    `dry_run`, loads it. With `full_export` and a people.csv, people it lacks become inactive."""
+    `dry_run`, loads it. With `full_export` and a people.csv, people it lacks become inactive;
+    more than `TALENTGRAPH_IMPORT_MAX_DEACTIVATION_PCT` of them only with
+    `allow_mass_deactivation` (`MassDeactivation` otherwise, dry run or not)."""
     org = await read_org_dir(db, folder)
+    full = full_export and (folder / "people.csv").is_file() and bool(org.people)
+    if full and not allow_mass_deactivation:
+        await check_deactivations(db, org, ImportSettings().max_deactivation_pct)
     if dry_run:
         return org, []
-    full = full_export and (folder / "people.csv").is_file()
     return org, await load_org(db, org, full_people_export=full, progress=progress)
 
 

@@ -354,9 +354,10 @@ class SkillIndex:
         live = [skill_id for skill_id in ids if skill_id not in self._deprecated]
         return live or ids
 
-    def resolve(self, value: str) -> str:
+    def resolve(self, value: str, *, suggest: bool = True) -> str:
         """The skill id `value` names; `LookupError` with a helpful message when it names none or
-        several."""
+        several (with "did you mean" unless `suggest` is False: a caller reporting many unknown
+        skills caps how many it searches for)."""
         key = value.strip().lower()
         if key in self.ids:
             return self.ids[key]
@@ -369,7 +370,8 @@ class SkillIndex:
                     f"{self.labels[c]!r} ({c})" for c in sorted(candidates, key=str)[:5]
                 )
                 raise LookupError(f"skill {value!r} is ambiguous: it names {labels}; use the id")
-        raise LookupError(f"skill {value!r} matches no skill{self.suggest(key)}")
+        hint = self.suggest(key) if suggest else ""
+        raise LookupError(f"skill {value!r} matches no skill{hint}")
 
     def suggest(self, key: str) -> str:
         """'; did you mean …' with the skills the search would offer for `key` (same ranking as

@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 
 from graph.connection import configured_connection
-from graph.database import POOL_SIZE, ConnectionInfo, Database
+from graph.database import POOL_SIZE, ConnectionInfo, Database, Deadlines
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import DeliverySettings, ServiceSettings, SmtpSettings, service_settings
@@ -55,13 +55,18 @@ async def healthz(request: Request) -> Response:
 async def readyz(request: Request) -> Response:
     """Ready when Neo4j answers and the schema is in place (applied here if it is missing,
     so a database that was down at start-up needs no restart of the service)."""
-    db: Database = request.state.db
+    db: Database = request.state.db.without_transaction_deadline()
     try:
         await db.verify()
         if not await schema_ready(db):
             await apply_schema(db)
     except TalentGraphError as error:
-        return JSONResponse({"status": "unavailable", "reason": error.message}, status_code=503)
+        settings: ServiceSettings = request.state.settings
+        return JSONResponse(
+            {"status": "unavailable", "reason": error.message},
+            status_code=503,
+            headers={"Retry-After": str(settings.retry_after_s)},
+        )
     return JSONResponse({"status": "ready"})
 
 
@@ -80,6 +85,16 @@ async def auth_config(request: Request) -> Response:
     return JSONResponse({"oidc": oidc, "devTokens": settings.hs256_enabled})
 
 
+def service_deadlines(settings: ServiceSettings) -> Deadlines:
+    """The service fails fast: a client learns of an outage within these, not after minutes."""
+    return Deadlines(
+        connect_s=settings.db_connect_timeout_s,
+        acquisition_s=settings.db_acquisition_timeout_s,
+        transaction_s=settings.db_transaction_timeout_s,
+        liveness_check_s=settings.db_liveness_check_s,
+    )
+
+
 def create_app(
     settings: ServiceSettings | None = None,
     connection: ConnectionInfo | None = None,
@@ -95,11 +110,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
-        db = Database.connect(connection or configured_connection())
+        db = Database.connect(connection or configured_connection(), service_deadlines(settings))
         pool = DriverPoolCollector(db, POOL_SIZE)
         pool_registry.register(pool)
         try:
-            await apply_schema(db)
+            await apply_schema(db.without_transaction_deadline())
         except TalentGraphError as error:
             log.warning("schema not applied at start-up (%s); /readyz will retry", error.message)
         try:

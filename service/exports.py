@@ -33,10 +33,11 @@ from starlette.routing import Route
 from graph.database import Database, Row
 from graph.errors import DatabaseUnavailable, DomainError, Forbidden, NotFound, ValidationFailed
 from graph.settings import ServiceSettings
-from resolvers import analytics
+from resolvers import analytics, gigs
 from resolvers.context import Context
 from resolvers.identity import AuthenticationFailed
 from resolvers.oidc import ProviderUnavailable
+from resolvers.permissions import require_candidate_reader
 from resolvers.workflow import applications
 from service.auth import viewer_from_header
 
@@ -143,7 +144,11 @@ APPLICANT_COLUMNS = (
 
 async def gig_applicants(ctx: Context, request: Request) -> Table:
     gig_id = request.path_params["gig_id"]
-    rows = await applications.gig_applicants(ctx, gig_id)
+    gig = await gigs.gig_by_id(ctx, gig_id)
+    if gig is None:
+        raise NotFound("Gig", gig_id)
+    require_candidate_reader(ctx.viewer, gig["owner_id"])
+    rows = await applications.gig_applications(ctx, gig_id)
     flat = [
         {
             "application_id": a["id"],

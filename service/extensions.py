@@ -4,10 +4,12 @@ for logs and metrics), query counting, the request limits and, when on, tracing.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from graphql import GraphQLError
+import strawberry
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -18,11 +20,14 @@ from strawberry.extensions import (
     SchemaExtension,
     ValidationCache,
 )
+from strawberry.types import ExecutionContext
 
 from graph.errors import DatabaseUnavailable, DomainError
 from graph.settings import ServiceSettings
 from resolvers.context import Context
-from schema.errors import UNAVAILABLE, error_extensions
+from schema.errors import error_extensions
+from service import codes
+from service.query_cost import QuerySizeLimiter
 
 log = logging.getLogger("talentgraph.service")
 
@@ -30,6 +35,32 @@ log = logging.getLogger("talentgraph.service")
 def _replaced(error: GraphQLError, message: str, extensions: dict[str, Any]) -> GraphQLError:
     return GraphQLError(
         message, error.nodes, error.source, error.positions, error.path, None, extensions
+    )
+
+
+_SUGGESTION = re.compile(r" Did you mean .*\?$")
+_BAD_VARIABLE = re.compile(r"^Variable '\$(\w+)' (?:got|has) invalid value")
+
+
+def coded(error: GraphQLError) -> GraphQLError:
+    """GraphQL's own error (syntax, schema validation, a limit, a variable of the wrong type)
+    with the code a client branches on."""
+    if error.extensions and "code" in error.extensions:
+        return error
+    variable = _BAD_VARIABLE.match(error.message)
+    if variable:  # a variable of the wrong type or value (NaN, Infinity, a string for an Int)
+        extensions = {**(error.extensions or {}), "code": codes.VALIDATION}
+        extensions["field"] = variable.group(1)
+        return GraphQLError(
+            error.message, error.nodes, error.source, error.positions, error.path, None, extensions
+        )
+    syntax = isinstance(error, GraphQLSyntaxError) or isinstance(
+        error.original_error, GraphQLSyntaxError
+    )
+    code = codes.GRAPHQL_PARSE_FAILED if syntax else codes.GRAPHQL_VALIDATION_FAILED
+    extensions = {**(error.extensions or {}), "code": code}
+    return GraphQLError(
+        error.message, error.nodes, error.source, error.positions, error.path, None, extensions
     )
 
 
@@ -52,7 +83,7 @@ class ErrorPolicy(SchemaExtension):
     def _policy(error: GraphQLError, request_id: str) -> GraphQLError:
         original = error.original_error
         if original is None or isinstance(original, GraphQLError):
-            return error  # GraphQL's own, such as a variable's value that is not of its enum
+            return coded(error)
         if isinstance(original, DomainError):
             log.info(
                 "user error: %s", original.message,
@@ -62,10 +93,10 @@ class ErrorPolicy(SchemaExtension):
         if isinstance(original, DatabaseUnavailable):
             log.warning("request %s: %s", request_id, original.message)
             message = f"The database is unavailable; try again later (request {request_id})."
-            return _replaced(error, message, {"code": UNAVAILABLE, "requestId": request_id})
+            return _replaced(error, message, {"code": codes.UNAVAILABLE, "requestId": request_id})
         log.error("request %s failed", request_id, exc_info=original)
         message = f"Internal error (request {request_id})."
-        return _replaced(error, message, {"code": "INTERNAL", "requestId": request_id})
+        return _replaced(error, message, {"code": codes.INTERNAL, "requestId": request_id})
 
 
 class RequestRecord(SchemaExtension):
@@ -84,6 +115,40 @@ class RequestRecord(SchemaExtension):
             return
         code = (errors[0].extensions or {}).get("code")
         context.outcome = str(code) if code else "GRAPHQL_VALIDATION"
+
+
+class ServiceSchema(strawberry.Schema):
+    """Logs each error of a request as one line: a user's mistake needs no traceback, and a bug's
+    traceback was logged already, with its request id, by `ErrorPolicy`."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        for error in errors:
+            code = (error.extensions or {}).get("code", "")
+            log.info("request error %s: %s", code, error.message)
+
+
+def without_suggestions(error: GraphQLError) -> GraphQLError:
+    """The error without graphql-core's "Did you mean …?" hints, which name fields and types
+    a production schema does not otherwise reveal (introspection off)."""
+    message = _SUGGESTION.sub("", error.message)
+    if message == error.message:
+        return error
+    return GraphQLError(
+        message, error.nodes, error.source, error.positions, error.path, None, error.extensions
+    )
+
+
+class CachedValidation(ValidationCache):
+    """Strawberry's validation cache, run only when nothing before it refused the document
+    already (QuerySizeLimiter refuses an oversized one without validating it)."""
+
+    def on_validate(self) -> Iterator[None]:
+        if self.execution_context.pre_execution_errors is None:
+            yield from super().on_validate()
+        else:
+            yield
 
 
 class QueryCount(SchemaExtension):
@@ -105,9 +170,10 @@ def service_extensions(settings: ServiceSettings) -> list[Callable[[], SchemaExt
     ]
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QuerySizeLimiter(max_fields=settings.max_query_fields),
         lambda: AddValidationRules(limits),
         lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
+        lambda: CachedValidation(maxsize=256),
         RequestRecord,
         ErrorPolicy,
     ]

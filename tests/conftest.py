@@ -96,7 +96,8 @@ def org() -> OrgFactory:
 
 @pytest.fixture(scope="session")
 def service_settings() -> ServiceSettings:
-    return ServiceSettings(secret=TEST_SECRET, mode="development")
+    # a loaded CI machine's Neo4j, just started, may take longer than production's 15 s
+    return ServiceSettings(secret=TEST_SECRET, mode="development", db_transaction_timeout_s=60)
 
 
 @pytest.fixture

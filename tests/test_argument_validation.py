@@ -10,6 +10,7 @@ from graphql import GraphQLNonNull, Undefined
 from graph.database import Database
 from schema import schema
 from tests.conftest import graphql
+from tests.factories import OrgFactory
 
 
 def _fields_taking_first() -> list[str]:
@@ -44,6 +45,7 @@ def test_every_paged_root_field_is_checked_here() -> None:
 async def test_a_bad_first_is_a_validation_error_naming_first(
     client: httpx.AsyncClient, db: Database, call: str, first: int
 ) -> None:
+    await OrgFactory().department("D1").person("P1", "D1").load(db)  # the API serves people only
     body = await graphql(
         client,
         f"query ($first: Int!) {{ result: {call} {{ __typename }} }}",

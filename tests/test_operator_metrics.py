@@ -3,7 +3,7 @@ latency, Cypher latency by query file, the driver pool, and the counters other p
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
@@ -85,16 +85,18 @@ async def test_metrics_count_the_overdue_approvals_processed(
     client: httpx.AsyncClient, db: Database
 ) -> None:
     await workflow_org().load(db)
-    await drive(db, "ALICE", "G1", "shortlisted")  # waits for ALICE's manager's signature
     counter = "talentgraph_overdue_approvals_processed_total"
     before = value((await scrape(client))["talentgraph_overdue_approvals_processed"], counter,
                    outcome="escalated")  # fmt: skip
-    later = (datetime.now(UTC) + timedelta(days=30)).isoformat()
-    mutation = (
-        "mutation($now: DateTime) { processOverdueApprovals(input: {now: $now}) "
-        "{ result { __typename } } }"
+    application_id = await drive(db, "ALICE", "G1", "shortlisted")  # waits for the manager
+    long_ago = datetime(2020, 1, 1, tzinfo=UTC)  # asked years ago: overdue by any timeout
+    await db.write(
+        "workflow/update_applications",
+        rows=[{"id": application_id, "changes": {"approval_requested_at": long_ago}}],
+        now=long_ago,
     )
-    await gql(client, "HR", mutation, {"now": later}, roles=("hr",))
+    mutation = "mutation { processOverdueApprovals { result { __typename } } }"
+    await gql(client, "HR", mutation, roles=("hr",))
     after = value((await scrape(client))["talentgraph_overdue_approvals_processed"], counter,
                   outcome="escalated")  # fmt: skip
     assert after - before == 1

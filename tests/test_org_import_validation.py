@@ -138,7 +138,8 @@ async def test_a_file_that_is_not_utf8_csv_is_a_problem_not_a_crash(
     with pytest.raises(ImportInvalid) as raised:
         await import_org_dir(db, folder)
     assert [str(issue) for issue in raised.value.issues] == [
-        "departments.csv:2: not valid CSV (field larger than field limit (131072))",
+        "departments.csv:2: not valid CSV (field larger than field limit (131072)); "
+        "is a quote unclosed or stray in this row?",
         "people.csv:0: not UTF-8 text (invalid start byte)",
     ]
     assert await snapshot(db) == before

@@ -30,6 +30,15 @@ APPLICATION = {
 # rule, the call refused, its message, calls allowed
 REQUIRE: list[tuple[str, Callable[[Viewer], None], Viewer, str, list[Viewer]]] = [
     (
+        "require_active_person",
+        lambda v: permissions.require_active_person(
+            v, {"active": v.person_id != "P-2"} if v.person_id != "P-0" else None
+        ),
+        OTHER,
+        "'P-2' is not an active person of the organisation",
+        [EMPLOYEE, HR],
+    ),
+    (
         "require_profile_editor",
         lambda v: permissions.require_profile_editor(v, "P-1"),
         OTHER,
@@ -162,6 +171,13 @@ def test_private_aspirations_are_hidden_from_colleagues_but_not_the_manager_or_h
     assert permissions.sees_private_aspirations(HR, "P-1", None)
 
 
+def test_feedback_on_a_helper_is_for_them_their_manager_and_hr() -> None:
+    assert not permissions.sees_engagement_feedback(OTHER, "P-1", "P-4")
+    assert permissions.sees_engagement_feedback(EMPLOYEE, "P-1", "P-4")
+    assert permissions.sees_engagement_feedback(Viewer("P-4"), "P-1", "P-4")
+    assert permissions.sees_engagement_feedback(HR, "P-1", None)
+
+
 def test_a_draft_gig_is_hidden_from_everyone_but_its_owner_and_hr() -> None:
     assert not permissions.sees_gig(OTHER, "draft", "P-1")
     assert not permissions.sees_all_drafts(OTHER)
@@ -169,6 +185,9 @@ def test_a_draft_gig_is_hidden_from_everyone_but_its_owner_and_hr() -> None:
     assert permissions.sees_gig(HR, "draft", "P-1")
     assert permissions.sees_all_drafts(HR)
     assert permissions.sees_gig(OTHER, "open", "P-1")
+    assert not permissions.sees_gig(OTHER, "cancelled", "P-1", None)
+    assert permissions.sees_gig(OTHER, "cancelled", "P-1", "2026-11-01T09:00:00Z")
+    assert permissions.sees_gig(EMPLOYEE, "cancelled", "P-1", None)
 
 
 def test_an_application_is_hidden_from_colleagues_and_unasked_managers() -> None:

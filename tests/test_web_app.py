@@ -84,7 +84,8 @@ async def test_hashed_assets_are_cached_for_a_year_and_missing_files_are_404(
     assert (await web.get("/gigs/G1", headers={"Accept": "application/json"})).status_code == 404
 
 
-async def test_the_api_keeps_its_paths(web: httpx.AsyncClient) -> None:
+async def test_the_api_keeps_its_paths(web: httpx.AsyncClient, db: Database) -> None:
+    await OrgFactory().department("D1").person("P1", "D1").load(db)
     health = await web.get("/healthz")
     assert health.json() == {"status": "ok"}
     answer = await web.post(
@@ -177,6 +178,7 @@ async def test_production_has_no_development_sign_in(production: httpx.AsyncClie
 async def test_cors_allows_the_configured_origin_and_exposes_the_request_id(
     db: Database, neo4j_connection: ConnectionInfo, dist: Path
 ) -> None:
+    await OrgFactory().department("D1").person("P1", "D1").load(db)
     settings = ServiceSettings(
         secret=TEST_SECRET, cors_origins=["https://app.example.org"], web_dist=dist
     )

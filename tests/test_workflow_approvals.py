@@ -200,8 +200,9 @@ async def test_a_batch_is_all_or_nothing(
 
 
 async def test_an_unanswered_approval_escalates_once_then_approves_itself(
-    db: Database, client: httpx.AsyncClient
+    db: Database, client: httpx.AsyncClient, policy: pytest.MonkeyPatch
 ) -> None:
+    policy.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")  # days pass in a drill
     await workflow_org().load(db)
     id = await drive(db, "ALICE", "G1", "shortlisted")
     requested = datetime.now(UTC)
@@ -247,6 +248,7 @@ async def test_with_auto_approval_a_silence_approves_and_the_escalated_manager_c
 ) -> None:
     policy.setenv("TALENTGRAPH_POLICY_ON_TIMEOUT", "auto_approve")
     policy.setenv("TALENTGRAPH_POLICY_APPROVAL_TIMEOUT_DAYS", "2")
+    policy.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")
     await workflow_org().load(db)
     id = await drive(db, "ALICE", "G1", "shortlisted")
 
@@ -268,8 +270,10 @@ async def test_only_hr_processes_overdue_approvals(db: Database, client: httpx.A
 
 
 async def test_the_cli_processes_overdue_approvals(
-    db: Database, neo4j_connection: ConnectionInfo, monkeypatch: pytest.MonkeyPatch
+    db: Database, neo4j_connection: ConnectionInfo, policy: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch = policy
+    monkeypatch.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")
     await workflow_org().load(db)
     id = await drive(db, "ALICE", "G1", "shortlisted")
     monkeypatch.setenv("NEO4J_URI", neo4j_connection.uri)

@@ -74,7 +74,7 @@ async def test_completion_validates_demonstrated_skills_and_never_lowers_one(
     }
 
     data = await gql(client, "OWNER", COMPLETE, {"input": payload})
-    profile = await gql(client, "BOB", PROFILE, {"id": "SOLO"})
+    profile = await gql(client, "SOLO", PROFILE, {"id": "SOLO"})  # ratings: for the helper
     notes = await gql(client, "SOLO", "{ notifications { kind message } }")
 
     done = data["completeEngagement"]["result"]
@@ -209,6 +209,34 @@ async def test_the_helper_rates_the_gig_and_colleagues_endorse_what_they_saw(
     assert {"kind": "gig_feedback", "message": "Sam Solo rated Gig DUO 4/5"} in owner_notes[
         "notifications"
     ]
+
+
+async def test_a_profile_names_the_colleagues_of_completed_gigs_who_may_endorse(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await growth_org().load(db)
+    colleagues = """query($id: ID!) { gigProfile(personId: $id) {
+      colleagues { person { id name } gigs { id title } } } }"""
+    for person in ("SOLO", "ALICE"):
+        engagement = await engaged(db, client, person, "DUO")
+        before = await gql(client, "BOB", colleagues, {"id": "SOLO"})
+        payload = {"engagementId": engagement, "hoursWorked": 4, "rating": 5, "feedback": "ok"}
+        await gql(client, "OWNER", COMPLETE, {"input": payload})
+
+    solo = await gql(client, "BOB", colleagues, {"id": "SOLO"})
+    alice = await gql(client, "ALICE", colleagues, {"id": "ALICE"})
+    bob = await gql(client, "BOB", colleagues, {"id": "BOB"})
+
+    # while Alice's engagement was active, she was nobody's colleague yet
+    assert before["gigProfile"]["colleagues"] == []
+    duo = [{"id": "DUO", "title": "Gig DUO"}]
+    assert solo["gigProfile"]["colleagues"] == [
+        {"person": {"id": "ALICE", "name": "Alice Analyst"}, "gigs": duo}
+    ]
+    assert alice["gigProfile"]["colleagues"] == [
+        {"person": {"id": "SOLO", "name": "Sam Solo"}, "gigs": duo}
+    ]
+    assert bob["gigProfile"]["colleagues"] == []
 
 
 async def test_skills_not_confirmed_within_the_policy_period_ask_for_a_refresh(

@@ -92,6 +92,9 @@ def main() -> None:
         "NEO4J_PASSWORD": connection.password,
         "TALENTGRAPH_MODE": "development",
         "TALENTGRAPH_POLICY_NOTIFICATION_POLL_S": "0.5",
+        # as in the pytest fixtures: a loaded CI machine's just-started Neo4j plans each screen's
+        # queries for the first time within the journeys, which can outlast production's 15 s
+        "TALENTGRAPH_DB_TRANSACTION_TIMEOUT_S": "60",
     }
     talentgraph = ROOT / ".venv" / "bin" / "talentgraph"
     command = [str(talentgraph), "serve", "--host", "127.0.0.1", "--port", str(port)]

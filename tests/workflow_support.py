@@ -60,6 +60,8 @@ def workflow_org() -> OrgFactory:
         .person("ALICE", "OPS", name="Alice Analyst", manager_id="MANAGER")
         .person("BOB", "OPS", name="Bob Builder", manager_id="MANAGER")
         .person("SOLO", "OPS", name="Sam Solo")
+        .department("PEOPLE", "People")
+        .person("HR", "PEOPLE", name="Hana Resources")
         .gig("G1", "OWNER", "GIG", hours_per_week=4.0, duration_weeks=6, external_hourly_rate=90.0)
         .requires("G1", "python", 3)
         .gig("MICRO", "OWNER", "GIG", type="micro_task", hours_per_week=2.0, duration_weeks=2)

@@ -1,5 +1,6 @@
 // The audit trail of a gig (everything about it, its applications and engagements) or of a person
-// (everything that concerns them), in the order it happened. Pass one id, the other null.
+// (everything that concerns them), in the order it happened, with the actor's name. Pass one id,
+// the other null.
 // :param gig_id => 'G1'
 // :param person_id => null
 // :param first => 100
@@ -10,6 +11,7 @@ CALL {
   MATCH (:Person {id: $person_id})<-[:CONCERNS]-(event:AuditEvent)
   RETURN event
 }
-RETURN event {.*} AS event
+OPTIONAL MATCH (actor:Person {id: event.actor_id})
+RETURN event {.*, actor_name: actor.name} AS event
 ORDER BY event.at, event.seq
 LIMIT $first

@@ -11,12 +11,11 @@ from graph.database import Row, Transaction
 from graph.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
 from graph.settings import policy_settings
 from resolvers.context import Context
-from resolvers.gigs import gig_by_id
 from resolvers.permissions import (
     require_application_actor,
-    require_candidate_reader,
     require_gig_owner,
     sees_application,
+    sees_gig,
 )
 from resolvers.workflow.approvals import request_approval
 from resolvers.workflow.clock import now_utc
@@ -53,7 +52,9 @@ async def create_application(
         rows = await tx.run("workflow/gig_and_candidate", gig_id=gig_id, person_id=person_id)
         context = rows[0]
         gig, person = context["gig"], context["person"]
-        if gig is None:
+        if gig is None or not sees_gig(
+            viewer, gig["status"], context["owner_id"], gig.get("published_at")
+        ):  # someone else's draft is answered as a missing gig: drafts cannot be enumerated
             raise NotFound("Gig", gig_id)
         if person is None:
             raise NotFound("Person", person_id)
@@ -79,7 +80,7 @@ async def create_application(
             gig_id=gig_id,
             state=state,
             origin=origin,
-            note=clean(note),
+            note=clean(note, "note"),
             now=now,
         )
         application = (await applications_by_ids(tx, [id]))[0]
@@ -113,7 +114,7 @@ async def transition(ctx: Context, application_id: str, action: Action, reason: 
     """Moves an application along `TRANSITIONS[action]`, with what the move entails: asking the
     manager on shortlisting, checking their approval before an offer, assigning on acceptance."""
     rule = TRANSITIONS[action]
-    reason = clean(reason)
+    reason = clean(reason, "reason")
     if rule.reason_required and reason is None:
         raise ValidationFailed("reason", "say why: the applicant is told")
     viewer = ctx.viewer
@@ -244,13 +245,3 @@ async def gig_applications(ctx: Context, gig_id: str) -> list[Row]:
     """A gig's applications as the viewer may see them: all for its owner and HR, their own
     for anyone else."""
     return await visible_applications(ctx, "workflow/gig_application_ids", gig_id=gig_id)
-
-
-async def gig_applicants(ctx: Context, gig_id: str) -> list[Row]:
-    """Every application to a gig with its state, for the gig's owner and HR (the applicants
-    list they download); `NotFound` for a gig the viewer may not see."""
-    gig = await gig_by_id(ctx, gig_id)
-    if gig is None:
-        raise NotFound("Gig", gig_id)
-    require_candidate_reader(ctx.viewer, gig["owner_id"])
-    return await gig_applications(ctx, gig_id)

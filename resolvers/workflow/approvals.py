@@ -4,7 +4,7 @@ nothing), and what an unanswered approval becomes after the timeout."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from graph.database import Database, Row, Transaction
@@ -101,7 +101,7 @@ async def decide_approvals(ctx: Context, decisions: list[ApprovalDecision]) -> l
     if len(set(ids)) != len(ids):
         raise ValidationFailed("decisions", "each application may be decided once")
     for index, decision in enumerate(decisions):
-        if not decision.approve and clean(decision.reason) is None:
+        if not decision.approve and clean(decision.reason, "reason") is None:
             raise ValidationFailed(f"decisions[{index}].reason", "say why: the applicant is told")
     viewer = ctx.viewer
     now = now_utc()
@@ -128,7 +128,7 @@ async def decide_approvals(ctx: Context, decisions: list[ApprovalDecision]) -> l
 def decision_changes(
     decision: ApprovalDecision, application: Row, now: datetime, outbox: Outbox
 ) -> Row:
-    reason = clean(decision.reason)
+    reason = clean(decision.reason, "reason")
     state = "approved" if decision.approve else "declined"
     changes: dict[str, Any] = {
         "approval_state": state,
@@ -167,20 +167,36 @@ class OverdueOutcome:
     auto_approved: list[Row]
 
 
+CLOCK_SKEW = timedelta(minutes=1)
+
+
+def check_as_of(as_of: datetime | None, policy: PolicySettings) -> datetime:
+    """The moment overdue approvals are judged by: now, or a moment before it (a moment after it
+    only where `TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW` is set, for tests and drills)."""
+    now = now_utc()
+    if as_of is None:
+        return now
+    if as_of > now + CLOCK_SKEW and not policy.allow_future_now:
+        raise ValidationFailed("now", "may not be in the future: approvals fall due in real time")
+    return as_of
+
+
 async def process_overdue_approvals(
-    db: Database, actor_id: str | None, now: datetime, policy: PolicySettings
+    db: Database, actor_id: str | None, as_of: datetime, policy: PolicySettings
 ) -> OverdueOutcome:
-    """Approvals unanswered for `approval_timeout_days` are escalated to the manager's manager
-    (`on_timeout = escalate`, once; an unanswered escalation is then approved automatically) or
-    approved automatically (`on_timeout = auto_approve`), recorded as such. Idempotent: a second
-    run at the same `now` finds nothing overdue."""
+    """Approvals unanswered for `approval_timeout_days` by `as_of` are escalated to the manager's
+    manager (`on_timeout = escalate`, once; an unanswered escalation is then approved
+    automatically) or approved automatically (`on_timeout = auto_approve`). The applications'
+    due dates move as of `as_of`; the audit trail records the real time, never `as_of`.
+    Idempotent: a second run at the same `as_of` finds nothing overdue."""
     days = policy.approval_timeout_days
+    now = now_utc()
 
     async def work(tx: Transaction) -> OverdueOutcome:
         outbox = Outbox(actor_id or SYSTEM_ACTOR)
         # the first run locks what is overdue; the second drops what a manager decided meanwhile
-        await tx.run("workflow/overdue_approvals", now=now, timeout_days=days)
-        overdue = await tx.run("workflow/overdue_approvals", now=now, timeout_days=days)
+        await tx.run("workflow/overdue_approvals", now=as_of, timeout_days=days)
+        overdue = await tx.run("workflow/overdue_approvals", now=as_of, timeout_days=days)
         rows: list[Row] = []
         escalated: list[str] = []
         approved: list[str] = []
@@ -199,7 +215,7 @@ async def process_overdue_approvals(
                     "approval_state": "escalated",
                     "approver_id": up,
                     "escalated_from_id": application.get("approver_id"),
-                    "escalated_at": now,
+                    "escalated_at": as_of,
                 }
                 outbox.approval_event("escalate", application, "escalated", reason)
                 outbox.notify(
@@ -215,7 +231,7 @@ async def process_overdue_approvals(
                 reason = f"no answer within {days} days: approved automatically"
                 changes = {
                     "approval_state": "auto_approved",
-                    "approval_decided_at": now,
+                    "approval_decided_at": as_of,
                     "approval_reason": reason,
                 }
                 outbox.approval_event("auto_approve", application, "auto_approved", reason)
@@ -230,7 +246,7 @@ async def process_overdue_approvals(
                 approved.append(application["id"])
             rows.append({"id": application["id"], "changes": changes})
         if rows:
-            await tx.run("workflow/update_applications", rows=rows, now=now)
+            await tx.run("workflow/update_applications", rows=rows, now=as_of)
         await outbox.flush(tx, now)
         return OverdueOutcome(
             await applications_by_ids(tx, escalated), await applications_by_ids(tx, approved)
@@ -245,9 +261,9 @@ async def process_overdue_approvals(
 
 async def process_overdue(ctx: Context, now: datetime | None) -> OverdueOutcome:
     require_overdue_processor(ctx.viewer)
-    return await process_overdue_approvals(
-        ctx.db, ctx.viewer.person_id, now or now_utc(), policy_settings()
-    )
+    policy = policy_settings()
+    as_of = check_as_of(now, policy)
+    return await process_overdue_approvals(ctx.db, ctx.viewer.person_id, as_of, policy)
 
 
 async def pending_approvals(ctx: Context) -> list[Row]:

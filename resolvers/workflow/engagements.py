@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph import limits
 from graph.database import Row, Transaction
 from graph.errors import EntityKind, InvalidTransition, NotFound, ValidationFailed
 from graph.vocabulary import GigStatus
@@ -74,7 +75,7 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Row:
             id=completion.engagement_id,
             hours_worked=completion.hours_worked,
             rating=completion.rating,
-            feedback=clean(completion.feedback),
+            feedback=clean(completion.feedback, "feedback", limits.FEEDBACK),
             now=now,
         )
         if skill_ids:
@@ -122,7 +123,7 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Row:
 async def cancel_engagement(ctx: Context, engagement_id: str, reason: str | None) -> Row:
     """The owner or the helper ends an active engagement early, saying why; the hours and the
     seat are free again and the other side is told."""
-    reason = clean(reason)
+    reason = clean(reason, "reason")
     if reason is None:
         raise ValidationFailed("reason", "say why: the other side is told")
     viewer = ctx.viewer
@@ -180,7 +181,7 @@ async def give_gig_feedback(
             "workflow/set_helper_feedback",
             id=engagement_id,
             rating=rating,
-            feedback=clean(feedback),
+            feedback=clean(feedback, "feedback", limits.FEEDBACK),
             now=now,
         )
         outbox = Outbox(viewer.person_id)
@@ -233,7 +234,7 @@ async def endorse_skill(
             endorser_id=viewer.person_id,
             person_id=person_id,
             skill_id=skill_id,
-            comment=clean(comment),
+            comment=clean(comment, "comment"),
             now=now,
         )
         endorsement: Row = rows[0]["endorsement"]

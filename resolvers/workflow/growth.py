@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from graph.database import Row
 from graph.settings import policy_settings
 from resolvers.context import Context
+from resolvers.loaders import load_one
+from resolvers.permissions import sees_engagement_feedback
 from resolvers.validation import check_first
 from resolvers.workflow.clock import now_utc
 
@@ -23,6 +25,9 @@ async def gig_profile(ctx: Context, person_id: str) -> Row | None:
     if not rows:
         return None
     profile: Row = rows[0]["profile"]
+    manager = await load_one(ctx, "people/managers_of_people", person_id)
+    if not sees_engagement_feedback(ctx.viewer, person_id, manager["id"] if manager else None):
+        profile["completed"] = [without_feedback(e) for e in profile["completed"]]
     months = policy_settings().stale_skill_months
     now = now_utc()
     for skill in profile["skills"]:
@@ -33,4 +38,10 @@ async def gig_profile(ctx: Context, person_id: str) -> Row | None:
 
 async def success_stories(ctx: Context, first: int) -> list[Row]:
     check_first(first, ctx.settings)
-    return [row["story"] for row in await ctx.db.read("workflow/success_stories", first=first)]
+    rows = await ctx.db.read("workflow/success_stories", first=first)
+    # a story tells what was done and what it saved, not how the owner rated the helper
+    return [without_feedback(row["story"]) for row in rows]
+
+
+def without_feedback(engagement: Row) -> Row:
+    return {**engagement, "rating": None, "feedback": None}

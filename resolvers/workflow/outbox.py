@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import Literal
 
 from graph.database import Row, Transaction
-from resolvers.workflow.rules import NOTICES
+from graph.vocabulary import NotificationKind
+from resolvers.workflow.rules import NOTICES, OUTCOMES
 
 
 @dataclass
@@ -116,6 +117,15 @@ class Outbox:
             gig_id=application["gig"]["id"],
             application_id=application["id"],
         )
+        if action in OUTCOMES and application.get("approval_state") == "approved":
+            self.notify(
+                application.get("approver_id"),
+                NotificationKind.APPROVAL_OUTCOME,
+                f"{application['person']['name']}, whose move you approved, {OUTCOMES[action]} "
+                f"{application['gig']['title']}",
+                gig_id=application["gig"]["id"],
+                application_id=application["id"],
+            )
 
     async def flush(self, tx: Transaction, now: datetime) -> None:
         if self.events:

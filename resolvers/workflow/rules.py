@@ -94,6 +94,15 @@ NOTICES: dict[str, tuple[Actor, str, str]] = {
 }
 
 
+# How an application a manager signed for ended: the manager who approved is told.
+OUTCOMES = {
+    "accept_offer": "started on",
+    "decline_offer": "declined the offer for",
+    "withdraw": "withdrew from",
+    "reject": "was not selected for",
+}
+
+
 def available_hours(person: Row, committed_hours: float) -> float:
     """Weekly hours a person can still give to gigs: their gig share of the week minus what their
     active engagements already commit."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph import limits
 from graph.database import Row, Transaction
-from graph.errors import NotFound
+from graph.errors import NotFound, ValidationFailed
 from resolvers.context import Context
 from resolvers.identity import Viewer
 from resolvers.permissions import (
@@ -50,6 +51,10 @@ async def locked_engagement(tx: Transaction, id: str) -> Row:
     return await engagement_by_id(tx, id)
 
 
-def clean(text: str | None) -> str | None:
+def clean(text: str | None, field: str, longest: int = limits.NOTE) -> str | None:
+    """Free text as stored: stripped, None when blank; `ValidationFailed` naming `field` when it
+    is longer than `longest` (the README's "Limits")."""
     stripped = (text or "").strip()
+    if len(stripped) > longest:
+        raise ValidationFailed(field, f"must be at most {longest:,} characters")
     return stripped or None

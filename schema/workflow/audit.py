@@ -22,6 +22,9 @@ class AuditEvent:
     id: strawberry.ID
     at: datetime
     actor_id: str = strawberry.field(description="A person id, or 'system' for the overdue run.")
+    actor_name: str | None = strawberry.field(
+        description="The actor's name (null for 'system' or a person since removed)."
+    )
     action: str
     subject: str = strawberry.field(description="application, approval, engagement or gig")
     subject_id: strawberry.ID
@@ -39,6 +42,7 @@ class AuditEvent:
             id=strawberry.ID(row["id"]),
             at=at,
             actor_id=row["actor_id"],
+            actor_name=row.get("actor_name"),
             action=row["action"],
             subject=row["subject"],
             subject_id=strawberry.ID(row["subject_id"]),

@@ -12,6 +12,7 @@ from resolvers.context import Info
 from resolvers.workflow import (
     growth,
 )
+from schema.gigs import Gig
 from schema.people import Person
 from schema.skills import Skill
 from schema.values import to_datetime
@@ -41,12 +42,30 @@ class ConfirmedSkill:
         )
 
 
+@strawberry.type(
+    description="Someone who worked on the same completed gigs as the person, and on which: "
+    "each of them may endorse a skill the other showed there."
+)
+class Colleague:
+    person: Person
+    gigs: list[Gig] = strawberry.field(description="The gigs both completed, latest first.")
+
+    @classmethod
+    def from_row(cls, row: Row) -> Self:
+        return cls(
+            person=Person.from_row(row["person"]), gigs=[Gig.from_row(g) for g in row["gigs"]]
+        )
+
+
 @strawberry.type(description="A person's gig record: what they did, who vouched, what is stale.")
 class GigProfile:
     person: Person
     completed_gigs: list[Engagement]
     endorsements: list[Endorsement]
     skills: list[ConfirmedSkill]
+    colleagues: list[Colleague] = strawberry.field(
+        description="Colleagues on the same completed gigs, by name."
+    )
 
     @strawberry.field(description="Skills not confirmed recently.")
     def stale_skills(self) -> list[ConfirmedSkill]:
@@ -63,6 +82,7 @@ class GigProfile:
             completed_gigs=[Engagement.from_row(e) for e in row["completed"]],
             endorsements=[Endorsement.from_row(e) for e in row["endorsements"]],
             skills=[ConfirmedSkill.from_row(s) for s in row["skills"]],
+            colleagues=[Colleague.from_row(c) for c in row["colleagues"]],
         )
 
 

@@ -10,6 +10,7 @@ const SCREENS: { role: Role; path: string; heading: RegExp; name: string }[] = [
   { role: "employee", path: "/profile", heading: /^My profile$/, name: "my profile" },
   { role: "employee", path: "/applications", heading: /^My applications$/, name: "my applications" },
   { role: "employee", path: "/stories", heading: /^Success stories$/, name: "success stories" },
+  { role: "employee", path: "/surveys", heading: /^Surveys$/, name: "surveys" },
   { role: "owner", path: "/my-gigs", heading: /^My gigs$/, name: "my gigs" },
   { role: "owner", path: "/post", heading: /^Post a gig$/, name: "post a gig" },
   { role: "manager", path: "/approvals", heading: /^Approvals$/, name: "approvals" },

@@ -23,6 +23,7 @@ const MyApplications = lazy(() => import("./screens/MyApplications"));
 const Approvals = lazy(() => import("./screens/Approvals"));
 const Stories = lazy(() => import("./screens/Stories"));
 const Surveys = lazy(() => import("./screens/Surveys"));
+const Colleague = lazy(() => import("./screens/Colleague"));
 const NearSkill = lazy(() => import("./screens/NearSkill"));
 const Dashboard = lazy(() => import("./screens/Dashboard"));
 
@@ -140,6 +141,7 @@ export function Shell() {
             <Route path="/approvals" component={Approvals} />
             <Route path="/stories" component={Stories} />
             <Route path="/surveys" component={Surveys} />
+            <Route path="/people/:id" component={Colleague} />
             <Route path="/hr/near" component={NearSkill} />
             <Route path="/hr/dashboard" component={Dashboard} />
             <Route>

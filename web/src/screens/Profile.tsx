@@ -1,5 +1,6 @@
 // My profile: skills with level 1-5, evidenced or claimed; aspirations with who sees them;
-// capacity for gigs; completed gigs; endorsements; stale skills to confirm.
+// capacity for gigs; completed gigs; endorsements; colleagues of completed gigs (to endorse on
+// their profile); stale skills to confirm.
 import { type SubmitEvent, useState } from "react";
 import { type OperationResult, useMutation, useQuery } from "urql";
 import { Link } from "wouter";
@@ -80,10 +81,21 @@ const ProfileQuery = graphql(`
         id
         comment
         createdAt
+        endorserId
         endorserName
         gigTitle
         skill {
           label
+        }
+      }
+      colleagues {
+        person {
+          id
+          name
+        }
+        gigs {
+          id
+          title
         }
       }
     }
@@ -469,9 +481,24 @@ export default function Profile() {
                 {gigProfile.endorsements.map((e) => (
                   <li key={e.id}>
                     <strong>{e.skill.label}</strong>
-                    <span>by {e.endorserName ?? "a colleague"} on {e.gigTitle ?? "a gig"}</span>
+                    <span>by <Link href={`/people/${e.endorserId}`}>{e.endorserName ?? "a colleague"}</Link> on {e.gigTitle ?? "a gig"}</span>
                     {e.comment && <q>{e.comment}</q>}
                     <small>{relative(e.createdAt)}</small>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="worked-with">
+            <h2 id="worked-with">Worked with</h2>
+            {!gigProfile || gigProfile.colleagues.length === 0 ? (
+              <Empty><p>Colleagues on gigs you complete appear here; you can endorse what you saw them do.</p></Empty>
+            ) : (
+              <ul className="plain list" aria-label="Colleagues on your gigs">
+                {gigProfile.colleagues.map((c) => (
+                  <li key={c.person.id}>
+                    <Link href={`/people/${c.person.id}`}>{c.person.name}</Link>
+                    <small>on {c.gigs.map((g) => g.title).join(", ")}</small>
                   </li>
                 ))}
               </ul>

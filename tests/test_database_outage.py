@@ -1,0 +1,82 @@
+"""While Neo4j does not answer, clients learn it at once: 503 with Retry-After and the GraphQL
+error UNAVAILABLE (not a 200 after the driver's half a minute of backoff); when it answers again,
+the very next read and write succeed, though every pooled connection died with the outage."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+
+from graph.database import ConnectionInfo, Database
+from graph.settings import ServiceSettings
+from service.app import create_app
+from tests.conftest import auth
+from tests.factories import OrgFactory
+from tests.network_fault import CuttableRelay, relayed
+
+READ = '{ person(id: "P1") { name } }'
+WRITE = 'mutation { updateProfile(input: {title: "Analyst"}) { result { __typename } } }'
+
+
+@pytest.fixture
+async def through_relay(
+    db: Database, neo4j_connection: ConnectionInfo, service_settings: ServiceSettings
+) -> AsyncIterator[tuple[CuttableRelay, httpx.AsyncClient]]:
+    await OrgFactory().department("D1").person("P1", "D1", name="Ada").load(db)
+    async with relayed(neo4j_connection) as (relay, connection):
+        app = create_app(service_settings, connection)
+        async with LifespanManager(app) as manager:
+            transport = httpx.ASGITransport(app=manager.app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://tg") as http:
+                yield relay, http
+
+
+async def ask(client: httpx.AsyncClient, query: str) -> httpx.Response:
+    return await client.post("/graphql", json={"query": query}, headers=auth("P1"))
+
+
+async def test_while_the_database_is_down_requests_get_503_and_retry_after(
+    through_relay: tuple[CuttableRelay, httpx.AsyncClient],
+) -> None:
+    relay, client = through_relay
+    assert (await ask(client, READ)).json()["data"] == {"person": {"name": "Ada"}}
+
+    relay.sever()
+    read, write, ready = await asyncio.gather(
+        ask(client, READ), ask(client, WRITE), client.get("/readyz")
+    )
+
+    for response in (read, write):
+        assert response.status_code == 503, response.text
+        assert response.headers["retry-after"] == "2"
+        [error] = response.json()["errors"]
+        assert error["extensions"]["code"] == "UNAVAILABLE"
+        assert "try again later" in error["message"]
+        assert "Traceback" not in response.text
+    assert ready.status_code == 503
+    assert ready.headers["retry-after"] == "2"
+
+
+async def test_the_first_read_and_write_after_the_database_is_back_succeed(
+    through_relay: tuple[CuttableRelay, httpx.AsyncClient],
+) -> None:
+    relay, client = through_relay
+    warm = await asyncio.gather(*(ask(client, READ) for _ in range(8)))  # several pooled
+    assert all(response.status_code == 200 for response in warm)
+
+    relay.sever()
+    assert (await ask(client, READ)).status_code == 503
+    relay.restore()
+
+    read = await ask(client, READ)
+    write = await ask(client, WRITE)
+    assert read.status_code == 200
+    assert read.json()["data"] == {"person": {"name": "Ada"}}
+    assert "errors" not in read.json()
+    assert write.status_code == 200
+    assert write.json()["data"]["updateProfile"]["result"]["__typename"] == "Person"
+    assert (await client.get("/readyz")).status_code == 200
