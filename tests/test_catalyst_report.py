@@ -1,4 +1,4 @@
-"""The quarterly catalyst report for HR, on `survey_support.culture_org` in 2026-Q2:
+"""The quarterly catalyst report for HR, on `tests.support.surveys.culture_org` in 2026-Q2:
 
 A1: reports A2, A3; A2 grew at Gamma (GC1, sql new to A2); one approval (XA1), approved after
 24 h; team Alpha (3 people) too small for its engagement to show.

@@ -1,4 +1,4 @@
-"""Champions for HR, with their reasons, on the organisation of `survey_support.culture_org`:
+"""Champions for HR, with their reasons, on the organisation of `tests.support.surveys.culture_org`:
 
 A2 completed GB1 (5) and GC1 (4) for Beta and Gamma, endorsed C2 and brokers between A2's and
 C1's helpers: 2 x 2 + 2 + 1 + 3 = 10 points. C1 brokers (3). A3 and C2 completed a gig of their

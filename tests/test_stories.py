@@ -1,5 +1,5 @@
-"""Success stories told with consent (the organisation of `survey_support.culture_org`): XB1 is
-A2's gig GB1 for Beta's B1 (20 hours at 100 an hour); A1 is A2's manager."""
+"""Success stories told with consent (the organisation of `tests.support.surveys.culture_org`):
+XB1 is A2's gig GB1 for Beta's B1 (20 hours at 100 an hour); A1 is A2's manager."""
 
 from __future__ import annotations
 

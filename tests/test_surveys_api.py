@@ -1,5 +1,5 @@
 """Pulse surveys through HTTP: due, answered once, edited by admins, and anonymous to everyone,
-HR and admins included (the organisation and answers of `tests/survey_support.py`)."""
+HR and admins included (the organisation and answers of `tests/support/surveys.py`)."""
 
 from __future__ import annotations
 

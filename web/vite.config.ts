@@ -24,5 +24,5 @@ export default defineConfig({
       "/dev": api,
     },
   },
-  test: { include: ["src/**/*.test.ts"], environment: "node" },
+  test: { include: ["src/**/*.test.ts", "e2e/**/*.test.ts"], environment: "node" },
 });

@@ -1,9 +1,10 @@
 // What every journey shares: the service's URL, signing in as a demo person by role, and an
 // accessibility check (axe-core, WCAG 2.1 AA rules) that fails on serious or critical violations.
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { palettePng } from "./png";
 
 export const test = base.extend({
   baseURL: async ({}, use) => {
@@ -79,9 +80,15 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 const SCREENSHOTS = resolve(import.meta.dirname, "..", "..", "docs", "screenshots");
 
 /** A small PNG of the screen for the README (docs/screenshots/<name>.png), when asked for with
- * TALENTGRAPH_SCREENSHOTS=1 (the journeys run without it in `make test`). */
+ * TALENTGRAPH_SCREENSHOTS=1 (the journeys run without it in `make test`): the top 1280 × 800
+ * CSS pixels of the page at scale 1, where the screen's title and data are, with a palette of its
+ * 256 most used colours (e2e/png.ts): 20–70 KB each. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (!process.env.TALENTGRAPH_SCREENSHOTS) return;
   await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), scale: "css" });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const clip = { x: 0, y: 0, width: Math.min(viewport.width, 1280), height: Math.min(viewport.height, 800) };
+  await page.evaluate(() => { window.scrollTo(0, 0); });
+  const png = await page.screenshot({ scale: "css", clip });
+  await writeFile(resolve(SCREENSHOTS, `${name}.png`), palettePng(png));
 }

@@ -99,6 +99,8 @@ test("from a profile edit to a validated skill, with the manager's approval and 
   await signOut(manager);
   await signInAs(owner, "owner", gigOwner.name);
   await owner.getByRole("link", { name: "My gigs", exact: true }).click();
+  await expect(owner.getByRole("article", { name: title })).toBeVisible();
+  await screenshot(owner, "my-gigs");
   await owner.getByRole("article", { name: title }).getByRole("link", { name: "Candidates" }).click();
   await expect(owner.getByRole("heading", { level: 1, name: `Candidates for ${title}` })).toBeVisible();
   const candidate = owner.getByRole("listitem").filter({ has: owner.getByRole("heading", { name: me.name }) });
@@ -135,6 +137,7 @@ test("from a profile edit to a validated skill, with the manager's approval and 
   await pipelineRow.getByRole("button", { name: `Offer ${me.name} a seat` }).click();
   await expect(owner.getByText(`${me.name} has your offer.`)).toBeVisible();
   await expectAccessible(owner, "applications");
+  await screenshot(owner, "applications");
   await expect(employee.getByRole("button", { name: `Notifications, ${before + 1} unread` })).toBeVisible({ timeout: 20_000 });
   await employee.getByRole("button", { name: /^Notifications/ }).click();
   await expect(employee.getByRole("region", { name: "Notifications" })).toContainText(title);
@@ -148,6 +151,7 @@ test("from a profile edit to a validated skill, with the manager's approval and 
   await mine.getByRole("button", { name: "Accept the offer" }).click();
   await expect(employee.getByText(`You are on “${title}”. Congratulations!`)).toBeVisible();
   await expectAccessible(employee, "my applications");
+  await screenshot(employee, "my-applications");
 
   // the owner completes the engagement with feedback and the level shown
   await owner.getByRole("link", { name: "Finish the gig" }).click();

@@ -2,6 +2,7 @@
 // a department; each chart downloads the rows it draws as CSV.
 import { useState } from "react";
 import { useQuery } from "urql";
+import { Link } from "wouter";
 import {
   Bar,
   BarChart,
@@ -137,6 +138,16 @@ const DashboardQuery = graphql(`
         managerSentiment(level: 0) {
           ...PulseChartFields
         }
+        champions {
+          personId
+          name
+          departmentName
+          points
+          goodGigs
+          departmentsHelped
+          endorsementsGiven
+          reasons
+        }
         skillRisk {
           departmentName
           skillLabel
@@ -162,6 +173,9 @@ const PRESETS: [string, number][] = [
 const BLUE = "#0b5fad";
 const PURPLE = "#6b2fa3";
 const GREEN = "#146c2e";
+
+/** A horizontal bar chart tall enough for each bar's label on two lines. */
+const barsHeight = (bars: number) => Math.max(160, 50 + 40 * bars);
 
 export default function Dashboard() {
   const [period, setPeriod] = useState<Period>(lastDays(365));
@@ -230,12 +244,12 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         rows={fill.byType.map((t) => [humanise(t.key ?? ""), t.published, t.filled, Math.round(t.fillRate * 1000) / 1000, t.medianDaysToFill])}
       >
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={fill.byType.map((t) => ({ type: humanise(t.key ?? ""), fill: Math.round(t.fillRate * 100) }))}>
+          <BarChart data={fill.byType.map((t) => ({ type: humanise(t.key ?? ""), rate: Math.round(t.fillRate * 100) }))}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="type" />
             <YAxis unit="%" domain={[0, 100]} />
             <Tooltip />
-            <Bar dataKey="fill" name="Fill rate (%)" fill={BLUE} />
+            <Bar dataKey="rate" name="Fill rate (%)" fill={BLUE} />
           </BarChart>
         </ResponsiveContainer>
       </Chart>
@@ -246,13 +260,13 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["department", "published", "filled", "fill rate"]}
         rows={topDepartments.map((d) => [d.label ?? d.key, d.published, d.filled, Math.round(d.fillRate * 1000) / 1000])}
       >
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart layout="vertical" data={topDepartments.map((d) => ({ name: d.label ?? d.key, fill: Math.round(d.fillRate * 100) }))} margin={{ left: 40 }}>
+        <ResponsiveContainer width="100%" height={barsHeight(topDepartments.length)}>
+          <BarChart layout="vertical" data={topDepartments.map((d) => ({ name: d.label ?? d.key, rate: Math.round(d.fillRate * 100) }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" unit="%" domain={[0, 100]} />
-            <YAxis type="category" dataKey="name" width={130} />
+            <YAxis type="category" dataKey="name" width={130} interval={0} />
             <Tooltip />
-            <Bar dataKey="fill" name="Fill rate (%)" fill={BLUE} />
+            <Bar dataKey="rate" name="Fill rate (%)" fill={BLUE} />
           </BarChart>
         </ResponsiveContainer>
       </Chart>
@@ -280,11 +294,11 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["skill", "people on the bench"]}
         rows={a.utilisation.benchBySkill.map((s) => [s.skillLabel, s.benchPeople])}
       >
-        <ResponsiveContainer width="100%" height={240}>
+        <ResponsiveContainer width="100%" height={barsHeight(a.utilisation.benchBySkill.length)}>
           <BarChart layout="vertical" data={a.utilisation.benchBySkill.map((s) => ({ skill: s.skillLabel, people: s.benchPeople }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" />
-            <YAxis type="category" dataKey="skill" width={150} />
+            <YAxis type="category" dataKey="skill" width={150} interval={0} />
             <Tooltip />
             <Bar dataKey="people" name="People on the bench" fill={PURPLE} />
           </BarChart>
@@ -347,11 +361,11 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["manager", "reports", "grew elsewhere", "share", "decisions", "median hours to decide"]}
         rows={a.managers.map((m) => [m.managerName, m.reports, m.growers, Math.round(m.growthShare * 1000) / 1000, m.decisions, m.medianDecisionHours === null ? null : Math.round(m.medianDecisionHours)])}
       >
-        <ResponsiveContainer width="100%" height={240}>
+        <ResponsiveContainer width="100%" height={barsHeight(a.managers.length)}>
           <BarChart layout="vertical" data={a.managers.map((m) => ({ name: m.managerName, share: Math.round(m.growthShare * 100) }))} margin={{ left: 40 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" unit="%" domain={[0, 100]} />
-            <YAxis type="category" dataKey="name" width={130} />
+            <YAxis type="category" dataKey="name" width={130} interval={0} />
             <Tooltip />
             <Bar dataKey="share" name="Reports grown elsewhere (%)" fill={GREEN} />
           </BarChart>
@@ -359,6 +373,31 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
       </Chart>
       <PulseChart id="engagement" title="Engagement on growth and opportunity" periods={a.engagement} />
       <PulseChart id="manager-sentiment" title="Managers' sentiment on sharing talent" periods={a.managerSentiment} />
+      <Chart
+        id="champions"
+        title="Champions"
+        summary="People to ask for a story or invite to a launch, and why. Whoever opted out is never listed."
+        columns={["name", "department", "points", "well-rated gigs", "departments helped", "endorsements given", "why"]}
+        rows={a.champions.map((c) => [c.name, c.departmentName, c.points, c.goodGigs, c.departmentsHelped.join("; "), c.endorsementsGiven, c.reasons.join("; ")])}
+      >
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Champions</caption>
+            <thead>
+              <tr><th scope="col">Person</th><th scope="col">Department</th><th scope="col">Why</th></tr>
+            </thead>
+            <tbody>
+              {a.champions.map((c) => (
+                <tr key={c.personId}>
+                  <td><Link href={`/people/${c.personId}`}>{c.name}</Link></td>
+                  <td>{c.departmentName}</td>
+                  <td>{c.reasons.join("; ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Chart>
       <Chart
         id="skill-risk"
         title="Skill risk"
