@@ -241,6 +241,25 @@ async def test_skills_not_confirmed_within_the_policy_period_ask_for_a_refresh(
     assert [s["skill"]["id"] for s in profile["gigProfile"]["staleSkills"]] == ["python", "sql"]
 
 
+async def test_confirming_a_skill_at_the_same_level_refreshes_it_and_keeps_its_evidence(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await growth_org().load(db)
+    confirm = """mutation { setSkill(input: {skillId: "sql", proficiency: 5}) {
+      result { __typename } } }"""
+
+    before = await gql(client, "SOLO", PROFILE, {"id": "SOLO"})
+    await gql(client, "SOLO", confirm)  # "still level 5"
+    after = await gql(client, "SOLO", PROFILE, {"id": "SOLO"})
+
+    def skill(profile: dict[str, Any], id: str) -> dict[str, Any]:
+        return next(s for s in profile["gigProfile"]["skills"] if s["skill"]["id"] == id)
+
+    assert skill(after, "sql")["confirmedAt"] > skill(before, "sql")["confirmedAt"]
+    assert skill(after, "python")["confirmedAt"] == skill(before, "python")["confirmedAt"]
+    assert (skill(after, "sql")["validated"], skill(after, "sql")["proficiency"]) == (True, 5)
+
+
 def test_a_skill_is_stale_when_unconfirmed_for_longer_than_the_period() -> None:
     now = datetime(2026, 11, 1, tzinfo=UTC)
 
