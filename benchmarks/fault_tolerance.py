@@ -29,6 +29,7 @@ import os
 import signal
 import statistics
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Literal
@@ -196,6 +197,22 @@ def report(record: Record, phases: list[Phase], healthy_until: float, lost: int)
             f"{phase.back - phase.injected:.1f} s; recovered: first read {recover_read:.2f} s, "
             f"first write {recover_write:.2f} s after Neo4j answered"
         )
+        for kind in ("read", "write"):
+            succeeded = [a for a in after if a.kind == kind and a.ok]
+            if not succeeded:
+                continue
+            first = min(succeeded, key=lambda a: a.received)
+            failed = Counter(
+                f"{a.status} {'/'.join(a.codes)}".strip()
+                for a in after
+                if a.kind == kind and not a.ok and a.received < first.received
+            )
+            print(
+                f"      first {kind}: sent {first.sent - phase.back:.2f} s after Neo4j answered, "
+                f"answered in {first.waited_s:.2f} s; {sum(failed.values())} failed before it"
+                + (f" ({', '.join(f'{n} x {what}' for what, n in failed.most_common())})"
+                   if failed else "")
+            )  # fmt: skip
     statuses = [a.status for a in answers]
     other_5xx = sum(1 for s in statuses if s >= 500 and s != 503)
     internal = sum(1 for a in answers if "INTERNAL" in a.codes)
