@@ -10,7 +10,7 @@ import typer
 from cli.common import fail, run_with_database
 from graph.database import Database
 from graph.errors import TalentGraphError
-from graph.settings import policy_settings
+from graph.settings import PolicySettings
 from resolvers.workflow.approvals import OverdueOutcome, check_as_of, process_overdue_approvals
 
 approvals_app = typer.Typer(no_args_is_help=True, help="Manager approvals of gig applications.")
@@ -28,7 +28,7 @@ def process_overdue(
 ) -> None:
     """Escalate or auto-approve approvals nobody answered within the policy's timeout.
     Idempotent: run it as often as you like."""
-    policy = policy_settings()
+    policy = PolicySettings()
     try:
         moment = check_as_of(
             (now if now.tzinfo else now.replace(tzinfo=UTC)) if now else None, policy

@@ -121,6 +121,23 @@ def secret_weakness(secret: str) -> str | None:
     return None
 
 
+class PolicySettings(BaseSettings):
+    """The governance of the gig lifecycle: when a manager must sign, and what a silence means."""
+
+    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_POLICY_", extra="ignore")
+
+    no_approval_gig_types: list[str] = Field(default_factory=lambda: ["micro_task"])
+    no_approval_max_hours: float = 8.0
+    approval_timeout_days: int = 5
+    on_timeout: Literal["escalate", "auto_approve"] = "escalate"
+    stale_skill_months: int = 12
+    allow_future_now: bool = False
+    """Lets `processOverdueApprovals(now:)` and `approvals process-overdue --now` judge as of a
+    moment in the future: for tests and drills only. Without it a future `now` is refused, so
+    nobody skips a manager's signature by jumping the clock."""
+    notification_poll_s: float = 2.0
+
+
 class ServiceSettings(BaseSettings):
     """The GraphQL service. People sign in with the organisation's OpenID Connect provider
     (`oidc_*`); HS256 tokens signed with `secret` are a development convenience, in production
@@ -167,6 +184,9 @@ class ServiceSettings(BaseSettings):
     web_dist: Path = PROJECT_ROOT / "web" / "dist"
     survey_min_group: int = Field(default=5, ge=3)
     """The anonymity floor: survey results only for groups of at least this many respondents."""
+    policy: PolicySettings = Field(default_factory=PolicySettings)
+    """The governance rules (`TALENTGRAPH_POLICY_*`), carried with the service's settings so every
+    request judges by the rules its service was started with."""
 
     @model_validator(mode="after")
     def _token_lifetimes(self) -> ServiceSettings:
@@ -246,28 +266,6 @@ class ImportSettings(BaseSettings):
     max_deactivation_pct: float = Field(default=10.0, ge=0, le=100)
     """A full export that would mark more than this share of the active people inactive is
     refused unless `--allow-mass-deactivation` is given."""
-
-
-class PolicySettings(BaseSettings):
-    """The governance of the gig lifecycle: when a manager must sign, and what a silence means."""
-
-    model_config = SettingsConfigDict(env_prefix="TALENTGRAPH_POLICY_", extra="ignore")
-
-    no_approval_gig_types: list[str] = Field(default_factory=lambda: ["micro_task"])
-    no_approval_max_hours: float = 8.0
-    approval_timeout_days: int = 5
-    on_timeout: Literal["escalate", "auto_approve"] = "escalate"
-    stale_skill_months: int = 12
-    allow_future_now: bool = False
-    """Lets `processOverdueApprovals(now:)` and `approvals process-overdue --now` judge as of a
-    moment in the future: for tests and drills only. Without it a future `now` is refused, so
-    nobody skips a manager's signature by jumping the clock."""
-    notification_poll_s: float = 2.0
-
-
-@lru_cache(maxsize=1)
-def policy_settings() -> PolicySettings:
-    return PolicySettings()
 
 
 class SmtpSettings(BaseSettings):

@@ -63,6 +63,17 @@ class NotificationPreferenceInput:
         return settings.PreferenceChoice(self.kind, self.channel, self.mode)
 
 
+@strawberry.input(description="The viewer's new modes; all are applied, or none.")
+class SetNotificationPreferencesInput:
+    preferences: list[NotificationPreferenceInput]
+
+
+@strawberry.input(description="Chat addresses: null keeps one, an empty string removes it.")
+class SetChatAddressesInput:
+    slack_id: str | None = None
+    teams_id: str | None = None
+
+
 NotificationSettingsPayload = payload_type(
     NotificationSettings,
     "NotificationSettings",
@@ -86,10 +97,10 @@ class DeliveryMutation:
         description="Sets the viewer's modes for kinds and channels; all or nothing.",
     )
     async def set_notification_preferences(
-        self, info: Info, preferences: list[NotificationPreferenceInput]
+        self, info: Info, input: SetNotificationPreferencesInput
     ) -> Payload[NotificationSettings]:
         ctx = info.context
-        choices = [choice.to_value() for choice in preferences]
+        choices = [choice.to_value() for choice in input.preferences]
         work = settings.set_preferences(ctx.db, ctx.viewer.person_id, choices)
         return await payload(work, NotificationSettings.from_record)
 
@@ -98,8 +109,10 @@ class DeliveryMutation:
         description="Sets the viewer's chat addresses; null keeps one, an empty string removes it.",
     )
     async def set_chat_addresses(
-        self, info: Info, slack_id: str | None = None, teams_id: str | None = None
+        self, info: Info, input: SetChatAddressesInput
     ) -> Payload[NotificationSettings]:
         ctx = info.context
-        work = settings.set_chat_addresses(ctx.db, ctx.viewer.person_id, slack_id, teams_id)
+        work = settings.set_chat_addresses(
+            ctx.db, ctx.viewer.person_id, input.slack_id, input.teams_id
+        )
         return await payload(work, NotificationSettings.from_record)

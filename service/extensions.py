@@ -11,12 +11,14 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 from strawberry.types import ExecutionContext
 
@@ -138,6 +140,17 @@ def without_suggestions(error: GraphQLError) -> GraphQLError:
     )
 
 
+class CachedValidation(ValidationCache):
+    """Strawberry's validation cache, run only when nothing before it refused the document
+    already (QuerySizeLimiter refuses an oversized one without validating it)."""
+
+    def on_validate(self) -> Iterator[None]:
+        if self.execution_context.pre_execution_errors is None:
+            yield from super().on_validate()
+        else:
+            yield
+
+
 class QueryCount(SchemaExtension):
     """Development aid: `extensions.queries` in each response says how many Cypher queries the
     request sent, so N+1 patterns show up while a screen is being built."""
@@ -149,12 +162,18 @@ class QueryCount(SchemaExtension):
 
 def service_extensions(settings: ServiceSettings) -> list[Callable[[], SchemaExtension]]:
     """The extensions the service runs with, from its settings."""
+    # The limits' rule classes are made once (each limiter makes a new class), so that the
+    # validation of a query text seen before comes from the cache.
+    limits = [
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+    ]
     extensions: list[Callable[[], SchemaExtension]] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: QuerySizeLimiter(max_fields=settings.max_query_fields),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: AddValidationRules(limits),
         lambda: ParserCache(maxsize=256),
+        lambda: CachedValidation(maxsize=256),
         RequestRecord,
         ErrorPolicy,
     ]

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import AsyncIterator, Iterator
-from datetime import timedelta
-from typing import Any
 
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
+from starlette.types import ASGIApp
 
 from graph.connection import Backend, choose_backend, local_keycloak, local_server
 from graph.database import ConnectionInfo, Database
 from graph.local_keycloak import LocalKeycloak
 from graph.migrate import apply_schema, ensure_reference_data
-from graph.settings import Neo4jSettings, ServiceSettings
-from resolvers.identity import issue_token
+from graph.settings import Neo4jSettings, PolicySettings, ServiceSettings
 from service.app import create_app
-from tests.factories import OrgFactory
+from tests.support.api import TEST_SECRET
 from tests.support.docker import docker_answers
+from tests.support.factories import OrgFactory
 
 # A fresh secret per run: production mode (which some tests use) refuses any published one.
-TEST_SECRET = secrets.token_urlsafe(32)
 
 
 @pytest.fixture(scope="session")
@@ -94,10 +91,18 @@ def org() -> OrgFactory:
     return OrgFactory()
 
 
-@pytest.fixture(scope="session")
-def service_settings() -> ServiceSettings:
-    # a loaded CI machine's Neo4j, just started, may take longer than production's 15 s
-    return ServiceSettings(secret=TEST_SECRET, mode="development", db_transaction_timeout_s=60)
+@pytest.fixture
+def service_settings(request: pytest.FixtureRequest) -> ServiceSettings:
+    """The service's settings for a test; `@pytest.mark.policy(name=value, ...)` changes the
+    governance rules its app runs with (`PolicySettings`)."""
+    marker = request.node.get_closest_marker("policy")
+    return ServiceSettings(
+        secret=TEST_SECRET,
+        mode="development",
+        # a loaded CI machine's Neo4j, just started, may take longer than production's 15 s
+        db_transaction_timeout_s=60,
+        policy=PolicySettings(**marker.kwargs) if marker else PolicySettings(),
+    )
 
 
 @pytest.fixture
@@ -112,35 +117,10 @@ async def client(
             yield http
 
 
-def token_for(person_id: str, *roles: str) -> str:
-    return issue_token(person_id, list(roles), TEST_SECRET, timedelta(hours=1))
-
-
-def auth(person_id: str, *roles: str) -> dict[str, str]:
-    """Headers that authenticate as `person_id` with extra `roles`."""
-    return {"Authorization": f"Bearer {token_for(person_id, *roles)}"}
-
-
-async def graphql(
-    client: httpx.AsyncClient,
-    query: str,
-    person_id: str,
-    *roles: str,
-    variables: dict[str, object] | None = None,
-) -> dict[str, Any]:
-    """POSTs a GraphQL request as `person_id` with `roles`; returns the body of a 200 response."""
-    body = {"query": query, "variables": variables or {}}
-    response = await client.post("/graphql", json=body, headers=auth(person_id, *roles))
-    assert response.status_code == 200, response.text
-    result: dict[str, Any] = response.json()
-    return result
-
-
-async def mutate(
-    client: httpx.AsyncClient, query: str, who: str, *roles: str, **variables: object
-) -> dict[str, object]:
-    """Runs a mutation that must not fail; returns its payload's `result`."""
-    body = await graphql(client, query, who, *roles, variables=variables)
-    assert "errors" not in body, body
-    result: dict[str, object] = next(iter(body["data"].values()))["result"]
-    return result
+@pytest.fixture
+async def app(
+    db: Database, neo4j_connection: ConnectionInfo, service_settings: ServiceSettings
+) -> AsyncIterator[ASGIApp]:
+    """The app itself, its lifespan running, for clients that speak ASGI (websockets)."""
+    async with LifespanManager(create_app(service_settings, neo4j_connection)) as manager:
+        yield manager.app

@@ -8,8 +8,8 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.conftest import auth
-from tests.test_analytics_metrics import FIRST, LAST, build_org
+from tests.support.analytics import FIRST, LAST, build_org
+from tests.support.api import auth
 
 DASHBOARD = """
 query Dashboard($period: PeriodInput!, $department: ID, $top: Int, $riskHolders: Int) {

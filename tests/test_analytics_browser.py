@@ -12,7 +12,7 @@ from neo4j import Record
 from graph.database import Database
 from seed.pipeline import seed_org
 from service.browser_guide import SLIDES
-from tests.test_analytics_metrics import build_org
+from tests.support.analytics import build_org
 
 BROWSER_ORIGIN = {"Origin": "http://127.0.0.1:7474"}
 RUNNABLE = re.compile(r'<pre class="runnable">(.*?)</pre>', re.DOTALL)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 
 from graph.database import Database
-from tests.conftest import graphql
-from tests.factories import OrgFactory
+from tests.support.api import graphql
+from tests.support.factories import OrgFactory
 
 IMPORT = """
 mutation ($files: [ImportFileInput!]!) {

@@ -23,8 +23,8 @@ from hypothesis_graphql import mutations, nodes, queries
 from cli.sdl import sdl
 from graph.database import ConnectionInfo, Database
 from resolvers.identity import issue_token
-from tests.conftest import TEST_SECRET
-from tests.workflow_support import workflow_org
+from tests.support.api import TEST_SECRET
+from tests.support.workflow import workflow_org
 
 SDL = sdl()
 SCALARS = {

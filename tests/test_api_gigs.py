@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import httpx
 
 from graph.database import Database
-from tests.conftest import graphql, mutate
-from tests.factories import OrgFactory
+from tests.support.api import graphql, mutate
+from tests.support.factories import OrgFactory
 
 RESULT = """
   __typename

@@ -9,8 +9,8 @@ import pytest
 
 from graph.database import Database
 from seed.loader import load_org
-from tests.conftest import graphql
-from tests.factories import OrgFactory
+from tests.support.api import graphql
+from tests.support.factories import OrgFactory
 
 PERSON = """
 query ($id: ID!) {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 
 from graph.database import Database
-from tests.conftest import auth, graphql, mutate
-from tests.factories import OrgFactory
+from tests.support.api import auth, graphql, mutate
+from tests.support.factories import OrgFactory
 
 PERSON = """id title location weeklyHours gigCapacityPct
   skills { skill { id } proficiency validated source }

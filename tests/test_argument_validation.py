@@ -9,8 +9,8 @@ from graphql import GraphQLNonNull, Undefined
 
 from graph.database import Database
 from schema import schema
-from tests.conftest import graphql
-from tests.factories import OrgFactory
+from tests.support.api import graphql
+from tests.support.factories import OrgFactory
 
 
 def _fields_taking_first() -> list[str]:

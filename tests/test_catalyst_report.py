@@ -1,4 +1,4 @@
-"""The quarterly catalyst report for HR, on `survey_support.culture_org` in 2026-Q2:
+"""The quarterly catalyst report for HR, on `tests.support.surveys.culture_org` in 2026-Q2:
 
 A1: reports A2, A3; A2 grew at Gamma (GC1, sql new to A2); one approval (XA1), approved after
 24 h; team Alpha (3 people) too small for its engagement to show.
@@ -17,8 +17,8 @@ import pytest
 
 from graph.database import Database
 from resolvers.surveys import pulses
-from tests.conftest import graphql
-from tests.survey_support import HR, answer, at, culture_org
+from tests.support.api import graphql
+from tests.support.surveys import HR, answer, at, culture_org
 
 REPORT = """
 query($quarter: String!, $department: ID) { catalystReport(quarter: $quarter, departmentId: $department) {

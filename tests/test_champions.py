@@ -1,4 +1,4 @@
-"""Champions for HR, with their reasons, on the organisation of `survey_support.culture_org`:
+"""Champions for HR, with their reasons, on the organisation of `tests.support.surveys.culture_org`:
 
 A2 completed GB1 (5) and GC1 (4) for Beta and Gamma, endorsed C2 and brokers between A2's and
 C1's helpers: 2 x 2 + 2 + 1 + 3 = 10 points. C1 brokers (3). A3 and C2 completed a gig of their
@@ -12,8 +12,8 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.conftest import graphql, mutate
-from tests.survey_support import culture_org
+from tests.support.api import graphql, mutate
+from tests.support.surveys import culture_org
 
 CHAMPIONS = """
 query($period: PeriodInput!) { analytics(period: $period) { __typename ... on Analytics {
@@ -70,11 +70,14 @@ async def test_hr_lists_champions_with_why_each_is_there(
 async def test_a_person_who_opts_out_is_never_listed(
     graph: Database, client: httpx.AsyncClient
 ) -> None:
-    body = await graphql(client, "mutation { setChampionOptOut(optOut: true) { optOut } }", "A2")
-    assert body["data"] == {"setChampionOptOut": {"optOut": True}}
+    opt_out = "mutation($o: Boolean!) { setChampionOptOut(input: {optOut: $o}) { result { __typename ... on ChampionPreference { optOut } } } }"  # noqa: E501
+    body = await graphql(client, opt_out, "A2", variables={"o": True})
+    assert body["data"] == {
+        "setChampionOptOut": {"result": {"__typename": "ChampionPreference", "optOut": True}}
+    }
     listed = (await champions(client, "admin"))["champions"]
     assert [c["personId"] for c in listed] == ["C1", "A3", "C2", "B2"]
-    await graphql(client, "mutation { setChampionOptOut(optOut: false) { optOut } }", "A2")
+    await graphql(client, opt_out, "A2", variables={"o": False})
     assert (await champions(client, "hr"))["champions"][0]["personId"] == "A2"
 
 

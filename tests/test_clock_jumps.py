@@ -10,8 +10,7 @@ import httpx
 import pytest
 
 from graph.database import Database
-from graph.settings import policy_settings
-from tests.workflow_support import drive, gql, workflow_org
+from tests.support.workflow import drive, gql, workflow_org
 
 OVERDUE = """mutation($now: DateTime) { processOverdueApprovals(input: {now: $now}) { result {
   __typename ... on OverdueApprovals { escalated { id } autoApproved { id } }
@@ -54,20 +53,15 @@ async def test_a_past_now_is_judged_as_of_then(db: Database, client: httpx.Async
     assert result == {"__typename": "OverdueApprovals", "escalated": [], "autoApproved": []}
 
 
+@pytest.mark.policy(allow_future_now=True)
 async def test_a_drill_in_the_future_still_records_the_real_time(
-    db: Database, client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    db: Database, client: httpx.AsyncClient
 ) -> None:
-    monkeypatch.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")
-    policy_settings.cache_clear()
-    try:
-        await workflow_org().load(db)
-        await drive(db, "ALICE", "G1", "shortlisted")
-        before = datetime.now(UTC)
+    await workflow_org().load(db)
+    await drive(db, "ALICE", "G1", "shortlisted")
+    before = datetime.now(UTC)
 
-        result = await overdue(client, "2030-01-01T00:00:00Z")
-    finally:
-        monkeypatch.undo()
-        policy_settings.cache_clear()
+    result = await overdue(client, "2030-01-01T00:00:00Z")
 
     assert len(result["escalated"]) == 1
     trail = await gql(client, "OWNER", TRAIL)

@@ -8,7 +8,7 @@ import pytest
 
 from graph.database import ConnectionInfo, Database, Transaction
 from graph.errors import ConstraintViolation, DatabaseUnavailable, QueryError
-from tests.factories import OrgFactory
+from tests.support.factories import OrgFactory
 
 
 async def test_a_duplicate_id_is_a_constraint_violation(db: Database, org: OrgFactory) -> None:

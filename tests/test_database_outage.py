@@ -14,9 +14,9 @@ from asgi_lifespan import LifespanManager
 from graph.database import ConnectionInfo, Database
 from graph.settings import ServiceSettings
 from service.app import create_app
-from tests.conftest import auth
-from tests.factories import OrgFactory
-from tests.network_fault import CuttableRelay, relayed
+from tests.support.api import auth
+from tests.support.factories import OrgFactory
+from tests.support.network_fault import CuttableRelay, relayed
 
 READ = '{ person(id: "P1") { name } }'
 WRITE = 'mutation { updateProfile(input: {title: "Analyst"}) { result { __typename } } }'

@@ -12,7 +12,7 @@ import pytest
 
 from graph.database import Database
 from seed.org_import import ImportInvalid, read_org_dir
-from tests.delivery_support import (
+from tests.support.delivery import (
     WEB_URL,
     Mailbox,
     WebhookReceiver,
@@ -21,9 +21,9 @@ from tests.delivery_support import (
     smtp_server,
     webhook_receiver,
 )
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.workflow import act, drive, gql, workflow_org
 
-CHAT = """mutation($slack: String) { setChatAddresses(slackId: $slack) {
+CHAT = """mutation($slack: String) { setChatAddresses(input: {slackId: $slack}) {
   result { __typename } } }"""
 
 

@@ -17,16 +17,9 @@ from pathlib import Path
 import pytest
 
 from graph.database import ConnectionInfo, Database
-from tests.conftest import TEST_SECRET
-from tests.delivery_support import (
-    Mailbox,
-    body,
-    deliver,
-    delivery_settings,
-    smtp_server,
-    worker,
-)
-from tests.factories import OrgFactory
+from tests.support.api import TEST_SECRET
+from tests.support.delivery import Mailbox, body, deliver, delivery_settings, smtp_server, worker
+from tests.support.factories import OrgFactory
 
 PEOPLE = 20
 NOTIFICATIONS = 200

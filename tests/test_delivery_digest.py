@@ -12,7 +12,7 @@ import pytest
 from delivery import preferences
 from graph.database import Database
 from graph.vocabulary import DeliveryChannel, DeliveryMode, NotificationKind
-from tests.delivery_support import (
+from tests.support.delivery import (
     WEB_URL,
     Mailbox,
     body,
@@ -21,7 +21,7 @@ from tests.delivery_support import (
     smtp_server,
     subject,
 )
-from tests.workflow_support import act, drive, workflow_org
+from tests.support.workflow import act, drive, workflow_org
 
 
 @pytest.fixture

@@ -11,16 +11,8 @@ import pytest
 from icalendar import Calendar
 
 from graph.database import Database
-from tests.delivery_support import (
-    WEB_URL,
-    Mailbox,
-    attachment,
-    body,
-    deliver,
-    smtp_server,
-    subject,
-)
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.delivery import WEB_URL, Mailbox, attachment, body, deliver, smtp_server, subject
+from tests.support.workflow import act, drive, gql, workflow_org
 
 COMPLETE = """mutation($input: CompleteEngagementInput!) {
   completeEngagement(input: $input) { result { __typename } } }"""

@@ -12,18 +12,18 @@ import pytest
 
 from graph.database import Database
 from graph.vocabulary import DeliveryChannel, NotificationKind
-from tests.conftest import graphql
-from tests.delivery_support import Mailbox, deliver, smtp_server, subject
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.api import graphql
+from tests.support.delivery import Mailbox, deliver, smtp_server, subject
+from tests.support.workflow import act, drive, gql, workflow_org
 
 SETTINGS = """{ notificationSettings { email slackId teamsId
   preferences { kind channel mode isDefault mandatory } } }"""
 SET = """mutation($preferences: [NotificationPreferenceInput!]!) {
-  setNotificationPreferences(preferences: $preferences) { result { __typename
+  setNotificationPreferences(input: {preferences: $preferences}) { result { __typename
     ... on NotificationSettings { preferences { kind channel mode isDefault } }
     ... on ValidationError { field message } } } }"""
 CHAT = """mutation($slack: String, $teams: String) {
-  setChatAddresses(slackId: $slack, teamsId: $teams) { result { __typename
+  setChatAddresses(input: {slackId: $slack, teamsId: $teams}) { result { __typename
     ... on NotificationSettings { slackId teamsId }
     ... on ValidationError { field message } } } }"""
 

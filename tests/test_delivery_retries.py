@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.delivery_support import Mailbox, deliver, delivery_settings, smtp_server, smtp_settings
-from tests.workflow_support import act, drive, workflow_org
+from tests.support.delivery import Mailbox, deliver, delivery_settings, smtp_server, smtp_settings
+from tests.support.workflow import act, drive, workflow_org
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.delivery_support import PUBLIC_URL, Mailbox, body, deliver, smtp_server
-from tests.workflow_support import act, drive, workflow_org
+from tests.support.delivery import PUBLIC_URL, Mailbox, body, deliver, smtp_server
+from tests.support.workflow import act, drive, workflow_org
 
 
 @pytest.fixture

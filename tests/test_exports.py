@@ -9,8 +9,8 @@ import io
 import httpx
 
 from graph.database import Database
-from tests.conftest import auth
-from tests.workflow_support import act, drive, workflow_org
+from tests.support.api import auth
+from tests.support.workflow import act, drive, workflow_org
 
 APPLICANTS = "/exports/gigs/G1/applicants.csv"
 PERIOD = "from=2026-10-01&to=2026-11-30"

@@ -13,8 +13,8 @@ import pytest
 from graph.database import Database
 from seed.org_import import MAX_SUGGESTIONS, ImportInvalid
 from seed.pipeline import import_org_dir
-from tests.conftest import auth
-from tests.factories import OrgFactory
+from tests.support.api import auth
+from tests.support.factories import OrgFactory
 
 UNKNOWN = 300
 

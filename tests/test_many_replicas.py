@@ -8,9 +8,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from graph.database import ConnectionInfo, Database
-from tests.conftest import TEST_SECRET, auth
-from tests.factories import OrgFactory
-from tests.served import served
+from tests.support.api import TEST_SECRET, auth
+from tests.support.factories import OrgFactory
+from tests.support.served import served
 
 RETITLE = """mutation Retitle($title: String!) {
   updateProfile(input: {title: $title}) { result { __typename } }

@@ -8,9 +8,8 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.conftest import graphql
-from tests.test_matching_candidates import leave, matching_org
-from tests.test_matching_recommendations import near_org
+from tests.support.api import graphql
+from tests.support.matching import leave, matching_org, near_org
 
 MATCH = """
 query ($gig: ID!, $first: Int!, $options: MatchOptions) {

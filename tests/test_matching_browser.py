@@ -10,8 +10,8 @@ from typing import Any
 from graph.database import Database, Row
 from graph.queries import cypher
 from resolvers import matching
-from tests.test_matching_candidates import context, leave, matching_org
-from tests.test_matching_recommendations import near_org
+from tests.support.api import context
+from tests.support.matching import leave, matching_org, near_org
 
 PARAM = re.compile(r"^// :param (\w+) => (.*)$", re.MULTILINE)
 
@@ -43,7 +43,7 @@ async def test_candidates_in_browser_match_the_api(db: Database) -> None:
 
     # the header names a demo organisation's gig; this graph's is G1
     in_browser = await browser_run(db, "matching/match_candidates", gig_id="G1")
-    through_api = await matching.match_candidates(context(db), "G1", 20)
+    through_api = await matching.match_candidates(context(db, "OWNER"), "G1", 20)
 
     assert summary(in_browser, "person") == summary(through_api, "person")
     assert [row["reasons"] for row in in_browser] == [row["reasons"] for row in through_api]
@@ -63,7 +63,7 @@ async def test_people_near_a_skill_in_browser_match_the_api(db: Database) -> Non
     await near_org().load(db)
 
     in_browser = await browser_run(db, "matching/people_near_skill", skill_id="python")
-    through_api = await matching.people_near_skill(context(db), "python", 2, 20)
+    through_api = await matching.people_near_skill(context(db, "OWNER"), "python", 2, 20)
 
     assert summary(in_browser, "person") == summary(through_api, "person")
     assert [row["path_ids"] for row in in_browser] == [row["path_ids"] for row in through_api]

@@ -2,88 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from graph.database import Database, QueryLog, Row
 from graph.errors import Forbidden, NotFound, ValidationFailed
-from graph.settings import ServiceSettings
 from resolvers import matching
-from resolvers.context import Context
-from resolvers.identity import Viewer
-from seed.loader import load_org
-from seed.org import OrgData
-from tests.factories import OrgFactory
-
-NOW = datetime.now(UTC)
-
-
-def context(db: Database, person_id: str = "OWNER", *roles: str) -> Context:
-    return Context(
-        db=db,
-        viewer=Viewer(person_id, frozenset({"employee", *roles})),
-        settings=ServiceSettings(),
-    )
-
-
-def matching_org() -> OrgFactory:
-    """Gig G1 (dept GIG, owned by OWNER) needs python at 3 (required) and dataviz at 2
-    (learnable); people in dept OTHER meet it in every way there is."""
-    org = (
-        OrgFactory()
-        .skill("python", "Python")
-        .skill("programming", "Programming")
-        .skill("django", "Django")
-        .skill("rlang", "R")
-        .skill("dataviz", "Data visualisation")
-        .broader("python", "programming")
-        .broader("django", "python")
-        .related("python", "rlang", 0.5)
-        .department("GIG")
-        .department("OTHER")
-        .person("OWNER", "GIG")
-        .person("INSIDER", "GIG")
-        .gig("G0", "OWNER", "GIG", status="completed")
-        .gig("G1", "OWNER", "GIG", hours_per_week=4.0)
-        .requires("G1", "python", 3, "required")
-        .requires("G1", "dataviz", 2, "learnable")
-        .has_skill("OWNER", "python", 5, validated=True)
-        .has_skill("INSIDER", "python", 5, validated=True)
-    )
-    people: list[tuple[str, str, int, bool]] = [
-        ("EXPERT", "python", 4, True),
-        ("CLAIMED", "python", 4, False),
-        ("ADJACENT", "django", 4, True),
-        ("PARENT", "programming", 4, True),
-        ("RELATED", "rlang", 4, True),
-        ("NOVICE", "python", 2, True),
-        ("STAR", "python", 4, True),
-        ("GONE", "python", 5, True),
-        ("BUSY", "python", 5, True),
-    ]
-    for person_id, skill_id, level, validated in people:
-        org.person(person_id, "OTHER").has_skill(person_id, skill_id, level, validated=validated)
-    org.person("ASPIRANT", "OTHER").aspires("ASPIRANT", "dataviz", 3, "matching")
-    org.person("SECRET", "OTHER").aspires("SECRET", "dataviz", 3, "private")
-    org.person("DREAMER", "OTHER").aspires("DREAMER", "python", 3, "matching")
-    # STAR finished two gigs last month; an engagement two years ago no longer counts.
-    for number, completed in enumerate([NOW - timedelta(days=30), NOW - timedelta(days=20)]):
-        org.engagement(f"E-STAR-{number}", "G0", "STAR", status="completed", completed_at=completed)
-    org.engagement(
-        "E-STAR-OLD", "G0", "STAR", status="completed", completed_at=NOW - timedelta(days=730)
-    )
-    # BUSY gives 6 of their 8 gig hours to an active engagement: 2 left, G1 needs 4.
-    org.engagement("E-BUSY", "G0", "BUSY", status="active", hours_per_week=6.0)
-    return org
-
-
-async def leave(db: Database, org: OrgFactory, person_id: str) -> None:
-    """The person is missing from a full HRIS export, which marks them inactive."""
-    remaining = [person for person in org.org.people if person.id != person_id]
-    await load_org(
-        db, OrgData(departments=org.org.departments, people=remaining), full_people_export=True
-    )
+from tests.support.api import context
+from tests.support.factories import OrgFactory
+from tests.support.matching import ids, leave, matching_org
 
 
 @pytest.fixture
@@ -93,16 +19,12 @@ async def loaded(db: Database) -> Database:
     return db
 
 
-def ids(rows: list[Row]) -> list[str]:
-    return [row["person"]["id"] for row in rows]
-
-
 def by_id(rows: list[Row]) -> dict[str, Row]:
     return {row["person"]["id"]: row for row in rows}
 
 
 async def test_direct_expert_outranks_adjacent_who_outranks_an_aspirant(loaded: Database) -> None:
-    rows = await matching.match_candidates(context(loaded), "G1", 20)
+    rows = await matching.match_candidates(context(loaded, "OWNER"), "G1", 20)
 
     order = ids(rows)
     assert order.index("EXPERT") < order.index("ADJACENT") < order.index("ASPIRANT")
@@ -113,7 +35,7 @@ async def test_direct_expert_outranks_adjacent_who_outranks_an_aspirant(loaded: 
 
 
 async def test_evidenced_skills_weigh_more_than_claimed_ones(loaded: Database) -> None:
-    rows = by_id(await matching.match_candidates(context(loaded), "G1", 20))
+    rows = by_id(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20))
 
     assert rows["EXPERT"]["score"] > rows["CLAIMED"]["score"]
     assert rows["EXPERT"]["reasons"][0]["evidenced"] is True
@@ -123,7 +45,7 @@ async def test_evidenced_skills_weigh_more_than_claimed_ones(loaded: Database) -
 async def test_reasons_say_how_each_requirement_is_met_and_add_up_to_the_score(
     loaded: Database,
 ) -> None:
-    rows = await matching.match_candidates(context(loaded), "G1", 20)
+    rows = await matching.match_candidates(context(loaded, "OWNER"), "G1", 20)
 
     for row in rows:
         assert sum(reason["contribution"] for reason in row["reasons"]) == pytest.approx(
@@ -149,7 +71,7 @@ async def test_reasons_say_how_each_requirement_is_met_and_add_up_to_the_score(
 
 
 async def test_a_level_below_the_minimum_counts_partly_and_leaves_a_gap(loaded: Database) -> None:
-    novice = by_id(await matching.match_candidates(context(loaded), "G1", 20))["NOVICE"]
+    novice = by_id(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20))["NOVICE"]
 
     assert novice["reasons"][0]["strength"] == pytest.approx(2 / 3)
     assert novice["reasons"][0]["met"] is False
@@ -161,7 +83,7 @@ async def test_a_level_below_the_minimum_counts_partly_and_leaves_a_gap(loaded: 
 async def test_aspirations_never_count_for_required_skills_nor_private_ones_for_candidates(
     loaded: Database,
 ) -> None:
-    found = ids(await matching.match_candidates(context(loaded), "G1", 20))
+    found = ids(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20))
 
     assert "DREAMER" not in found
     assert "SECRET" not in found
@@ -169,7 +91,7 @@ async def test_aspirations_never_count_for_required_skills_nor_private_ones_for_
 
 async def test_nobody_inactive_over_capacity_or_owning_the_gig_appears(loaded: Database) -> None:
     options = matching.MatchOptions(include_own_department=True)
-    found = ids(await matching.match_candidates(context(loaded), "G1", 20, options))
+    found = ids(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20, options))
 
     assert "GONE" not in found
     assert "BUSY" not in found
@@ -178,10 +100,10 @@ async def test_nobody_inactive_over_capacity_or_owning_the_gig_appears(loaded: D
 
 
 async def test_the_gigs_own_department_is_left_out_unless_asked(loaded: Database) -> None:
-    found = ids(await matching.match_candidates(context(loaded), "G1", 20))
+    found = ids(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20))
     asked = ids(
         await matching.match_candidates(
-            context(loaded), "G1", 20, matching.MatchOptions(include_own_department=True)
+            context(loaded, "OWNER"), "G1", 20, matching.MatchOptions(include_own_department=True)
         )
     )
 
@@ -194,7 +116,7 @@ async def test_available_only_off_lists_fully_booked_people_with_their_remaining
     loaded: Database,
 ) -> None:
     options = matching.MatchOptions(available_only=False)
-    found = by_id(await matching.match_candidates(context(loaded), "G1", 20, options))
+    found = by_id(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20, options))
 
     assert found["BUSY"]["remaining_hours"] == pytest.approx(2.0)
     assert "GONE" not in found
@@ -202,8 +124,8 @@ async def test_available_only_off_lists_fully_booked_people_with_their_remaining
 
 async def test_exposure_rule_dampens_people_with_recent_engagements(loaded: Database) -> None:
     without_rule = matching.MatchOptions(weights=matching.MatchWeights(exposure_damping=0.0))
-    plain = ids(await matching.match_candidates(context(loaded), "G1", 20, without_rule))
-    damped_rows = await matching.match_candidates(context(loaded), "G1", 20)
+    plain = ids(await matching.match_candidates(context(loaded, "OWNER"), "G1", 20, without_rule))
+    damped_rows = await matching.match_candidates(context(loaded, "OWNER"), "G1", 20)
     damped = ids(damped_rows)
 
     # Without the rule STAR ties EXPERT; with it, two recent engagements cost a third of the score
@@ -220,7 +142,7 @@ async def test_weights_outside_their_bounds_are_refused(loaded: Database) -> Non
     options = matching.MatchOptions(weights=matching.MatchWeights(adjacent_weight=1.5))
 
     with pytest.raises(ValidationFailed) as refused:
-        await matching.match_candidates(context(loaded), "G1", 20, options)
+        await matching.match_candidates(context(loaded, "OWNER"), "G1", 20, options)
     assert refused.value.field == "weights.adjacentWeight"
 
 
@@ -229,19 +151,19 @@ async def test_only_the_owner_and_hr_see_candidates(loaded: Database) -> None:
         await matching.match_candidates(context(loaded, "EXPERT"), "G1", 20)
     assert await matching.match_candidates(context(loaded, "EXPERT", "hr"), "G1", 20)
     with pytest.raises(NotFound):
-        await matching.match_candidates(context(loaded), "NO-SUCH-GIG", 20)
+        await matching.match_candidates(context(loaded, "OWNER"), "NO-SUCH-GIG", 20)
 
 
 async def test_a_small_candidate_pool_is_widened_until_the_answer_is_exact(
     loaded: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     options = matching.MatchOptions(include_own_department=True)
-    expected = await matching.match_candidates(context(loaded), "G1", 5, options)
+    expected = await matching.match_candidates(context(loaded, "OWNER"), "G1", 5, options)
 
     # With one potential per result, the best potentials (OWNER, INSIDER, GONE, BUSY, ...) are
     # ineligible or dampened; the resolver must widen the pool rather than return them short.
     monkeypatch.setattr(matching, "POOL_PER_RESULT", 1)
-    assert await matching.match_candidates(context(loaded), "G1", 5, options) == expected
+    assert await matching.match_candidates(context(loaded, "OWNER"), "G1", 5, options) == expected
     assert ids(expected)[:2] == ["INSIDER", "EXPERT"]  # equal scores: the higher level first
 
 
@@ -287,6 +209,6 @@ async def test_adjacency_through_related_skills_is_bounded_to_the_strongest(db: 
         org.has_skill(f"P{number}", skill, 5, validated=True)
     await org.load(db)
 
-    found = ids(await matching.match_candidates(context(db), "G", 20))
+    found = ids(await matching.match_candidates(context(db, "OWNER"), "G", 20))
 
     assert found == [f"P{number}" for number in range(matching.RELATED_LIMIT)]

@@ -7,8 +7,9 @@ import pytest
 from graph.database import Database
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from resolvers import matching
-from tests.factories import OrgFactory
-from tests.test_matching_candidates import context, ids, leave, matching_org
+from tests.support.api import context
+from tests.support.factories import OrgFactory
+from tests.support.matching import ids, leave, matching_org, near_org
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ async def test_recommendations_carry_the_same_score_as_the_candidate_match(
 ) -> None:
     candidates = {
         row["person"]["id"]: row
-        for row in await matching.match_candidates(context(loaded), "G1", 20)
+        for row in await matching.match_candidates(context(loaded, "OWNER"), "G1", 20)
     }
 
     for person_id in ["EXPERT", "ADJACENT", "STAR", "ASPIRANT"]:
@@ -59,41 +60,12 @@ async def test_only_the_person_and_hr_see_their_recommendations(loaded: Database
         await matching.recommend_gigs(context(loaded, "OWNER", "hr"), "NOBODY", 20)
 
 
-def near_org() -> OrgFactory:
-    """python under programming, with java and cobol beside it; rlang related to python."""
-    return (
-        OrgFactory()
-        .skill("python", "Python")
-        .skill("programming", "Programming")
-        .skill("java", "Java")
-        .skill("cobol", "COBOL")
-        .skill("rlang", "R")
-        .broader("python", "programming")
-        .broader("java", "programming")
-        .broader("cobol", "java")
-        .related("python", "rlang", 0.7)
-        .department("ENG")
-        .department("BACKEND", parent_id="ENG")
-        .department("SALES")
-        .person("PY", "BACKEND", location="Lyon")
-        .person("PY-CLAIMED", "SALES", location="Lyon")
-        .person("JAVA", "SALES", location="Paris")
-        .person("COBOL", "ENG", location="Paris")
-        .person("R", "ENG", location="Lyon", gig_capacity_pct=0.0)
-        .has_skill("PY", "python", 4, validated=True)
-        .has_skill("PY-CLAIMED", "python", 4)
-        .has_skill("JAVA", "java", 5, validated=True)
-        .has_skill("COBOL", "cobol", 5, validated=True)
-        .has_skill("R", "rlang", 5, validated=True)
-    )
-
-
 async def test_people_near_a_skill_rank_by_proximity_then_proficiency_with_their_path(
     db: Database,
 ) -> None:
     await near_org().load(db)
 
-    rows = await matching.people_near_skill(context(db), "python", 2, 20)
+    rows = await matching.people_near_skill(context(db, "OWNER"), "python", 2, 20)
 
     assert ids(rows) == ["PY", "PY-CLAIMED", "R", "JAVA"]
     paths = {row["person"]["id"]: row["path_ids"] for row in rows}
@@ -106,15 +78,15 @@ async def test_people_near_a_skill_rank_by_proximity_then_proficiency_with_their
 async def test_max_hops_bounds_how_far_people_near_a_skill_reach(db: Database) -> None:
     await near_org().load(db)
 
-    assert ids(await matching.people_near_skill(context(db), "python", 0, 20)) == [
+    assert ids(await matching.people_near_skill(context(db, "OWNER"), "python", 0, 20)) == [
         "PY",
         "PY-CLAIMED",
     ]
-    assert "COBOL" in ids(await matching.people_near_skill(context(db), "python", 3, 20))
+    assert "COBOL" in ids(await matching.people_near_skill(context(db, "OWNER"), "python", 3, 20))
     with pytest.raises(ValidationFailed):
-        await matching.people_near_skill(context(db), "python", 4, 20)
+        await matching.people_near_skill(context(db, "OWNER"), "python", 4, 20)
     with pytest.raises(NotFound):
-        await matching.people_near_skill(context(db), "fortran", 1, 20)
+        await matching.people_near_skill(context(db, "OWNER"), "fortran", 1, 20)
 
 
 async def test_people_near_a_skill_filter_by_department_location_and_availability(
@@ -126,13 +98,15 @@ async def test_people_near_a_skill_filter_by_department_location_and_availabilit
         return matching.NearSkillFilter(**filter)  # type: ignore[arg-type]
 
     in_eng = await matching.people_near_skill(
-        context(db), "python", 3, 20, near(department_id="ENG")
+        context(db, "OWNER"), "python", 3, 20, near(department_id="ENG")
     )
     assert ids(in_eng) == ["PY", "R", "COBOL"]  # BACKEND is part of ENG
-    in_lyon = await matching.people_near_skill(context(db), "python", 3, 20, near(location="Lyon"))
+    in_lyon = await matching.people_near_skill(
+        context(db, "OWNER"), "python", 3, 20, near(location="Lyon")
+    )
     assert ids(in_lyon) == ["PY", "PY-CLAIMED", "R"]
     available = await matching.people_near_skill(
-        context(db), "python", 3, 20, near(available_only=True)
+        context(db, "OWNER"), "python", 3, 20, near(available_only=True)
     )
     assert "R" not in ids(available)
 
@@ -163,7 +137,7 @@ def team_org() -> OrgFactory:
 async def test_a_team_covers_together_what_nobody_covers_alone(db: Database) -> None:
     await team_org().load(db)
 
-    team = await matching.suggest_team(context(db), "BIG", 3)
+    team = await matching.suggest_team(context(db, "OWNER"), "BIG", 3)
 
     assert [member.candidate["person"]["id"] for member in team.members] == ["BOTH", "SQL"]
     assert [member.covers for member in team.members] == [["python", "sql"], ["sql"]]
@@ -176,7 +150,7 @@ async def test_team_size_is_bounded(db: Database) -> None:
     await team_org().load(db)
 
     with pytest.raises(ValidationFailed):
-        await matching.suggest_team(context(db), "BIG", 0)
+        await matching.suggest_team(context(db, "OWNER"), "BIG", 0)
 
 
 async def test_people_near_a_skill_widen_their_pool_when_the_best_are_unavailable(
@@ -186,7 +160,7 @@ async def test_people_near_a_skill_widen_their_pool_when_the_best_are_unavailabl
     monkeypatch.setattr(matching, "POOL_PER_RESULT", 1)
     available = matching.NearSkillFilter(available_only=True)
 
-    rows = await matching.people_near_skill(context(db), "rlang", 1, 1, available)
+    rows = await matching.people_near_skill(context(db, "OWNER"), "rlang", 1, 1, available)
 
     assert ids(rows) == ["PY"]  # R holds rlang itself but has no gig capacity
 
@@ -208,7 +182,7 @@ async def test_reading_hop_by_hop_gives_the_answer_of_one_run(db: Database) -> N
             hop_decay=matching.HOP_DECAY,
             claimed_weight=matching.MatchWeights.claimed_weight,
         )
-        hop_by_hop = await matching.people_near_skill(context(db), "python", 3, first)
+        hop_by_hop = await matching.people_near_skill(context(db, "OWNER"), "python", 3, first)
         assert [(r["person"]["id"], r["score"], r["path_ids"]) for r in hop_by_hop] == [
             (r["person"]["id"], r["score"], r["path_ids"]) for r in one_run
         ]

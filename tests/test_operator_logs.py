@@ -12,9 +12,9 @@ from typing import Any
 
 from graph.database import ConnectionInfo, Database
 from service.observability import json_formatter
-from tests.conftest import TEST_SECRET, auth
-from tests.factories import OrgFactory
-from tests.served import served
+from tests.support.api import TEST_SECRET, auth
+from tests.support.factories import OrgFactory
+from tests.support.served import served
 
 PERSON_QUERY = 'query PersonCard { person(id: "P1") { name title } }'
 TOO_MANY_QUERY = "query HugePage { people(first: 100000) { totalCount } }"

@@ -10,9 +10,9 @@ from prometheus_client.parser import text_string_to_metric_families
 from prometheus_client.samples import Sample
 
 from graph.database import Database
-from tests.conftest import auth
-from tests.factories import OrgFactory
-from tests.workflow_support import drive, gql, workflow_org
+from tests.support.api import auth
+from tests.support.factories import OrgFactory
+from tests.support.workflow import drive, gql, workflow_org
 
 PERSON_QUERY = 'query PersonCard { person(id: "P1") { name } }'
 

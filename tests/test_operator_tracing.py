@@ -16,8 +16,8 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 from graph.database import ConnectionInfo, Database
 from graph.settings import ServiceSettings
 from service.app import create_app
-from tests.conftest import TEST_SECRET, auth
-from tests.factories import OrgFactory
+from tests.support.api import TEST_SECRET, auth
+from tests.support.factories import OrgFactory
 
 SPANS = InMemorySpanExporter()
 

@@ -12,7 +12,7 @@ from cli.main import app
 from graph.database import ConnectionInfo, Database
 from seed.org_import import ImportInvalid
 from seed.pipeline import import_org_dir
-from tests.factories import OrgFactory
+from tests.support.factories import OrgFactory
 
 FILES = {
     "departments.csv": (

@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 
 from graph.database import Database
-from tests.conftest import auth
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.api import auth
+from tests.support.workflow import act, drive, gql, workflow_org
 
 APPLY = """mutation($gig: ID!) { applyToGig(input: {gigId: $gig}) {
   result { __typename ... on UserError { message } } } }"""

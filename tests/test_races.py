@@ -14,9 +14,9 @@ import httpx
 import pytest
 
 from graph.database import Database
-from tests.conftest import auth
-from tests.factories import OrgFactory
-from tests.workflow_support import ACTION_MUTATIONS, drive, workflow_org
+from tests.support.api import auth
+from tests.support.factories import OrgFactory
+from tests.support.workflow import ACTION_MUTATIONS, drive, workflow_org
 
 RACERS = 20
 RESULT = "result { __typename ... on Conflict { currentState } }"

@@ -12,8 +12,8 @@ from asgi_lifespan import LifespanManager
 from graph.database import ConnectionInfo, Database
 from graph.settings import ServiceSettings
 from service.app import create_app
-from tests.conftest import TEST_SECRET, auth
-from tests.factories import OrgFactory
+from tests.support.api import TEST_SECRET, auth
+from tests.support.factories import OrgFactory
 
 REPEATED = "{" + " viewer { roles }" * 400 + " }"
 FRAGMENT_BOMB = (

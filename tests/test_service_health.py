@@ -5,8 +5,8 @@ import pytest
 
 from graph.connection import Backend, local_server
 from graph.database import Database
-from tests.conftest import auth
-from tests.factories import OrgFactory
+from tests.support.api import auth
+from tests.support.factories import OrgFactory
 
 
 async def test_healthz_answers_without_a_token(client: httpx.AsyncClient) -> None:

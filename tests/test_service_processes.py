@@ -12,7 +12,7 @@ import httpx
 from graph.database import ConnectionInfo, Database
 from resolvers.identity import issue_token
 from service.processes import serving
-from tests.factories import OrgFactory
+from tests.support.factories import OrgFactory
 
 SET_SKILL = """
 mutation ($skill: ID!, $level: Int!) {

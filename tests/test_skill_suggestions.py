@@ -8,8 +8,8 @@ from typing import Any
 import httpx
 
 from graph.database import Database
-from tests.conftest import graphql
-from tests.factories import OrgFactory
+from tests.support.api import graphql
+from tests.support.factories import OrgFactory
 
 SUGGEST = """query ($text: String!) { suggestSkills(text: $text, first: 5) {
                skill { id } phrase matchedName confidence } }"""

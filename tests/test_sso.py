@@ -31,8 +31,8 @@ from graph.settings import ServiceSettings
 from resolvers.identity import issue_token
 from seed.loader import load_org
 from service.app import create_app
-from tests.conftest import TEST_SECRET
-from tests.factories import OrgFactory
+from tests.support.api import TEST_SECRET
+from tests.support.factories import OrgFactory
 
 PASSWORD = "talentgraph-demo"  # the realm's demo users' password (graph/keycloak/)
 WHO_AM_I = "{ viewer { roles person { id } } }"

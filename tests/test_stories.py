@@ -1,5 +1,5 @@
-"""Success stories told with consent (the organisation of `survey_support.culture_org`): XB1 is
-A2's gig GB1 for Beta's B1 (20 hours at 100 an hour); A1 is A2's manager."""
+"""Success stories told with consent (the organisation of `tests.support.surveys.culture_org`):
+XB1 is A2's gig GB1 for Beta's B1 (20 hours at 100 an hour); A1 is A2's manager."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 
 from graph.database import Database
 from schema import schema
-from tests.conftest import graphql, mutate
-from tests.survey_support import culture_org
+from tests.support.api import graphql, mutate
+from tests.support.surveys import culture_org
 
 TELL = """
 mutation($input: TellStoryInput!) { tellStory(input: $input) { result { __typename

@@ -1,5 +1,5 @@
 """Pulse surveys through HTTP: due, answered once, edited by admins, and anonymous to everyone,
-HR and admins included (the organisation and answers of `tests/survey_support.py`)."""
+HR and admins included (the organisation and answers of `tests/support/surveys.py`)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 
 from graph.database import Database
-from tests.conftest import graphql, mutate
-from tests.survey_support import build_answers, build_org
-from tests.workflow_support import act, drive, workflow_org
+from tests.support.api import graphql, mutate
+from tests.support.surveys import build_answers, build_org
+from tests.support.workflow import act, drive, workflow_org
 
 DUE = "{ dueSurveys { subject period survey { id questions { id kind } } } }"
 ANSWER = """

@@ -1,21 +1,6 @@
 """Pulse surveys on the real graph: what is due to whom, answering once, the known values of
 engagement and manager sentiment after the anonymity floor, on the organisation of
-`tests/survey_support.py`:
-
-ORG
-├── ENG    M1 (manager of E1..E5 and D1..D4), E1..E5
-│   └── DATA  D1..D4                 (a department of 4: never shown alone)
-└── SALES  M2 (manager of S1..S4), S1..S4
-
-Growth pulse (scale "grows me" 1-5, recommend 0-10), rounds opened 2026-07-01 and 2026-10-01:
-Q3: M1, E1..E4 answer 3 and 7.                        ENG: 5 of 10 invited (DATA folded in)
-Q4: M1 5/10; E1 4/10, E2 4/9, E3 4/8, E4 4/3; E5 silent;
-    D1 2/9, D2 2/9, D3 2/6, D4 2/6                    ENG with DATA: 9 of 10 invited
-    score (5 + 4*4 + 4*2) / 9 = 29/9; promoters M1 E1 E2 D1 D2, detractors E4 D3 D4:
-    eNPS (5 - 3) / 9 * 100; trend 29/9 - 3
-    M2, S1, S2 answer                                  SALES: 3, folded into ORG: shown nowhere
-Managers' pulse Q4: M1 and M2 answer (1 each)         2 respondents: shown nowhere at floor 5
-"""
+`tests/support/surveys.py` (whose docstring works the values out)."""
 
 from __future__ import annotations
 
@@ -29,7 +14,7 @@ from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from resolvers.analytics import Scope
 from resolvers.surveys import pulses, results
 from resolvers.surveys.pulses import Answer, SurveyAnswer
-from tests.survey_support import (
+from tests.support.surveys import (
     HR,
     Q4_ANSWER,
     Q4_OPEN,

@@ -21,7 +21,7 @@ from seed.taxonomy import (
     read_taxonomy,
     write_derived,
 )
-from tests.factories import OrgFactory
+from tests.support.factories import OrgFactory
 
 
 def version_one() -> TaxonomyData:

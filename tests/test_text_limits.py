@@ -6,8 +6,8 @@ from __future__ import annotations
 import httpx
 
 from graph.database import Database
-from tests.conftest import auth
-from tests.workflow_support import workflow_org
+from tests.support.api import auth
+from tests.support.workflow import workflow_org
 
 APPLY = """mutation($note: String) { applyToGig(input: {gigId: "G1", note: $note}) {
   result { __typename ... on ValidationError { field message } } } }"""

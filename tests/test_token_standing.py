@@ -13,9 +13,9 @@ from starlette.types import ASGIApp
 
 from graph.database import Database
 from resolvers.identity import issue_token
-from tests.conftest import TEST_SECRET, auth
-from tests.factories import OrgFactory
-from tests.test_workflow_notifications import SUBSCRIPTION, WebSocketSession, app  # noqa: F401
+from tests.support.api import TEST_SECRET, auth
+from tests.support.factories import OrgFactory
+from tests.support.notifications import SUBSCRIPTION, WebSocketSession
 
 DIRECTORY = "{ people(first: 5) { edges { node { id email } } } }"
 CREATE_GIG = """mutation { createGig(input: {title: "Side job", type: PROJECT, departmentId: "D1"})
@@ -99,7 +99,7 @@ async def test_tokens_that_live_too_long_or_say_not_when_they_began_are_refused(
 
 async def test_a_websocket_session_ends_when_its_token_expires(
     db: Database,
-    app: ASGIApp,  # noqa: F811
+    app: ASGIApp,
 ) -> None:
     await org_with_a_leaver(db)
     token = issue_token("STAY", [], TEST_SECRET, timedelta(seconds=2))
@@ -117,7 +117,7 @@ async def test_a_websocket_session_ends_when_its_token_expires(
 
 async def test_a_leaver_cannot_open_a_websocket_session(
     db: Database,
-    app: ASGIApp,  # noqa: F811
+    app: ASGIApp,
 ) -> None:
     await org_with_a_leaver(db)
     async with WebSocketSession(app) as ws:

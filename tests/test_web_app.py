@@ -17,8 +17,8 @@ from starlette.types import ASGIApp
 from graph.database import ConnectionInfo, Database
 from graph.settings import ServiceSettings
 from service.app import create_app
-from tests.conftest import TEST_SECRET, auth
-from tests.factories import OrgFactory
+from tests.support.api import TEST_SECRET, auth
+from tests.support.factories import OrgFactory
 
 INDEX = '<!doctype html><title>talentgraph</title><script src="/assets/app-3f9a.js"></script>'
 GRAPHIQL = '<!doctype html><title>GraphiQL</title><script src="/assets/graphiql-77ab.js"></script>'

@@ -19,8 +19,8 @@ import pytest
 
 from graph.database import ConnectionInfo, Database
 from graph.queries import names_under
-from tests.conftest import TEST_SECRET
-from tests.factories import OrgFactory
+from tests.support.api import TEST_SECRET
+from tests.support.factories import OrgFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,7 +4,6 @@ the policy needs no signature, decided in batches, escalated or auto-approved wh
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -13,9 +12,10 @@ from typer.testing import CliRunner
 
 from cli.main import app as cli_app
 from graph.database import ConnectionInfo, Database
-from graph.settings import PolicySettings, policy_settings
+from graph.settings import PolicySettings
 from resolvers.workflow import approvals
-from tests.workflow_support import act, context, drive, gql, workflow_org
+from tests.support.api import context
+from tests.support.workflow import act, drive, gql, workflow_org
 
 PENDING = "{ pendingApprovals { id state approvalState person { id } } }"
 DECIDE = """mutation($decisions: [ApprovalDecisionInput!]!) {
@@ -30,15 +30,6 @@ OVERDUE = """mutation($now: DateTime) {
   ... on OverdueApprovals { escalated { id approvalState approverId }
                             autoApproved { id approvalState approvalReason approvalDecidedAt } }
   ... on UserError { message } } } }"""
-
-
-@pytest.fixture
-def policy(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    """Lets a test set TALENTGRAPH_POLICY_* variables; the cached settings are re-read."""
-    policy_settings.cache_clear()
-    yield monkeypatch
-    monkeypatch.undo()
-    policy_settings.cache_clear()
 
 
 async def test_interest_stays_private_until_the_owner_shortlists(
@@ -113,10 +104,10 @@ async def test_the_policy_needs_no_signature_for_small_tasks_or_people_without_a
     assert pending["pendingApprovals"] == []
 
 
+@pytest.mark.policy(no_approval_max_hours=3)
 async def test_a_micro_task_over_the_hour_limit_or_beyond_capacity_asks_the_manager(
-    db: Database, client: httpx.AsyncClient, policy: pytest.MonkeyPatch
+    db: Database, client: httpx.AsyncClient
 ) -> None:
-    policy.setenv("TALENTGRAPH_POLICY_NO_APPROVAL_MAX_HOURS", "3")
     await (
         workflow_org()
         .gig("TINY", "OWNER", "GIG", type="micro_task", hours_per_week=1.0, duration_weeks=2)
@@ -199,10 +190,10 @@ async def test_a_batch_is_all_or_nothing(
     assert still["gigApplications"] == [{"approvalState": "PENDING"}]
 
 
+@pytest.mark.policy(allow_future_now=True)  # days pass in a drill
 async def test_an_unanswered_approval_escalates_once_then_approves_itself(
-    db: Database, client: httpx.AsyncClient, policy: pytest.MonkeyPatch
+    db: Database, client: httpx.AsyncClient
 ) -> None:
-    policy.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")  # days pass in a drill
     await workflow_org().load(db)
     id = await drive(db, "ALICE", "G1", "shortlisted")
     requested = datetime.now(UTC)
@@ -243,12 +234,10 @@ async def test_an_unanswered_approval_escalates_once_then_approves_itself(
     assert approvals[1]["actorId"] == "HR"
 
 
+@pytest.mark.policy(on_timeout="auto_approve", approval_timeout_days=2, allow_future_now=True)
 async def test_with_auto_approval_a_silence_approves_and_the_escalated_manager_can_decide(
-    db: Database, client: httpx.AsyncClient, policy: pytest.MonkeyPatch
+    db: Database, client: httpx.AsyncClient
 ) -> None:
-    policy.setenv("TALENTGRAPH_POLICY_ON_TIMEOUT", "auto_approve")
-    policy.setenv("TALENTGRAPH_POLICY_APPROVAL_TIMEOUT_DAYS", "2")
-    policy.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")
     await workflow_org().load(db)
     id = await drive(db, "ALICE", "G1", "shortlisted")
 
@@ -270,10 +259,9 @@ async def test_only_hr_processes_overdue_approvals(db: Database, client: httpx.A
 
 
 async def test_the_cli_processes_overdue_approvals(
-    db: Database, neo4j_connection: ConnectionInfo, policy: pytest.MonkeyPatch
+    db: Database, neo4j_connection: ConnectionInfo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch = policy
-    monkeypatch.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")
+    monkeypatch.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")  # the CLI reads its env
     await workflow_org().load(db)
     id = await drive(db, "ALICE", "G1", "shortlisted")
     monkeypatch.setenv("NEO4J_URI", neo4j_connection.uri)

@@ -9,8 +9,9 @@ import httpx
 
 from graph.database import Database
 from resolvers.workflow import engagements, rules
-from tests.factories import OrgFactory
-from tests.workflow_support import act, context, drive, gql, workflow_org
+from tests.support.api import context
+from tests.support.factories import OrgFactory
+from tests.support.workflow import act, drive, gql, workflow_org
 
 
 async def test_accepting_an_offer_starts_the_engagement_and_fills_the_gig(

@@ -4,7 +4,6 @@ back, profiles show what is confirmed and what is stale, and success stories cou
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -12,9 +11,8 @@ import httpx
 import pytest
 
 from graph.database import Database
-from graph.settings import policy_settings
 from resolvers.workflow import growth
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.workflow import act, drive, gql, workflow_org
 
 COMPLETE = """mutation($input: CompleteEngagementInput!) { completeEngagement(input: $input) {
   result { __typename
@@ -29,14 +27,6 @@ PROFILE = """query($id: ID!) { gigProfile(personId: $id) {
   skills { skill { id } proficiency validated source confirmedAt stale }
   staleSkills { skill { id } }
   needsRefresh } }"""
-
-
-@pytest.fixture
-def policy(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    policy_settings.cache_clear()
-    yield monkeypatch
-    monkeypatch.undo()
-    policy_settings.cache_clear()
 
 
 async def engaged(db: Database, client: httpx.AsyncClient, person: str, gig: str) -> str:
@@ -239,10 +229,10 @@ async def test_a_profile_names_the_colleagues_of_completed_gigs_who_may_endorse(
     assert bob["gigProfile"]["colleagues"] == []
 
 
+@pytest.mark.policy(stale_skill_months=0)
 async def test_skills_not_confirmed_within_the_policy_period_ask_for_a_refresh(
-    db: Database, client: httpx.AsyncClient, policy: pytest.MonkeyPatch
+    db: Database, client: httpx.AsyncClient
 ) -> None:
-    policy.setenv("TALENTGRAPH_POLICY_STALE_SKILL_MONTHS", "0")
     await growth_org().load(db)
 
     profile = await gql(client, "SOLO", PROFILE, {"id": "SOLO"})

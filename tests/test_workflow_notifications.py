@@ -3,35 +3,17 @@ state, marking read, and live delivery over a graphql-transport-ws subscription.
 
 from __future__ import annotations
 
-import asyncio
-import json
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
-
 import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from starlette.types import ASGIApp
 
-from graph.database import ConnectionInfo, Database
-from graph.settings import ServiceSettings, policy_settings
-from service.app import create_app
-from tests.conftest import auth
-from tests.workflow_support import act, drive, gql, workflow_org
+from graph.database import Database
+from tests.support.api import auth
+from tests.support.notifications import SUBSCRIPTION, WebSocketSession
+from tests.support.workflow import act, drive, gql, workflow_org
 
 TRAIL = """query($gig: ID, $person: ID) { auditTrail(gigId: $gig, personId: $person) {
   at actorId action subject subjectId fromState toState reason gigId personId } }"""
-SUBSCRIPTION = "subscription { notifications { kind message read } }"
-PROTOCOL = "graphql-transport-ws"
-
-
-@pytest.fixture
-def fast_polling(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    policy_settings.cache_clear()
-    monkeypatch.setenv("TALENTGRAPH_POLICY_NOTIFICATION_POLL_S", "0.2")
-    yield
-    monkeypatch.undo()
-    policy_settings.cache_clear()
 
 
 async def test_every_change_is_in_the_gig_and_person_trails(
@@ -116,65 +98,9 @@ async def test_notifications_have_a_read_state_and_can_be_marked_read(
     assert others == {"unreadNotificationCount": 0, "notifications": []}
 
 
-class WebSocketSession:
-    """A websocket client speaking ASGI to the app directly, in the test's own event loop."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-        self.to_app: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        self.from_app: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-        self.task: asyncio.Task[None] | None = None
-
-    async def __aenter__(self) -> WebSocketSession:
-        scope = {
-            "type": "websocket",
-            "asgi": {"version": "3.0"},
-            "scheme": "ws",
-            "path": "/graphql",
-            "raw_path": b"/graphql",
-            "root_path": "",
-            "query_string": b"",
-            "headers": [(b"host", b"talentgraph"), (b"sec-websocket-protocol", PROTOCOL.encode())],
-            "subprotocols": [PROTOCOL],
-            "client": ("127.0.0.1", 50000),
-            "server": ("talentgraph", 80),
-        }
-        self.task = asyncio.create_task(self.app(scope, self.to_app.get, self.from_app.put))
-        await self.to_app.put({"type": "websocket.connect"})
-        accepted = await self.next_event()
-        assert accepted == {"type": "websocket.accept", "subprotocol": PROTOCOL, "headers": []}
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.to_app.put({"type": "websocket.disconnect", "code": 1000})
-        assert self.task is not None
-        await asyncio.wait_for(self.task, 10)
-
-    async def next_event(self) -> dict[str, Any]:
-        return await asyncio.wait_for(self.from_app.get(), 30)
-
-    async def send(self, message: dict[str, Any]) -> None:
-        await self.to_app.put({"type": "websocket.receive", "text": json.dumps(message)})
-
-    async def receive(self) -> dict[str, Any]:
-        """The next protocol message; a closed socket is returned as {"closed": code}."""
-        event = await self.next_event()
-        if event["type"] == "websocket.close":
-            return {"closed": event["code"]}
-        message: dict[str, Any] = json.loads(event["text"])
-        return message
-
-
-@pytest.fixture
-async def app(
-    db: Database, neo4j_connection: ConnectionInfo, service_settings: ServiceSettings
-) -> AsyncIterator[ASGIApp]:
-    async with LifespanManager(create_app(service_settings, neo4j_connection)) as manager:
-        yield manager.app
-
-
+@pytest.mark.policy(notification_poll_s=0.2)
 async def test_a_subscription_delivers_unread_then_new_notifications(
-    db: Database, app: ASGIApp, fast_polling: None
+    db: Database, app: ASGIApp
 ) -> None:
     await workflow_org().load(db)
     await drive(db, "SOLO", "G1", "submitted")

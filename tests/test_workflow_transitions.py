@@ -4,12 +4,14 @@ take it."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import httpx
 import pytest
 
 from graph.database import Database
 from resolvers.workflow import rules
-from tests.workflow_support import act, drive, gql, workflow_org
+from tests.support.workflow import act, drive, gql, workflow_org
 
 STATES = [
     "invited",
@@ -167,3 +169,76 @@ async def gig_trail(client: httpx.AsyncClient, gig_id: str) -> list[dict[str, st
     data = await gql(client, "OWNER", query, {"gig": gig_id})
     trail: list[dict[str, str]] = data["auditTrail"]
     return trail
+
+
+async def test_applications_close_after_the_deadline_but_the_owner_may_still_invite(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    yesterday = date.today() - timedelta(days=1)
+    await (
+        workflow_org()
+        .gig("LATE", "OWNER", "GIG", application_deadline=yesterday)
+        .gig("TODAY", "OWNER", "GIG", application_deadline=date.today())
+        .load(db)
+    )
+    apply = """mutation($gig: ID!) { applyToGig(input: {gigId: $gig}) {
+      result { __typename ... on UserError { message } } } }"""
+    invite = """mutation { inviteToGig(input: {gigId: "LATE", personId: "BOB"}) {
+      result { __typename } } }"""
+
+    late = await gql(client, "SOLO", apply, {"gig": "LATE"})
+    on_the_day = await gql(client, "SOLO", apply, {"gig": "TODAY"})
+    invited = await gql(client, "OWNER", invite)
+
+    assert late["applyToGig"]["result"] == {
+        "__typename": "Conflict",
+        "message": f"applications to 'Gig LATE' closed on {yesterday}",
+    }
+    assert on_the_day["applyToGig"]["result"]["__typename"] == "Application"
+    assert invited["inviteToGig"]["result"]["__typename"] == "Application"
+    trail = await gql(client, "SOLO", "{ myApplications { gig { id } } }")
+    assert [a["gig"]["id"] for a in trail["myApplications"]] == ["TODAY"]
+
+
+async def test_an_engagement_is_completed_only_once_its_gig_has_started(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    starts = date.today() + timedelta(days=7)
+    await workflow_org().gig("SOON", "OWNER", "GIG", start_date=starts).load(db)
+    offered = await drive(db, "SOLO", "SOON", "offered")
+    accepted = await act(client, "SOLO", "accept_offer", offered)
+    complete = """mutation($id: ID!) { completeEngagement(input: {engagementId: $id,
+      hoursWorked: 3, rating: 5, feedback: "fast"}) {
+      result { __typename ... on UserError { message } } } }"""
+
+    early = await gql(client, "OWNER", complete, {"id": accepted["engagement"]["id"]})
+
+    assert early["completeEngagement"]["result"] == {
+        "__typename": "Conflict",
+        "message": f"the gig starts on {starts}: complete the engagement once it has begun",
+    }
+    status = await gql(
+        client, "SOLO", "query($id: ID!) { application(id: $id) { engagement { status } } }",
+        {"id": offered},
+    )  # fmt: skip
+    assert status["application"]["engagement"]["status"] == "ACTIVE"
+
+
+@pytest.mark.parametrize(
+    ("deadline", "closed"),
+    [(None, False), (date(2026, 5, 1), False), (date(2026, 4, 30), True)],
+)
+def test_the_application_deadline_is_the_last_day_to_apply(
+    deadline: date | None, closed: bool
+) -> None:
+    assert rules.applications_closed(deadline, date(2026, 5, 1)) is closed
+
+
+@pytest.mark.parametrize(
+    ("start", "completable"),
+    [(None, True), (date(2026, 5, 1), True), (date(2026, 5, 2), False)],
+)
+def test_an_engagement_is_completable_from_its_gigs_first_day(
+    start: date | None, completable: bool
+) -> None:
+    assert rules.completable(start, date(2026, 5, 1)) is completable

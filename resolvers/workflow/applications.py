@@ -9,7 +9,6 @@ from uuid import uuid4
 
 from graph.database import Row, Transaction
 from graph.errors import Conflict, InvalidTransition, NotFound, ValidationFailed
-from graph.settings import policy_settings
 from resolvers.context import Context
 from resolvers.permissions import (
     require_application_actor,
@@ -25,7 +24,9 @@ from resolvers.workflow.rules import (
     FILLED_REASON,
     TRANSITIONS,
     Action,
+    applications_closed,
     available_hours,
+    day,
 )
 from resolvers.workflow.store import (
     applications_by_ids,
@@ -66,6 +67,9 @@ async def create_application(
             raise ValidationFailed("personId", "the owner of a gig cannot apply to it")
         if gig["status"] != "open":
             raise InvalidTransition("gig", gig["status"], f"{action} to")
+        deadline = day(gig.get("application_deadline"))
+        if origin == "application" and applications_closed(deadline, now.date()):
+            raise Conflict(f"applications to {gig['title']!r} closed on {deadline}")
         if context["live_application_id"] is not None:
             raise Conflict(
                 f"{person['name']} already has application {context['live_application_id']!r} "
@@ -119,7 +123,7 @@ async def transition(ctx: Context, application_id: str, action: Action, reason: 
         raise ValidationFailed("reason", "say why: the applicant is told")
     viewer = ctx.viewer
     now = now_utc()
-    policy = policy_settings()
+    policy = ctx.settings.policy
 
     async def work(tx: Transaction) -> Row:
         application = await locked_application(tx, viewer, application_id)

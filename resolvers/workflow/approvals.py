@@ -10,7 +10,7 @@ from typing import Any, Literal
 from graph.database import Database, Row, Transaction
 from graph.errors import InvalidTransition, ValidationFailed
 from graph.metrics import OVERDUE_APPROVALS_PROCESSED
-from graph.settings import PolicySettings, policy_settings
+from graph.settings import PolicySettings
 from resolvers.context import Context
 from resolvers.permissions import (
     require_approver,
@@ -261,7 +261,7 @@ async def process_overdue_approvals(
 
 async def process_overdue(ctx: Context, now: datetime | None) -> OverdueOutcome:
     require_overdue_processor(ctx.viewer)
-    policy = policy_settings()
+    policy = ctx.settings.policy
     as_of = check_as_of(now, policy)
     return await process_overdue_approvals(ctx.db, ctx.viewer.person_id, as_of, policy)
 

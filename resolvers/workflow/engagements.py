@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from graph import limits
 from graph.database import Row, Transaction
-from graph.errors import EntityKind, InvalidTransition, NotFound, ValidationFailed
+from graph.errors import Conflict, EntityKind, InvalidTransition, NotFound, ValidationFailed
 from graph.vocabulary import GigStatus
 from resolvers.context import Context
 from resolvers.permissions import (
@@ -20,6 +20,7 @@ from resolvers.surveys.pulses import invite_after_completion
 from resolvers.validation import check_level
 from resolvers.workflow.clock import now_utc
 from resolvers.workflow.outbox import Outbox
+from resolvers.workflow.rules import completable, day
 from resolvers.workflow.store import (
     clean,
     engagement_by_id,
@@ -66,6 +67,9 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Row:
         require_gig_owner(viewer, str(engagement.get("owner_id")))
         if engagement["status"] != "active":
             raise InvalidTransition("engagement", engagement["status"], "complete")
+        starts = day(engagement["gig"].get("start_date"))
+        if not completable(starts, now.date()):
+            raise Conflict(f"the gig starts on {starts}: complete the engagement once it has begun")
         missing = (await tx.run("workflow/missing_skills", ids=skill_ids))[0]["missing"]
         if missing:
             raise NotFound("Skill", missing[0])

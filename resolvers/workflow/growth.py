@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from graph.database import Row
-from graph.settings import policy_settings
 from resolvers.context import Context
 from resolvers.loaders import load_one
 from resolvers.permissions import sees_engagement_feedback
@@ -28,7 +27,7 @@ async def gig_profile(ctx: Context, person_id: str) -> Row | None:
     manager = await load_one(ctx, "people/managers_of_people", person_id)
     if not sees_engagement_feedback(ctx.viewer, person_id, manager["id"] if manager else None):
         profile["completed"] = [without_feedback(e) for e in profile["completed"]]
-    months = policy_settings().stale_skill_months
+    months = ctx.settings.policy.stale_skill_months
     now = now_utc()
     for skill in profile["skills"]:
         confirmed = skill.get("confirmed_at")

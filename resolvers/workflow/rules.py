@@ -4,7 +4,8 @@ which, who may take it, who hears of it; what counts as approved; the capacity a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from datetime import date
+from typing import Any, Literal
 
 from graph.database import Row
 from resolvers.permissions import (
@@ -30,6 +31,26 @@ AWAITING_APPROVAL = frozenset({"pending", "escalated"})
 
 
 FILLED_REASON = "all seats of the gig have been filled"
+
+
+def day(value: Any) -> date | None:
+    """A stored date (Neo4j's `Date`, or a Python one), or None."""
+    if value is None:
+        return None
+    native = value.to_native() if hasattr(value, "to_native") else value
+    return native if isinstance(native, date) else None
+
+
+def applications_closed(deadline: date | None, today: date) -> bool:
+    """Applications to a gig close after its deadline's day; a gig without one takes them while
+    it is open. The owner may still invite: the deadline bounds the open call, not the owner."""
+    return deadline is not None and today > deadline
+
+
+def completable(start: date | None, today: date) -> bool:
+    """An engagement is completed once its gig has started (hours, a rating and validated
+    skills before the first day would be invented); a gig without a start date, from acceptance."""
+    return start is None or today >= start
 
 
 SYSTEM_ACTOR = "system"

@@ -147,6 +147,15 @@ AnswerSurveyPayload = payload_type(
     DueSurvey, "AnswerSurvey", "The survey answered, or why nothing was recorded."
 )
 UpdateSurveyPayload = payload_type(Survey, "UpdateSurvey", "The survey after the edit.")
+
+
+@strawberry.input
+class OpenSurveyRoundsInput:
+    now: datetime | None = strawberry.field(
+        default=None, description="The moment the rounds open as of (replays, tests); default: now."
+    )
+
+
 OpenSurveyRoundsPayload = payload_type(OpenedRounds, "OpenSurveyRounds", "The rounds opened.")
 
 
@@ -198,9 +207,10 @@ class PulsesMutation:
         "`talentgraph surveys open-rounds`.",
     )
     async def open_survey_rounds(
-        self, info: Info, now: datetime | None = None
+        self, info: Info, input: OpenSurveyRoundsInput | None = None
     ) -> Payload[OpenedRounds]:
-        work = pulses.open_rounds(info.context.db, info.context.viewer, now or now_utc())
+        now = input.now if input and input.now else now_utc()
+        work = pulses.open_rounds(info.context.db, info.context.viewer, now)
 
         def convert(rounds: list[pulses.OpenedRound]) -> OpenedRounds:
             return OpenedRounds(

@@ -77,12 +77,22 @@ class TellStoryInput:
     )
 
 
+@strawberry.input(description="Whether HR may list the viewer as a champion.")
+class SetChampionOptOutInput:
+    opt_out: bool
+
+
 TellStoryPayload = payload_type(Story, "TellStory", "The story after the change, or why not.")
 
 
 @strawberry.type(description="Whether HR may list the viewer as a champion.")
 class ChampionPreference:
     opt_out: bool
+
+
+ChampionPreferencePayload = payload_type(
+    ChampionPreference, "ChampionPreference", "The viewer's choice as stored."
+)
 
 
 @strawberry.type
@@ -116,7 +126,12 @@ class StoriesMutation:
         )
         return await payload(work, Story.from_value)
 
-    @strawberry.mutation(description="The viewer opts out of (or back into) the champions list.")
-    async def set_champion_opt_out(self, info: Info, opt_out: bool) -> ChampionPreference:
-        value = await champions.set_opt_out(info.context.db, info.context.viewer, opt_out)
-        return ChampionPreference(opt_out=value)
+    @strawberry.mutation(
+        graphql_type=ChampionPreferencePayload,
+        description="The viewer opts out of (or back into) the champions list.",
+    )
+    async def set_champion_opt_out(
+        self, info: Info, input: SetChampionOptOutInput
+    ) -> Payload[ChampionPreference]:
+        work = champions.set_opt_out(info.context.db, info.context.viewer, input.opt_out)
+        return await payload(work, lambda value: ChampionPreference(opt_out=value))

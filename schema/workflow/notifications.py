@@ -9,7 +9,6 @@ from typing import Self
 import strawberry
 
 from graph.database import Row
-from graph.settings import policy_settings
 from graph.vocabulary import NotificationKind, values
 from resolvers.context import Info
 from resolvers.workflow import (
@@ -94,6 +93,6 @@ class NotificationsSubscription:
         description="The viewer's unread notifications, then each new one as it arrives."
     )
     async def notifications(self, info: Info) -> AsyncGenerator[Notification, None]:
-        poll_s = policy_settings().notification_poll_s
+        poll_s = info.context.settings.policy.notification_poll_s
         async for row in notifications.notification_stream(info.context, poll_s):
             yield Notification.from_row(row)

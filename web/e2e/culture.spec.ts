@@ -1,6 +1,6 @@
 // The cultural half: an employee answers this quarter's pulse survey (once); HR reads engagement
-// and managers' sentiment on the dashboard, only for groups above the anonymity floor; a manager
-// reads their own catalyst figures on Approvals.
+// and managers' sentiment on the dashboard, only for groups above the anonymity floor, and the
+// champions to ask for a story; a manager reads their own catalyst figures on Approvals.
 import { demoPeople, expect, expectAccessible, screenshot, signInAs, test } from "./fixtures";
 
 const FLOOR = 5;
@@ -35,7 +35,7 @@ test("an employee answers this quarter's growth pulse once, anonymously", async 
   await expect(page.getByRole("form", { name: "Growth and opportunity" })).toHaveCount(0);
 });
 
-test("HR reads engagement and managers' sentiment, never for a group under the floor", async ({ page }) => {
+test("HR reads engagement and managers' sentiment, never for a group under the floor, and the champions", async ({ page }) => {
   const [person] = await demoPeople(page, "hr");
   await signInAs(page, "hr", person?.name ?? "");
   await page.getByRole("link", { name: "Dashboard" }).click();
@@ -49,6 +49,9 @@ test("HR reads engagement and managers' sentiment, never for a group under the f
       expect(Number(answers.replaceAll(",", "").replace(/\D.*$/, ""))).toBeGreaterThanOrEqual(FLOOR);
     }
   }
+  const champions = page.getByRole("region", { name: "Champions" });
+  await expect(champions.getByRole("row").nth(1)).toBeVisible();
+  await expect(champions.getByRole("row").nth(1).getByRole("link")).toBeVisible();
   await expectAccessible(page, "dashboard with pulse results");
 });
 

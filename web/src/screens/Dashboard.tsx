@@ -2,6 +2,7 @@
 // a department; each chart downloads the rows it draws as CSV.
 import { useState } from "react";
 import { useQuery } from "urql";
+import { Link } from "wouter";
 import {
   Bar,
   BarChart,
@@ -136,6 +137,16 @@ const DashboardQuery = graphql(`
         }
         managerSentiment(level: 0) {
           ...PulseChartFields
+        }
+        champions {
+          personId
+          name
+          departmentName
+          points
+          goodGigs
+          departmentsHelped
+          endorsementsGiven
+          reasons
         }
         skillRisk {
           departmentName
@@ -362,6 +373,31 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
       </Chart>
       <PulseChart id="engagement" title="Engagement on growth and opportunity" periods={a.engagement} />
       <PulseChart id="manager-sentiment" title="Managers' sentiment on sharing talent" periods={a.managerSentiment} />
+      <Chart
+        id="champions"
+        title="Champions"
+        summary="People to ask for a story or invite to a launch, and why. Whoever opted out is never listed."
+        columns={["name", "department", "points", "well-rated gigs", "departments helped", "endorsements given", "why"]}
+        rows={a.champions.map((c) => [c.name, c.departmentName, c.points, c.goodGigs, c.departmentsHelped.join("; "), c.endorsementsGiven, c.reasons.join("; ")])}
+      >
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Champions</caption>
+            <thead>
+              <tr><th scope="col">Person</th><th scope="col">Department</th><th scope="col">Why</th></tr>
+            </thead>
+            <tbody>
+              {a.champions.map((c) => (
+                <tr key={c.personId}>
+                  <td><Link href={`/people/${c.personId}`}>{c.name}</Link></td>
+                  <td>{c.departmentName}</td>
+                  <td>{c.reasons.join("; ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Chart>
       <Chart
         id="skill-risk"
         title="Skill risk"

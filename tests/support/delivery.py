@@ -25,7 +25,7 @@ from delivery.messages import Renderer
 from delivery.outbox import DeliveryWorker, PassOutcome, senders_from_settings
 from graph.database import Database
 from graph.settings import DeliverySettings, SmtpSettings
-from tests.conftest import TEST_SECRET
+from tests.support.api import TEST_SECRET
 
 WEB_URL = "https://talent.example.org"
 PUBLIC_URL = "http://talentgraph"

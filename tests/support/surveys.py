@@ -23,7 +23,7 @@ from graph.database import Database
 from resolvers.identity import Viewer
 from resolvers.surveys import pulses
 from resolvers.surveys.pulses import Answer, SurveyAnswer
-from tests.factories import OrgFactory
+from tests.support.factories import OrgFactory
 
 SECRET = "survey-test-secret"
 HR = Viewer("H1", frozenset({"employee", "hr"}))

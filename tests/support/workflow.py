@@ -8,12 +8,10 @@ from typing import Any
 import httpx
 
 from graph.database import Database
-from graph.settings import ServiceSettings
 from resolvers.context import Context
-from resolvers.identity import Viewer
 from resolvers.workflow import applications, approvals, rules
-from tests.conftest import graphql
-from tests.factories import OrgFactory
+from tests.support.api import context, graphql
+from tests.support.factories import OrgFactory
 
 APPLICATION_FIELDS = """
 fragment Outcome on ApplicationResult {
@@ -65,12 +63,6 @@ def workflow_org() -> OrgFactory:
         .gig("G1", "OWNER", "GIG", hours_per_week=4.0, duration_weeks=6, external_hourly_rate=90.0)
         .requires("G1", "python", 3)
         .gig("MICRO", "OWNER", "GIG", type="micro_task", hours_per_week=2.0, duration_weeks=2)
-    )
-
-
-def context(db: Database, person_id: str, *roles: str) -> Context:
-    return Context(
-        db=db, viewer=Viewer(person_id, frozenset({"employee", *roles})), settings=ServiceSettings()
     )
 
 

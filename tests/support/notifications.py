@@ -1,0 +1,63 @@
+"""A websocket client for the notifications subscription, speaking ASGI to the app."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from starlette.types import ASGIApp
+
+SUBSCRIPTION = "subscription { notifications { kind message read } }"
+
+
+PROTOCOL = "graphql-transport-ws"
+
+
+class WebSocketSession:
+    """A websocket client speaking ASGI to the app directly, in the test's own event loop."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.to_app: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.from_app: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self.task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> WebSocketSession:
+        scope = {
+            "type": "websocket",
+            "asgi": {"version": "3.0"},
+            "scheme": "ws",
+            "path": "/graphql",
+            "raw_path": b"/graphql",
+            "root_path": "",
+            "query_string": b"",
+            "headers": [(b"host", b"talentgraph"), (b"sec-websocket-protocol", PROTOCOL.encode())],
+            "subprotocols": [PROTOCOL],
+            "client": ("127.0.0.1", 50000),
+            "server": ("talentgraph", 80),
+        }
+        self.task = asyncio.create_task(self.app(scope, self.to_app.get, self.from_app.put))
+        await self.to_app.put({"type": "websocket.connect"})
+        accepted = await self.next_event()
+        assert accepted == {"type": "websocket.accept", "subprotocol": PROTOCOL, "headers": []}
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.to_app.put({"type": "websocket.disconnect", "code": 1000})
+        assert self.task is not None
+        await asyncio.wait_for(self.task, 10)
+
+    async def next_event(self) -> dict[str, Any]:
+        return await asyncio.wait_for(self.from_app.get(), 30)
+
+    async def send(self, message: dict[str, Any]) -> None:
+        await self.to_app.put({"type": "websocket.receive", "text": json.dumps(message)})
+
+    async def receive(self) -> dict[str, Any]:
+        """The next protocol message; a closed socket is returned as {"closed": code}."""
+        event = await self.next_event()
+        if event["type"] == "websocket.close":
+            return {"closed": event["code"]}
+        message: dict[str, Any] = json.loads(event["text"])
+        return message
