@@ -17,6 +17,8 @@ RUNS: list[tuple[str, list[str]]] = [
     ("analytics_dashboard", ["--people", "100000"]),
     ("matching_speed", ["--people", "100000", "10000"]),
     ("api_people_page", ["--people", "10000"]),
+    ("load_mix", ["--people", "10000", "--seconds", "90"]),
+    ("fault_tolerance", ["--people", "10000"]),
     ("matching_quality", []),  # last: it replaces the generated organisation with its own
 ]
 

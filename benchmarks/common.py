@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 import time
@@ -32,6 +33,14 @@ async def bench_database() -> AsyncIterator[Database]:
         yield db
     finally:
         await db.close()
+
+
+def load_average() -> str:
+    """The machine's load average and cores, printed with figures measured on a shared box."""
+    one, five, fifteen = os.getloadavg()
+    return (
+        f"load average {one:.2f} / {five:.2f} / {fifteen:.2f} (1/5/15 min), {os.cpu_count()} cores"
+    )
 
 
 @dataclass(frozen=True)

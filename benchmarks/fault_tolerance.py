@@ -5,8 +5,10 @@
 
 A `talentgraph serve` subprocess (production mode, its default database deadlines, a free
 loopback port) serves bounded load: `--readers` loops read a person, `--writers` loops create
-draft gigs with ids they record once the API acknowledged them. Each fault (a clean stop, then
-SIGKILL of the Java process) keeps Neo4j down for `--down` seconds and starts it again. Printed:
+draft gigs with ids they record once the API acknowledged them; each loop is another active
+person (their own token), pausing 0.1 s between requests (within the API's rate limit per
+person). Each fault (a clean stop, then SIGKILL of the Java process) keeps Neo4j down for
+`--down` seconds and starts it again. Printed:
 
 - time to the first error after the fault, and how long requests sent during the outage waited
   for their answer (p50 / max; the healthy phase before is the baseline);
@@ -27,6 +29,7 @@ import os
 import signal
 import statistics
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Literal
@@ -34,7 +37,7 @@ from typing import Literal
 import httpx
 
 from benchmarks.api_people_page import SECRET
-from benchmarks.common import ensure_generated_org
+from benchmarks.common import ensure_generated_org, load_average
 from graph.connection import local_server
 from graph.database import Database
 from graph.local_server import LocalNeo4j
@@ -44,9 +47,10 @@ from service.processes import serving
 
 READ = "query($id: ID!) { person(id: $id) { id name } }"
 WRITE = """mutation($id: ID!, $department: ID!) {
-  createGig(id: $id, input: {title: "Fault drill", type: PROJECT, departmentId: $department}) {
+  createGig(input: {id: $id, title: "Fault drill", type: PROJECT, departmentId: $department}) {
     result { __typename } } }"""
 Fault = Literal["stop", "kill"]
+PAUSE_S = 0.1  # between a loop's requests: at most 600 a minute, the API's limit per person
 
 
 @dataclass
@@ -80,19 +84,21 @@ class Phase:
 class Load:
     """Readers and writers against the API until `stop` is set."""
 
-    def __init__(self, http: httpx.AsyncClient, token: str, person: str, department: str) -> None:
+    def __init__(self, http: httpx.AsyncClient, people: list[dict[str, str]]) -> None:
         self.http = http
-        self.headers = {"Authorization": f"Bearer {token}"}
-        self.person = person
-        self.department = department
+        self.people = people  # one per loop, so each loop stays within the API's rate limit
+        self.tokens = [issue_token(p["id"], [], SECRET, timedelta(hours=1)) for p in people]
         self.record = Record()
         self.stop = asyncio.Event()
         self._serial = 0
 
-    async def _ask(self, kind: Literal["read", "write"], body: dict[str, object]) -> Answer:
+    async def _ask(
+        self, loop: int, kind: Literal["read", "write"], body: dict[str, object]
+    ) -> Answer:
         sent = time.monotonic()
+        headers = {"Authorization": f"Bearer {self.tokens[loop]}"}
         try:
-            response = await self.http.post("/graphql", json=body, headers=self.headers)
+            response = await self.http.post("/graphql", json=body, headers=headers)
         except httpx.TransportError:
             self.record.transport_errors += 1
             return Answer(sent, time.monotonic(), kind, False, 0)
@@ -116,20 +122,21 @@ class Load:
                 return
             await asyncio.sleep(0.1)
 
-    async def reader(self) -> None:
+    async def reader(self, loop: int) -> None:
         while not self.stop.is_set():
-            await self._ask("read", {"query": READ, "variables": {"id": self.person}})
-            await asyncio.sleep(0.05)
+            variables = {"id": self.people[loop]["id"]}
+            await self._ask(loop, "read", {"query": READ, "variables": variables})
+            await asyncio.sleep(PAUSE_S)
 
-    async def writer(self, number: int) -> None:
+    async def writer(self, loop: int) -> None:
         while not self.stop.is_set():
             self._serial += 1
-            gig_id = f"FAULT-{number}-{self._serial}"
-            variables = {"id": gig_id, "department": self.department}
-            answer = await self._ask("write", {"query": WRITE, "variables": variables})
+            gig_id = f"FAULT-{loop}-{self._serial}"
+            variables = {"id": gig_id, "department": self.people[loop]["department_id"]}
+            answer = await self._ask(loop, "write", {"query": WRITE, "variables": variables})
             if answer.ok:
                 self.record.acknowledged.append(gig_id)
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(PAUSE_S)
 
 
 async def bolt_answers(server: LocalNeo4j) -> bool:
@@ -190,6 +197,22 @@ def report(record: Record, phases: list[Phase], healthy_until: float, lost: int)
             f"{phase.back - phase.injected:.1f} s; recovered: first read {recover_read:.2f} s, "
             f"first write {recover_write:.2f} s after Neo4j answered"
         )
+        for kind in ("read", "write"):
+            succeeded = [a for a in after if a.kind == kind and a.ok]
+            if not succeeded:
+                continue
+            first = min(succeeded, key=lambda a: a.received)
+            failed = Counter(
+                f"{a.status} {'/'.join(a.codes)}".strip()
+                for a in after
+                if a.kind == kind and not a.ok and a.received < first.received
+            )
+            print(
+                f"      first {kind}: sent {first.sent - phase.back:.2f} s after Neo4j answered, "
+                f"answered in {first.waited_s:.2f} s; {sum(failed.values())} failed before it"
+                + (f" ({', '.join(f'{n} x {what}' for what, n in failed.most_common())})"
+                   if failed else "")
+            )  # fmt: skip
     statuses = [a.status for a in answers]
     other_5xx = sum(1 for s in statuses if s >= 500 and s != 503)
     internal = sum(1 for a in answers if "INTERNAL" in a.codes)
@@ -208,19 +231,18 @@ async def main(role: Literal["bench", "tests"], readers: int, writers: int, down
     try:
         await apply_schema(db)
         await ensure_generated_org(db, people)
-        subject = (await db.read("admin/drill_person"))[0]
+        [plan] = await db.read("admin/load_plan", people=readers + writers)
         await db.write("admin/remove_gigs_by_prefix", prefix="FAULT-")
     finally:
         await db.close()
-    person, department = subject["person_id"], subject["department_id"]
-    token = issue_token(person, [], SECRET, timedelta(hours=1))
     production = {"TALENTGRAPH_SECRET": SECRET, "TALENTGRAPH_MODE": "production"}
+    before = load_average()
     with serving(server.connection_info(), settings=production) as service:
         await service.wait_ready()
         async with httpx.AsyncClient(base_url=service.url, timeout=30) as http:
-            load = Load(http, token, person, department)
-            loops = [asyncio.create_task(load.reader()) for _ in range(readers)]
-            loops += [asyncio.create_task(load.writer(n)) for n in range(writers)]
+            load = Load(http, plan["people"])
+            loops = [asyncio.create_task(load.reader(n)) for n in range(readers)]
+            loops += [asyncio.create_task(load.writer(readers + n)) for n in range(writers)]
             await asyncio.sleep(5)
             healthy_until = time.monotonic()
             phases = []
@@ -232,7 +254,10 @@ async def main(role: Literal["bench", "tests"], readers: int, writers: int, down
             await asyncio.gather(*loops)
     db = Database.connect(server.connection_info())
     try:
-        rows = await db.read("gigs/gigs_by_ids", ids=load.record.acknowledged)
+        rows = await db.read(
+            "gigs/gigs_by_ids", ids=load.record.acknowledged,
+            with_owner=False, with_department=False, with_skills=False,
+        )  # fmt: skip
         await db.write("admin/remove_gigs_by_prefix", prefix="FAULT-")
     finally:
         await db.close()
@@ -241,6 +266,7 @@ async def main(role: Literal["bench", "tests"], readers: int, writers: int, down
         f"Fault tolerance: {people:,} people, {readers} readers and {writers} writers against "
         f"talentgraph serve; Neo4j ({role}) stopped, then SIGKILLed, {down_s:g} s down each"
     )
+    print(f"before: {before}; after: {load_average()}")
     report(load.record, phases, healthy_until, lost)
 
 

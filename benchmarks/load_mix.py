@@ -8,6 +8,8 @@ after a warm-up. The mix, per user: the directory, open gigs and one gig, recomm
 applying and withdrawing, pending approvals (see load_users). The baseline, measured in the same
 run, is 1 user: the same mix without contention. Prints throughput, p50 / p95 / p99 and the error
 rate per user count; the gigs it applies to are created for the run and removed after it.
+`--seconds` bounds the run: each level (the baseline too) takes about `--seconds` plus a warm-up
+of at most 5 s and locust's start, so 1 + 3 levels at 90 s take about 7 minutes.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.api_people_page import SECRET, bench_connection
-from benchmarks.common import bench_database, ensure_generated_org
+from benchmarks.common import bench_database, ensure_generated_org, load_average
 from graph.database import Database
 from graph.vocabulary import GigStatus, Importance
 from resolvers.identity import issue_token
@@ -86,11 +88,13 @@ def line(figures: dict[str, Any], baseline: dict[str, Any] | None) -> str:
         f"{figures['users']:>4} users: {figures['throughput']:7.1f} req/s  "
         f"p50 {figures['p50']:6.0f} ms  p95 {figures['p95']:6.0f} ms  p99 {figures['p99']:6.0f} ms"
         f"  errors {rate:6.2%} ({figures['failures']}/{figures['requests']}){ratio}"
+        f"  load {figures['load_1min']:.1f}"
     )
 
 
 async def main(people: int, levels: list[int], seconds: float) -> None:
     production = {"TALENTGRAPH_SECRET": SECRET, "TALENTGRAPH_MODE": "production"}
+    before = load_average()
     async with bench_database() as db:
         await ensure_generated_org(db, people)
         await db.write("admin/remove_gigs_by_prefix", prefix=PREFIX)
@@ -110,6 +114,7 @@ async def main(people: int, levels: list[int], seconds: float) -> None:
         f"Load mix: {people:,} people, talentgraph serve (1 worker, production), "
         f"{seconds:g} s per level after a warm-up, think time 0.1-0.5 s"
     )
+    print(f"before: {before}; after: {load_average()}; per level: its 1-min load at its end")
     print(line(baseline, None) + "  (baseline)")
     for figures in results:
         print(line(figures, baseline))
@@ -119,15 +124,15 @@ async def main(people: int, levels: list[int], seconds: float) -> None:
             f"{figures['users']:>4} users, slowest p95: "
             + ", ".join(f"{name} {entry['p95']:.0f} ms" for name, entry in slowest)
         )
-        for error in figures["errors"]:
-            print(f"     error: {error}")
+        for occurrences, error in figures["errors"]:
+            print(f"     {occurrences:>5} x {error}")
 
 
 def cli() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--users", type=int, nargs="+", default=[10, 50, 100])
-    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--seconds", type=float, default=30.0, help="measured time per level")
     args = parser.parse_args()
     asyncio.run(main(args.people, args.users, args.seconds))
 

@@ -10,12 +10,14 @@ Each user is one employee with their own token and does what a person on the mar
 with a think time of 0.1-0.5 s between steps: browse the directory (weight 4), browse open gigs
 and open one (3), look at gigs recommended for them (2), apply to a gig and withdraw again (1),
 look at the approvals waiting for them (1). A response counts as an error when it is not 200 or
-has GraphQL `errors`; a typed result such as a Conflict is an answer, not an error.
+has GraphQL `errors` (counted by code and path); a typed result such as a Conflict is an
+answer, not an error.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -35,9 +37,10 @@ GIG = """query($id: ID!) { gig(id: $id) { id title description status seats
   skills { importance minProficiency skill { label } } } }"""
 RECOMMENDED = """query($id: ID!) { recommendGigs(personId: $id, first: 10) {
   score gig { id title } } }"""
-APPLY = """mutation($gig: ID!) { applyToGig(gigId: $gig, note: "load test") {
+APPLY = """mutation($gig: ID!) { applyToGig(input: {gigId: $gig, note: "load test"}) {
   result { __typename ... on Application { id } } } }"""
-WITHDRAW = """mutation($id: ID!) { withdrawApplication(applicationId: $id, reason: "load test") {
+WITHDRAW = """mutation($id: ID!) {
+  withdrawApplication(input: {applicationId: $id, reason: "load test"}) {
   result { __typename } } }"""
 APPROVALS = "{ pendingApprovals { id state person { name } gig { title } } }"
 
@@ -62,12 +65,20 @@ class Employee(HttpUser):
             name=name,
             catch_response=True,
         ) as response:
+            if response.status_code == 0:  # no answer: the connection failed or was closed
+                response.failure(f"no response: {response.error!r}"[:200])
+                return None
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}: {response.text[:200]}")
                 return None
             body: dict[str, Any] = response.json()
-            if body.get("errors"):
-                response.failure(json.dumps(body["errors"])[:300])
+            if body.get("errors"):  # by code and path, so that locust counts each kind
+                response.failure(
+                    "; ".join(
+                        f"{(error.get('extensions') or {}).get('code')} at {error.get('path')}"
+                        for error in body["errors"]
+                    )[:200]
+                )
                 return None
             data: dict[str, Any] = body["data"]
             return data
@@ -119,9 +130,14 @@ def run(users: int, seconds: float) -> dict[str, Any]:
         "p50": total.get_response_time_percentile(0.5),
         "p95": total.get_response_time_percentile(0.95),
         "p99": total.get_response_time_percentile(0.99),
-        "errors": sorted({str(error.error)[:200] for error in environment.stats.errors.values()})[
-            :5
-        ],
+        "load_1min": os.getloadavg()[0],
+        "errors": sorted(
+            (
+                (error.occurrences, f"{error.name}: {error.error}"[:200])
+                for error in environment.stats.errors.values()
+            ),
+            reverse=True,
+        )[:8],
         "by_name": {
             name: {
                 "requests": entry.num_requests,

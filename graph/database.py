@@ -108,6 +108,9 @@ async def translated_errors() -> AsyncIterator[None]:
         raise DatabaseUnavailable(f"Neo4j is not reachable: {error}") from error
     except neo4j_errors.AuthError as error:
         raise DatabaseUnavailable(f"Neo4j refused the credentials: {error.message}") from error
+    except neo4j_errors.ConnectionAcquisitionTimeoutError as error:
+        # every pooled connection stayed busy (more requests at once than the pool serves)
+        raise DatabaseUnavailable(f"Neo4j is busy: {error}") from error
     except neo4j_errors.Neo4jError as error:
         if error.code in _TIMED_OUT:
             raise DatabaseUnavailable(f"Neo4j did not answer in time: {error.message}") from error

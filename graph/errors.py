@@ -19,8 +19,8 @@ class TalentGraphError(Exception):
 
 class DatabaseUnavailable(TalentGraphError):
     """Neo4j cannot be reached, or gave up on the request for a reason that passes (a deadlock, a
-    leader switch, too little memory): the same request may succeed later. The API answers with
-    the code `UNAVAILABLE`."""
+    leader switch, too little memory, every pooled connection busy): the same request may succeed
+    later. The API answers with the code `UNAVAILABLE`."""
 
 
 class ConfigurationError(TalentGraphError):

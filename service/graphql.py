@@ -25,7 +25,7 @@ from typing import Any
 from uuid import uuid4
 
 from cross_web import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -157,6 +157,9 @@ class TalentGraphQL(GraphQL[Context, None]):
                 response = _error(
                     f"the request body is larger than {limit:,} bytes", 413, codes.BODY_TOO_LARGE
                 )
+            except ClientDisconnect:
+                log.info("the client went away before its request had arrived")
+                return
         if response is None:
             try:
                 response = self._negotiated(request, await self.run(request))

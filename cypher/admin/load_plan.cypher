@@ -1,5 +1,5 @@
-// Whom the load benchmark acts as: the first active people (by id) with their department, the
-// open gigs they browse, and a skill for the gigs it creates.
+// Whom the load and fault benchmarks act as: the first active people (by id) with their
+// department, the open gigs they browse, and a skill for the gigs they create.
 // :param people => 100
 CALL () {
   MATCH (p:Person {active: true})-[:MEMBER_OF]->(d:Department)
