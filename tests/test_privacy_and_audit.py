@@ -81,6 +81,31 @@ async def test_ratings_and_feedback_are_for_the_helper_their_manager_and_hr(
         ]
 
 
+async def test_a_draft_cancelled_before_publication_stays_out_of_everyone_elses_lists(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+    for mutation in (
+        'mutation { createGig(input: {id: "G-SECRET", title: "Reorg plan", type: PROJECT, '
+        'departmentId: "GIG"}) { result { __typename } } }',
+        'mutation { cancelGig(input: {id: "G-SECRET"}) { result { __typename } } }',
+    ):
+        await gql(client, "OWNER", mutation)
+    lists = """{ gigs(first: 50) { edges { node { id } } totalCount }
+      searchGigs(search: {text: "reorg", statuses: null}, first: 50) { edges { node { id } } totalCount } }"""
+
+    def ids(data: dict[str, Any], field: str) -> set[str]:
+        return {edge["node"]["id"] for edge in data[field]["edges"]}
+
+    others = await gql(client, "SOLO", lists)
+    owner = await gql(client, "OWNER", lists)
+    hr = await gql(client, "HR", lists, roles=("hr",))
+
+    assert "G-SECRET" not in ids(others, "gigs") | ids(others, "searchGigs")
+    assert others["gigs"]["totalCount"] == owner["gigs"]["totalCount"] - 1
+    assert "G-SECRET" in ids(owner, "gigs") & ids(hr, "gigs")
+
+
 async def test_a_gigs_creation_publication_and_cancellation_are_audited_with_names(
     db: Database, client: httpx.AsyncClient
 ) -> None:

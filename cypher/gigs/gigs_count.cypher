@@ -7,7 +7,8 @@
 // :param skill_id => null
 // :param owner_id => null
 MATCH (g:Gig)-[:OWNED_BY]->(owner:Person)
-WHERE (g.status <> 'draft' OR $sees_all_drafts OR owner.id = $viewer_id)
+WHERE (NOT (g.status = 'draft' OR (g.status = 'cancelled' AND g.published_at IS NULL))
+       OR $sees_all_drafts OR owner.id = $viewer_id)
   AND ($statuses IS NULL OR g.status IN $statuses)
   AND ($type IS NULL OR g.type = $type)
   AND ($owner_id IS NULL OR owner.id = $owner_id)

@@ -1,7 +1,8 @@
 // A page of gigs matching a filter, in id order after a keyset cursor (the last id seen), with
 // what the screen shows of each in the same round trip: the parts switched on by $with_* come
 // back nested in `gig` (owner, department, skills required first); a part switched off is null.
-// Drafts only for their owner and for viewers who see every draft (HR). Every filter is optional;
+// Drafts, and drafts cancelled before they were ever published, only for their owner and for
+// viewers who see every draft (HR: `permissions.sees_gig`). Every filter is optional;
 // the department filter includes sub-departments.
 // :param after => ''
 // :param limit => 21
@@ -17,7 +18,8 @@
 // :param with_skills => true
 MATCH (g:Gig)-[:OWNED_BY]->(owner:Person)
 WHERE g.id > $after
-  AND (g.status <> 'draft' OR $sees_all_drafts OR owner.id = $viewer_id)
+  AND (NOT (g.status = 'draft' OR (g.status = 'cancelled' AND g.published_at IS NULL))
+       OR $sees_all_drafts OR owner.id = $viewer_id)
   AND ($statuses IS NULL OR g.status IN $statuses)
   AND ($type IS NULL OR g.type = $type)
   AND ($owner_id IS NULL OR owner.id = $owner_id)

@@ -1,6 +1,7 @@
 // Gigs for the "Find gigs" screen: words searched in title and description through the
 // `gig_text` full-text index (ranked; without words, every gig), filtered, sorted, one page.
-// Drafts only for their owner and for viewers who see every draft (HR). The department filter
+// Drafts, and drafts cancelled before they were ever published, only for their owner and for
+// viewers who see every draft (HR: `permissions.sees_gig`). The department filter
 // includes sub-departments; a gig whose application deadline has passed is left out unless
 // `include_closed`. `order`: relevance (text score, then newest), newest, start_date, deadline,
 // hours (fewest hours a week first); ties go by id.
@@ -31,7 +32,8 @@ CALL (*) {
   RETURN g, 0.0 AS score
 }
 MATCH (g)-[:OWNED_BY]->(owner:Person)
-WHERE (g.status <> 'draft' OR $sees_all_drafts OR owner.id = $viewer_id)
+WHERE (NOT (g.status = 'draft' OR (g.status = 'cancelled' AND g.published_at IS NULL))
+       OR $sees_all_drafts OR owner.id = $viewer_id)
   AND ($statuses IS NULL OR g.status IN $statuses)
   AND ($types IS NULL OR g.type IN $types)
   AND ($remote IS NULL OR coalesce(g.remote, false) = $remote)

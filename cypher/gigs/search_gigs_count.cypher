@@ -23,7 +23,8 @@ CALL (*) {
   RETURN g
 }
 MATCH (g)-[:OWNED_BY]->(owner:Person)
-WHERE (g.status <> 'draft' OR $sees_all_drafts OR owner.id = $viewer_id)
+WHERE (NOT (g.status = 'draft' OR (g.status = 'cancelled' AND g.published_at IS NULL))
+       OR $sees_all_drafts OR owner.id = $viewer_id)
   AND ($statuses IS NULL OR g.status IN $statuses)
   AND ($types IS NULL OR g.type IN $types)
   AND ($remote IS NULL OR coalesce(g.remote, false) = $remote)
