@@ -92,7 +92,8 @@ async def test_a_draft_cancelled_before_publication_stays_out_of_everyone_elses_
     ):
         await gql(client, "OWNER", mutation)
     lists = """{ gigs(first: 50) { edges { node { id } } totalCount }
-      searchGigs(search: {text: "reorg", statuses: null}, first: 50) { edges { node { id } } totalCount } }"""
+      searchGigs(search: {text: "reorg", statuses: null}, first: 50) {
+        edges { node { id } } totalCount } }"""
 
     def ids(data: dict[str, Any], field: str) -> set[str]:
         return {edge["node"]["id"] for edge in data[field]["edges"]}
