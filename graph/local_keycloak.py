@@ -15,7 +15,6 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import time
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from typing import Any
 import httpx
 
 from graph.errors import LocalServerError
-from graph.local_server import java_major_version, pid_alive, port_open, reap
+from graph.local_server import java_major_version, pid_alive, port_open, reap, terminate
 
 KEYCLOAK_DIR = Path(__file__).resolve().parent / "keycloak"
 POM = KEYCLOAK_DIR / "pom.xml"
@@ -351,11 +350,6 @@ class LocalKeycloak:
         if pid is None:
             self.pid_file.unlink(missing_ok=True)
             return False
-        os.killpg(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout_s
-        while not reap(pid) and pid_alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        if pid_alive(pid):
-            os.killpg(pid, signal.SIGKILL)
+        terminate(pid, timeout_s, os.killpg)
         self.pid_file.unlink(missing_ok=True)
         return True

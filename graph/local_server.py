@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +104,19 @@ def reap(pid: int) -> bool:
     except ChildProcessError:
         return False
     return reaped == pid
+
+
+def terminate(
+    pid: int, timeout_s: float, signal_with: Callable[[int, int], None] = os.kill
+) -> None:
+    """Asks `pid` to stop (SIGTERM), waits up to `timeout_s` for it, then kills it (SIGKILL).
+    `signal_with` is `os.killpg` for a server started as its own process group."""
+    signal_with(pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout_s
+    while not reap(pid) and pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if pid_alive(pid):
+        signal_with(pid, signal.SIGKILL)
 
 
 class LocalNeo4j:
@@ -316,12 +330,7 @@ class LocalNeo4j:
         if pid is None:
             self.pid_file.unlink(missing_ok=True)
             return False
-        os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout_s
-        while not reap(pid) and pid_alive(pid) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        if pid_alive(pid):
-            os.kill(pid, signal.SIGKILL)
+        terminate(pid, timeout_s)
         self.pid_file.unlink(missing_ok=True)
         return True
 
