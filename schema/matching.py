@@ -17,6 +17,9 @@ import strawberry
 from graph.database import Row
 from resolvers import matching, scores, skills
 from resolvers.context import Info
+from resolvers.records.gigs import GigRecord
+from resolvers.records.people import PersonRecord
+from resolvers.records.skills import SkillRecord
 from schema.gigs import Gig
 from schema.people import Person
 from schema.skills import Skill
@@ -31,10 +34,8 @@ async def _skill(info: Info, skill_id: str) -> Skill:
 
 async def _skills(info: Info, skill_ids: list[str]) -> list[Skill]:
     """The skills of `skill_ids`, in their order (one that vanished shows its id as label)."""
-    rows = await skills.skills_by_ids(info.context, skill_ids)
     return [
-        Skill.from_row(row or {"id": id, "label": id})
-        for id, row in zip(skill_ids, rows, strict=True)
+        Skill.from_record(skill) for skill in await skills.skills_by_ids(info.context, skill_ids)
     ]
 
 
@@ -88,7 +89,7 @@ class MatchReason:
         proficiency = row.get("proficiency")
         how = MatchKind(row["how"])
         return cls(
-            skill=Skill.from_row(row["skill"]),
+            skill=Skill.from_record(SkillRecord.from_row(row["skill"])),
             via_id=row["via_id"],
             via_row=row.get("via"),
             importance=Importance(row["importance"]),
@@ -110,7 +111,7 @@ class MatchReason:
         if self.how is not MatchKind.ADJACENT:
             return None
         if self.via_row is not None:  # fetched with the match
-            return Skill.from_row(self.via_row)
+            return Skill.from_record(SkillRecord.from_row(self.via_row))
         return _skill(info, self.via_id)
 
 
@@ -131,7 +132,7 @@ class MatchGap:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
+            skill=Skill.from_record(SkillRecord.from_row(row["skill"])),
             importance=Importance(row["importance"]),
             min_proficiency=int(row["min_level"]),
             held_proficiency=int(row["held"]),
@@ -197,7 +198,10 @@ class CandidateMatch(Match):
 
     @classmethod
     def from_row(cls, row: Row) -> Self:
-        return cls(person=Person.from_row(row["person"]), **Match.fields_from_row(row))
+        return cls(
+            person=Person.from_record(PersonRecord.from_row(row["person"])),
+            **Match.fields_from_row(row),
+        )
 
 
 @strawberry.type(description="A gig recommended to a person, scored as the person's match.")
@@ -211,7 +215,7 @@ class GigRecommendation(Match):
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            gig=Gig.from_row(row["gig"]),
+            gig=Gig.from_record(GigRecord.from_row(row["gig"])),
             growth=bool(row["growth"]),
             growth_skill_ids=list(row["growth_skill_ids"]),
             **Match.fields_from_row(row),
@@ -239,7 +243,7 @@ class NearbyPerson:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            person=Person.from_row(row["person"]),
+            person=Person.from_record(PersonRecord.from_row(row["person"])),
             score=float(row["score"]),
             hops=int(row["hops"]),
             skill_id=row["skill_id"],
