@@ -15,7 +15,7 @@ from resolvers.pagination import Page, keyset_page, offset_after, ranked_page
 from resolvers.permissions import require_admin
 from resolvers.records.skills import RelatedSkillRecord, SkillRecord, SkillSuggestionRecord
 from resolvers.validation import check_first, check_id, check_text
-from seed.skill_matcher import Match, SkillEntry, SkillMatcher, rank
+from seed.skill_matcher import NameMatch, SkillEntry, SkillMatcher, rank
 from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
@@ -125,7 +125,7 @@ async def search_skills(db: Database, text: str, limit: int) -> tuple[list[Row],
     return rows, len(matches)
 
 
-def _bucket(match: Match) -> tuple[object, ...]:
+def _bucket(match: NameMatch) -> tuple[object, ...]:
     return (match.deprecated, match.tier, match.is_group, -round(match.coverage, 1))
 
 

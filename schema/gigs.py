@@ -21,8 +21,8 @@ from schema.skills import Skill, SkillSuggestion
 from schema.vocabulary import GigStatus, GigType, Importance
 
 
-@strawberry.type(description="A skill a gig asks for.")
-class GigSkill:
+@strawberry.type(name="GigSkill", description="A skill a gig asks for.")
+class GigSkillType:
     skill: Skill
     min_proficiency: int
     importance: Importance
@@ -103,12 +103,12 @@ class Gig:
 
     @strawberry.field(
         description="Skills asked for: required first, then nice to have, learnable.",
-        graphql_type=list[GigSkill],
+        graphql_type=list[GigSkillType],
     )
-    def skills(self, info: Info) -> list[GigSkill] | Awaitable[list[GigSkill]]:
+    def skills(self, info: Info) -> list[GigSkillType] | Awaitable[list[GigSkillType]]:
         return fetched_or_loaded(
             self.record.skills,
-            lambda wanted: [GigSkill.from_record(skill) for skill in wanted],
+            lambda wanted: [GigSkillType.from_record(skill) for skill in wanted],
             lambda: gigs.skills_of(info.context, self.id),
         )
 
@@ -193,8 +193,8 @@ class GigRefInput:
     id: strawberry.ID
 
 
-@strawberry.input(description="Which gigs; every field is optional.")
-class GigsFilter:
+@strawberry.input(name="GigsFilter", description="Which gigs; every field is optional.")
+class GigsFilterInput:
     statuses: list[GigStatus] | None = None
     type: GigType | None = None
     department_id: strawberry.ID | None = strawberry.field(
@@ -277,11 +277,11 @@ class GigsQuery:
     async def gigs(
         self,
         info: Info,
-        filter: GigsFilter | None = None,
+        filter: GigsFilterInput | None = None,
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Gig]:
-        value = (filter or GigsFilter()).to_value()
+        value = (filter or GigsFilterInput()).to_value()
         page = await gigs.gigs_page(
             info.context, value, first, after, gig_parts(info, "edges.node")
         )

@@ -143,8 +143,8 @@ class ViewerType:
         return Person.from_record(person) if person else None
 
 
-@strawberry.input(description="Which people; every field is optional.")
-class PeopleFilter:
+@strawberry.input(name="PeopleFilter", description="Which people; every field is optional.")
+class PeopleFilterInput:
     department_id: strawberry.ID | None = strawberry.field(
         default=None, description="Members of this department or its sub-departments."
     )
@@ -246,11 +246,11 @@ class PeopleQuery:
     async def people(
         self,
         info: Info,
-        filter: PeopleFilter | None = None,
+        filter: PeopleFilterInput | None = None,
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Person]:
-        value = (filter or PeopleFilter()).to_value()
+        value = (filter or PeopleFilterInput()).to_value()
         page = await people.people_page(info.context, value, first, after, person_parts(info))
         return connection(page, Person.from_record)
 
