@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph.database import Row
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
+from resolvers.permissions import posts_for_every_department
 
 
 async def department_by_id(ctx: Context, id: str) -> Row | None:
@@ -13,6 +14,14 @@ async def department_by_id(ctx: Context, id: str) -> Row | None:
 
 async def all_departments(ctx: Context) -> list[Row]:
     return [row["department"] for row in await ctx.db.read("departments/all_departments")]
+
+
+async def postable_departments(ctx: Context) -> list[Row]:
+    """The departments the viewer may post gigs for, by name."""
+    if posts_for_every_department(ctx.viewer):
+        return await all_departments(ctx)
+    rows = await ctx.db.read("departments/postable_departments", person_id=ctx.viewer.person_id)
+    return [row["department"] for row in rows]
 
 
 async def parent_of(ctx: Context, id: str) -> Row | None:

@@ -9,7 +9,7 @@ from typing import Self
 import strawberry
 
 from graph.database import Row
-from resolvers import people
+from resolvers import departments, people
 from resolvers.context import Info
 from schema.connections import Connection, connection
 from schema.departments import Department
@@ -142,6 +142,14 @@ class Viewer:
     async def person(self, info: Info) -> Person | None:
         row = await people.person_by_id(info.context, self.person_id)
         return Person.from_row(row) if row else None
+
+    @strawberry.field(
+        description="The departments the viewer may post gigs for, by name: their own, those "
+        "above it and those inside it (every department for HR)."
+    )
+    async def postable_departments(self, info: Info) -> list[Department]:
+        rows = await departments.postable_departments(info.context)
+        return [Department.from_row(row) for row in rows]
 
 
 @strawberry.input(description="Which people; every field is optional.")
