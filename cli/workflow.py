@@ -9,10 +9,11 @@ from typing import Annotated
 import typer
 
 from cli.common import fail, run_with_database
-from graph.database import Database, Row
+from graph.database import Database
 from graph.errors import TalentGraphError
 from graph.settings import PolicySettings
 from resolvers.gigs import start_due_gigs
+from resolvers.records.gigs import GigRecord
 from resolvers.workflow.approvals import OverdueOutcome, check_as_of, process_overdue_approvals
 
 approvals_app = typer.Typer(no_args_is_help=True, help="Manager approvals of gig applications.")
@@ -61,10 +62,10 @@ def start_due(now: NowOption = None) -> None:
     """Move filled gigs whose start date has come (or that have none) to in progress."""
     moment = _moment(now, PolicySettings())
 
-    async def work(db: Database) -> list[Row]:
+    async def work(db: Database) -> list[GigRecord]:
         return await start_due_gigs(db, moment)
 
     started = run_with_database(work)
     for gig in started:
-        typer.echo(f"started {gig['id']} ({gig['title']})")
+        typer.echo(f"started {gig.id} ({gig.title})")
     typer.echo(f"{len(started)} gig(s) started")

@@ -2,34 +2,38 @@
 
 from __future__ import annotations
 
-from graph.database import Row
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
 from resolvers.permissions import posts_for_every_department
+from resolvers.records.departments import DepartmentRecord
 
 
-async def department_by_id(ctx: Context, id: str) -> Row | None:
-    return await load_one(ctx, "departments/departments_by_ids", id)
+async def department_by_id(ctx: Context, id: str) -> DepartmentRecord | None:
+    row = await load_one(ctx, "departments/departments_by_ids", id)
+    return DepartmentRecord.from_row(row) if row else None
 
 
-async def all_departments(ctx: Context) -> list[Row]:
-    return [row["department"] for row in await ctx.db.read("departments/all_departments")]
+async def all_departments(ctx: Context) -> list[DepartmentRecord]:
+    rows = await ctx.db.read("departments/all_departments")
+    return [DepartmentRecord.from_row(row["department"]) for row in rows]
 
 
-async def postable_departments(ctx: Context) -> list[Row]:
+async def postable_departments(ctx: Context) -> list[DepartmentRecord]:
     """The departments the viewer may post gigs for, by name."""
     if posts_for_every_department(ctx.viewer):
         return await all_departments(ctx)
     rows = await ctx.db.read("departments/postable_departments", person_id=ctx.viewer.person_id)
-    return [row["department"] for row in rows]
+    return [DepartmentRecord.from_row(row["department"]) for row in rows]
 
 
-async def parent_of(ctx: Context, id: str) -> Row | None:
-    return await load_one(ctx, "departments/parents_of_departments", id)
+async def parent_of(ctx: Context, id: str) -> DepartmentRecord | None:
+    row = await load_one(ctx, "departments/parents_of_departments", id)
+    return DepartmentRecord.from_row(row) if row else None
 
 
-async def children_of(ctx: Context, id: str) -> list[Row]:
-    return await load_many(ctx, "departments/children_of_departments", id)
+async def children_of(ctx: Context, id: str) -> list[DepartmentRecord]:
+    rows = await load_many(ctx, "departments/children_of_departments", id)
+    return [DepartmentRecord.from_row(row) for row in rows]
 
 
 async def headcount_of(ctx: Context, id: str) -> int:

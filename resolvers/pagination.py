@@ -11,19 +11,21 @@ import base64
 import binascii
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from graph.database import Row
 from graph.errors import ValidationFailed
 from resolvers.context import Context
 from resolvers.validation import check_first
 
+R = TypeVar("R")
+
 
 @dataclass(frozen=True)
-class Page:
-    """One page of rows, each with its cursor, and how to count every match."""
+class Page(Generic[R]):
+    """One page of records, each with its cursor, and how to count every match."""
 
-    rows: list[Row]
+    rows: list[R]
     cursors: list[str]
     has_next: bool
     has_previous: bool
@@ -62,17 +64,19 @@ async def keyset_page(
     query: str,
     count_query: str,
     column: str,
+    record: Callable[[Row], R],
     params: dict[str, Any],
     first: int,
     after: str | None,
-) -> Page:
-    """A page of `query` (ordered by id, rows under `column`) after the cursor `after`."""
+) -> Page[R]:
+    """A page of `query` (ordered by id, rows under `column`, made records by `record`) after
+    the cursor `after`."""
     size = check_first(first, ctx.settings)
     last_id = decode_cursor(after)
     rows = await ctx.db.read(query, after=last_id or "", limit=size + 1, **params)
     page = [row[column] for row in rows[:size]]
     return Page(
-        rows=page,
+        rows=[record(row) for row in page],
         cursors=[str(row["id"]) for row in page],
         has_next=len(rows) > size,
         has_previous=bool(last_id),
@@ -85,16 +89,18 @@ async def offset_page(
     query: str,
     count_query: str,
     column: str,
+    record: Callable[[Row], R],
     params: dict[str, Any],
     first: int,
     after: str | None,
-) -> Page:
-    """A page of a ranked `query` (rows under `column`) after the cursor `after`."""
+) -> Page[R]:
+    """A page of a ranked `query` (rows under `column`, made records by `record`) after the
+    cursor `after`."""
     size = check_first(first, ctx.settings)
     skip = offset_after(after)
     rows = await ctx.db.read(query, skip=skip, limit=size + 1, **params)
     return _offset_page(
-        [row[column] for row in rows], skip, size, _counter(ctx, count_query, params)
+        [record(row[column]) for row in rows], skip, size, _counter(ctx, count_query, params)
     )
 
 
@@ -106,7 +112,7 @@ def offset_after(after: str | None) -> int:
     return int(cursor) + 1 if cursor is not None else 0
 
 
-def ranked_page(ranked: list[Row], skip: int, size: int, total: int) -> Page:
+def ranked_page(ranked: list[R], skip: int, size: int, total: int) -> Page[R]:
     """A page of a ranked list computed in Python (at least `skip + size + 1` rows of it, if
     there are that many), of `total` rows in all."""
 
@@ -117,8 +123,8 @@ def ranked_page(ranked: list[Row], skip: int, size: int, total: int) -> Page:
 
 
 def _offset_page(
-    rows: list[Row], skip: int, size: int, count: Callable[[], Awaitable[int]]
-) -> Page:
+    rows: list[R], skip: int, size: int, count: Callable[[], Awaitable[int]]
+) -> Page[R]:
     page = rows[:size]
     return Page(
         rows=page,

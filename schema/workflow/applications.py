@@ -8,12 +8,14 @@ from typing import Self
 import strawberry
 
 from graph.database import Row
+from graph.values import to_datetime
 from resolvers.context import Info
+from resolvers.records.gigs import GigRecord
+from resolvers.records.people import PersonRecord
 from resolvers.workflow import applications, rules
 from schema.gigs import Gig
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
-from schema.values import to_datetime
 from schema.vocabulary import ApplicationOrigin, ApplicationState, ApprovalState
 from schema.workflow.engagements import Engagement
 
@@ -57,8 +59,8 @@ class Application:
             approval_decided_at=to_datetime(row.get("approval_decided_at")),
             approval_reason=row.get("approval_reason"),
             decision_reason=row.get("decision_reason"),
-            person=Person.from_row(row["person"]),
-            gig=Gig.from_row(row["gig"]),
+            person=Person.from_record(PersonRecord.from_row(row["person"])),
+            gig=Gig.from_record(GigRecord.from_row(row["gig"])),
             engagement=Engagement.from_row(engagement) if engagement else None,
         )
 

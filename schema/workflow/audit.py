@@ -8,11 +8,11 @@ from typing import Self
 import strawberry
 
 from graph.database import Row
+from graph.values import to_datetime
 from resolvers.context import Info
 from resolvers.workflow import (
     audit,
 )
-from schema.values import to_datetime
 
 
 @strawberry.type(

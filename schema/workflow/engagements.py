@@ -9,7 +9,11 @@ from typing import Self
 import strawberry
 
 from graph.database import Row
+from graph.values import to_datetime
 from resolvers.context import Info
+from resolvers.records.gigs import GigRecord
+from resolvers.records.people import PersonRecord
+from resolvers.records.skills import SkillRecord
 from resolvers.workflow import (
     engagements,
 )
@@ -17,7 +21,6 @@ from schema.gigs import Gig
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
 from schema.skills import Skill
-from schema.values import to_datetime
 from schema.vocabulary import EngagementStatus
 
 
@@ -35,7 +38,7 @@ class DemonstratedSkill:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
+            skill=Skill.from_record(SkillRecord.from_row(row["skill"])),
             level=int(row["level"]),
             previous_level=int(row.get("previous_level") or 0),
             was_aspiration=bool(row.get("was_aspiration", False)),
@@ -88,8 +91,8 @@ class Engagement:
             approver_id=row.get("approver_id"),
             approval_requested_at=to_datetime(row.get("approval_requested_at")),
             approval_decided_at=to_datetime(row.get("approval_decided_at")),
-            person=Person.from_row(row["person"]),
-            gig=Gig.from_row(row["gig"]),
+            person=Person.from_record(PersonRecord.from_row(row["person"])),
+            gig=Gig.from_record(GigRecord.from_row(row["gig"])),
             demonstrated=[DemonstratedSkill.from_row(d) for d in row.get("demonstrated") or []],
         )
 
@@ -117,7 +120,7 @@ class Endorsement:
             person_id=strawberry.ID(row["person_id"]),
             gig_id=strawberry.ID(row["gig_id"]),
             gig_title=row.get("gig_title"),
-            skill=Skill.from_row(row["skill"]),
+            skill=Skill.from_record(SkillRecord.from_row(row["skill"])),
         )
 
 

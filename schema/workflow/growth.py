@@ -8,14 +8,17 @@ from typing import Self
 import strawberry
 
 from graph.database import Row
+from graph.values import to_datetime
 from resolvers.context import Info
+from resolvers.records.gigs import GigRecord
+from resolvers.records.people import PersonRecord
+from resolvers.records.skills import SkillRecord
 from resolvers.workflow import (
     growth,
 )
 from schema.gigs import Gig
 from schema.people import Person
 from schema.skills import Skill
-from schema.values import to_datetime
 from schema.workflow.engagements import DemonstratedSkill, Endorsement, Engagement
 
 
@@ -33,7 +36,7 @@ class ConfirmedSkill:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
+            skill=Skill.from_record(SkillRecord.from_row(row["skill"])),
             proficiency=int(row.get("proficiency") or 0),
             validated=bool(row.get("validated", False)),
             source=row.get("source") or "self",
@@ -53,7 +56,8 @@ class Colleague:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            person=Person.from_row(row["person"]), gigs=[Gig.from_row(g) for g in row["gigs"]]
+            person=Person.from_record(PersonRecord.from_row(row["person"])),
+            gigs=[Gig.from_record(GigRecord.from_row(g)) for g in row["gigs"]],
         )
 
 
@@ -78,7 +82,7 @@ class GigProfile:
     @classmethod
     def from_row(cls, row: Row) -> Self:
         return cls(
-            person=Person.from_row(row),
+            person=Person.from_record(PersonRecord.from_row(row)),
             completed_gigs=[Engagement.from_row(e) for e in row["completed"]],
             endorsements=[Endorsement.from_row(e) for e in row["endorsements"]],
             skills=[ConfirmedSkill.from_row(s) for s in row["skills"]],

@@ -9,12 +9,12 @@ from typing import Self
 import strawberry
 
 from graph.database import Row
+from graph.values import to_datetime
 from graph.vocabulary import NotificationKind, values
 from resolvers.context import Info
 from resolvers.workflow import (
     notifications,
 )
-from schema.values import to_datetime
 
 
 @strawberry.type(description="Something that needs the viewer, or that they should know.")

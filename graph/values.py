@@ -1,4 +1,4 @@
-"""Neo4j temporal values as Python ones, for the types' `from_row`."""
+"""Neo4j temporal values as Python ones, for the records (`resolvers/records`)."""
 
 from __future__ import annotations
 
