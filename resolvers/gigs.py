@@ -22,7 +22,7 @@ from graph.errors import (
 from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
 from resolvers.loaders import Parts, load_many, load_one
-from resolvers.pagination import Page, keyset_page, offset_page
+from resolvers.pagination import Listing, Page, read_page
 from resolvers.permissions import (
     posts_for_every_department,
     require_department_poster,
@@ -41,6 +41,9 @@ from resolvers.workflow.outbox import Outbox
 from resolvers.workflow.rules import SYSTEM_ACTOR
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
+GIG_SEARCH = Listing(
+    "gigs/search_gigs", "gigs/search_gigs_count", "gig", GigRecord.from_row, ranked=True
+)
 MAX_SEARCH_WORDS = 10
 
 
@@ -171,16 +174,13 @@ async def gigs_page(
         "owner_id": filter.owner_id,
     }
     wanted = parts or GigParts()
-    return await keyset_page(
-        ctx,
+    listing = Listing(
         "gigs/gigs_page",
         "gigs/gigs_count",
         "gig",
         lambda row: GigRecord.from_row(wanted.fetched(row)),
-        params | wanted.params(),
-        first,
-        after,
     )
+    return await read_page(ctx, listing, params | wanted.params(), first, after)
 
 
 async def search_gigs(
@@ -218,10 +218,7 @@ async def search_gigs(
         "include_closed": search.include_closed,
         "today": date.today(),
     }
-    return await offset_page(
-        ctx, "gigs/search_gigs", "gigs/search_gigs_count", "gig", GigRecord.from_row,
-        params | {"order": order}, first, after,
-    )  # fmt: skip
+    return await read_page(ctx, GIG_SEARCH, params | {"order": order}, first, after)
 
 
 async def owner_of(ctx: Context, id: str) -> PersonRecord | None:
