@@ -34,6 +34,7 @@ from graph.settings import ServiceSettings
 from resolvers import matching
 from resolvers.context import Context
 from resolvers.identity import Viewer
+from resolvers.records.matching import CandidateRow
 from schema import schema
 
 WEIGHTS = matching.MatchWeights()
@@ -325,7 +326,7 @@ class NetworkxScorer:
         return [(person_id, score) for person_id, score, _ in top]
 
 
-def agree(expected: list[Row], actual: list[tuple[str, float]]) -> bool:
+def agree(expected: list[CandidateRow], actual: list[tuple[str, float]]) -> bool:
     """The same people with the same scores, in the same order (scores to 9 decimals)."""
     ours = [(row["person"]["id"], round(float(row["score"]), 9)) for row in expected]
     return ours == [(person_id, round(score, 9)) for person_id, score in actual]
@@ -358,7 +359,7 @@ async def measure(db: Database, people: int, runs: int) -> None:
     print(f"  {len(gigs)} open gigs, {len(persons)} people, {len(skills)} skills asked about")
     params = matching.MatchOptions().params()
 
-    async def cypher_match(i: int) -> list[Row]:
+    async def cypher_match(i: int) -> list[CandidateRow]:
         return await matching.ranked_candidates(db, gigs[i % len(gigs)], FIRST)
 
     async def cypher_recommend(i: int) -> object:

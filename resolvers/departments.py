@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from graph.database import Row
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
+from resolvers.records.departments import DepartmentRecord
 
 
-async def department_by_id(ctx: Context, id: str) -> Row | None:
-    return await load_one(ctx, "departments/departments_by_ids", id)
+async def department_by_id(ctx: Context, id: str) -> DepartmentRecord | None:
+    row = await load_one(ctx, "departments/departments_by_ids", id)
+    return DepartmentRecord.from_row(row) if row else None
 
 
-async def all_departments(ctx: Context) -> list[Row]:
-    return [row["department"] for row in await ctx.db.read("departments/all_departments")]
+async def all_departments(ctx: Context) -> list[DepartmentRecord]:
+    rows = await ctx.db.read("departments/all_departments")
+    return [DepartmentRecord.from_row(row["department"]) for row in rows]
 
 
-async def parent_of(ctx: Context, id: str) -> Row | None:
-    return await load_one(ctx, "departments/parents_of_departments", id)
+async def parent_of(ctx: Context, id: str) -> DepartmentRecord | None:
+    row = await load_one(ctx, "departments/parents_of_departments", id)
+    return DepartmentRecord.from_row(row) if row else None
 
 
-async def children_of(ctx: Context, id: str) -> list[Row]:
-    return await load_many(ctx, "departments/children_of_departments", id)
+async def children_of(ctx: Context, id: str) -> list[DepartmentRecord]:
+    rows = await load_many(ctx, "departments/children_of_departments", id)
+    return [DepartmentRecord.from_row(row) for row in rows]
 
 
 async def headcount_of(ctx: Context, id: str) -> int:

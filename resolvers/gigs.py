@@ -4,7 +4,7 @@ modules take them on through filled, in progress and completed)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -22,14 +22,21 @@ from graph.errors import (
 from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
 from resolvers.loaders import Parts, load_many, load_one
-from resolvers.pagination import Page, keyset_page, offset_page
+from resolvers.pagination import Listing, Page, read_page
 from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
+from resolvers.records.departments import DepartmentRecord
+from resolvers.records.gigs import GigRecord, GigSkillRecord
+from resolvers.records.people import PersonRecord
+from resolvers.records.skills import SkillSuggestionRecord
 from resolvers.skills import require_live_skills, suggest_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
 from resolvers.workflow.clock import now_utc
 from resolvers.workflow.outbox import Outbox
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
+GIG_SEARCH = Listing(
+    "gigs/search_gigs", "gigs/search_gigs_count", "gig", GigRecord.from_row, ranked=True
+)
 MAX_SEARCH_WORDS = 10
 
 
@@ -127,15 +134,15 @@ class GigParts(Parts):
     skills: bool = False
 
 
-async def gig_by_id(ctx: Context, id: str, parts: GigParts | None = None) -> Row | None:
+async def gig_by_id(ctx: Context, id: str, parts: GigParts | None = None) -> GigRecord | None:
     """The gig with the `parts` a screen shows, unless it is a draft the viewer may not see
     (someone else's, viewer not HR)."""
     wanted = parts or GigParts()
-    gig = await load_one(ctx, "gigs/gigs_by_ids", id, **wanted.params())
-    if gig is None:
+    row = await load_one(ctx, "gigs/gigs_by_ids", id, **wanted.params())
+    if row is None:
         return None
-    gig = wanted.fetched(gig)
-    seen = sees_gig(ctx.viewer, gig["status"], gig["owner_id"], gig.get("published_at"))
+    gig = GigRecord.from_row(wanted.fetched(row))
+    seen = sees_gig(ctx.viewer, gig.status, gig.owner_id, gig.published_at)
     return gig if seen else None
 
 
@@ -145,7 +152,7 @@ async def gigs_page(
     first: int,
     after: str | None,
     parts: GigParts | None = None,
-) -> Page:
+) -> Page[GigRecord]:
     """A page of gigs, each with the `parts` a screen shows, in one query."""
     for status in filter.statuses or ():
         check_one_of("filter.statuses", status, GigStatus)
@@ -160,13 +167,18 @@ async def gigs_page(
         "owner_id": filter.owner_id,
     }
     wanted = parts or GigParts()
-    page = await keyset_page(
-        ctx, "gigs/gigs_page", "gigs/gigs_count", "gig", params | wanted.params(), first, after
+    listing = Listing(
+        "gigs/gigs_page",
+        "gigs/gigs_count",
+        "gig",
+        lambda row: GigRecord.from_row(wanted.fetched(row)),
     )
-    return replace(page, rows=[wanted.fetched(row) for row in page.rows])
+    return await read_page(ctx, listing, params | wanted.params(), first, after)
 
 
-async def search_gigs(ctx: Context, search: GigSearch, first: int, after: str | None) -> Page:
+async def search_gigs(
+    ctx: Context, search: GigSearch, first: int, after: str | None
+) -> Page[GigRecord]:
     """Gigs whose title or description match the words (full text, ranked, typos forgiven),
     filtered and sorted; without words, every gig the filters let through."""
     for status in search.statuses or ():
@@ -199,30 +211,31 @@ async def search_gigs(ctx: Context, search: GigSearch, first: int, after: str | 
         "include_closed": search.include_closed,
         "today": date.today(),
     }
-    return await offset_page(
-        ctx, "gigs/search_gigs", "gigs/search_gigs_count", "gig", params | {"order": order},
-        first, after,
-    )  # fmt: skip
+    return await read_page(ctx, GIG_SEARCH, params | {"order": order}, first, after)
 
 
-async def owner_of(ctx: Context, id: str) -> Row | None:
-    return await load_one(ctx, "gigs/owners_of_gigs", id)
+async def owner_of(ctx: Context, id: str) -> PersonRecord | None:
+    row = await load_one(ctx, "gigs/owners_of_gigs", id)
+    return PersonRecord.from_row(row) if row else None
 
 
-async def department_of(ctx: Context, id: str) -> Row | None:
-    return await load_one(ctx, "gigs/departments_of_gigs", id)
+async def department_of(ctx: Context, id: str) -> DepartmentRecord | None:
+    row = await load_one(ctx, "gigs/departments_of_gigs", id)
+    return DepartmentRecord.from_row(row) if row else None
 
 
-async def skills_of(ctx: Context, id: str) -> list[Row]:
-    return await load_many(ctx, "gigs/skills_of_gigs", id)
+async def skills_of(ctx: Context, id: str) -> list[GigSkillRecord]:
+    return [GigSkillRecord.from_row(row) for row in await load_many(ctx, "gigs/skills_of_gigs", id)]
 
 
-async def suggested_skills_of(ctx: Context, id: str, text: str, first: int) -> list[Row]:
+async def suggested_skills_of(
+    ctx: Context, id: str, text: str, first: int
+) -> list[SkillSuggestionRecord]:
     """Skills the gig's title and description mention that it does not ask for yet: offered to
     its owner to confirm, never added by themselves."""
-    asked = {row["skill"]["id"] for row in await skills_of(ctx, id)}
+    asked = {wanted.skill.id for wanted in await skills_of(ctx, id)}
     found = await suggest_skills(ctx.db, text, first + len(asked))
-    return [row for row in found if row["skill"]["id"] not in asked][:first]
+    return [suggestion for suggestion in found if suggestion.skill.id not in asked][:first]
 
 
 def _check_gig(change: GigChange, today: date) -> None:
@@ -277,7 +290,7 @@ async def _write_relations(
         await tx.run("gigs/set_gig_skills", id=id, skills=rows)
 
 
-async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
+async def create_gig(ctx: Context, id: str | None, change: GigChange) -> GigRecord:
     """A draft gig owned by the viewer; `id` is generated when not given."""
     gig_id = id or f"G-{uuid4().hex[:12]}"
     check_id("id", gig_id)
@@ -294,7 +307,7 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
         "remote": False,
     } | change.properties()
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> GigRecord:
         await _write_relations(
             ctx.db, tx, gig_id, GigChange(department_id=change.department_id), False
         )
@@ -307,8 +320,8 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> Row:
         if not rows:
             raise NotFound("Person", ctx.viewer.person_id)
         await _write_relations(ctx.db, tx, gig_id, GigChange(skills=change.skills), False)
-        gig: Row = rows[0]["gig"]
-        await _audited(tx, ctx, "create", gig_id, None, gig["status"])
+        gig = GigRecord.from_row(rows[0]["gig"])
+        await _audited(tx, ctx, "create", gig_id, None, gig.status)
         return gig
 
     try:
@@ -331,20 +344,19 @@ async def _locked(
     return gig
 
 
-async def update_gig(ctx: Context, id: str, change: GigChange) -> Row:
+async def update_gig(ctx: Context, id: str, change: GigChange) -> GigRecord:
     _check_gig(change, date.today())
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> GigRecord:
         await _locked(tx, ctx, id, "update", EDITABLE)
         await _write_relations(ctx.db, tx, id, change, True)
         rows = await tx.run("gigs/update_gig", id=id, fields=change.properties())
-        gig: Row = rows[0]["gig"]
-        return gig
+        return GigRecord.from_row(rows[0]["gig"])
 
     return await ctx.db.in_write_transaction(work)
 
 
-async def transition(ctx: Context, id: str, attempted: str) -> Row:
+async def transition(ctx: Context, id: str, attempted: str) -> GigRecord:
     """Publishes (`attempted` = 'publish': draft to open, with at least one skill) or cancels
     (`attempted` = 'cancel': draft or open to cancelled; a filled gig has engagements, which
     the workflow ends) a gig."""
@@ -353,13 +365,13 @@ async def transition(ctx: Context, id: str, attempted: str) -> Row:
         "cancel": ("gigs/cancel_gig", CANCELLABLE),
     }[attempted]
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> GigRecord:
         locked = await _locked(tx, ctx, id, attempted, allowed)
         if attempted == "publish" and not locked["skills"]:
             raise ValidationFailed("skills", "a gig needs at least one skill to be published")
         rows = await tx.run(query, id=id)
-        gig: Row = rows[0]["gig"]
-        await _audited(tx, ctx, attempted, id, locked["gig"]["status"], gig["status"])
+        gig = GigRecord.from_row(rows[0]["gig"])
+        await _audited(tx, ctx, attempted, id, locked["gig"]["status"], gig.status)
         return gig
 
     return await ctx.db.in_write_transaction(work)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from graph.database import Database, Row
+from graph.database import Database
 from graph.errors import NotFound, ValidationFailed
 from graph.vocabulary import Visibility, values
 from resolvers.context import Context
 from resolvers.permissions import require_candidate_reader, require_recommendation_reader
+from resolvers.records.matching import CandidateRow, NearbyPersonRow, RecommendationRow
 from resolvers.validation import check_first
 
 MAX_HOPS = 3
@@ -37,6 +38,8 @@ TEAM_POOL = 50
 CANDIDATE_VISIBILITIES = [Visibility.MATCHING.value]
 """Aspirations a gig owner may see; a person's own recommendations also count private ones."""
 OWN_VISIBILITIES = list(values(Visibility))
+
+R = TypeVar("R", CandidateRow, NearbyPersonRow)
 
 
 @dataclass(frozen=True)
@@ -125,11 +128,11 @@ async def _may_match(ctx: Context, gig_id: str) -> None:
 
 async def widened(
     db: Database,
-    read: Callable[[int], Awaitable[list[Row]]],
+    read: Callable[[int], Awaitable[list[R]]],
     pool: int,
-    exact: Callable[[list[Row]], bool],
+    exact: Callable[[list[R]], bool],
     proven_empty: Callable[[], Awaitable[bool]] | None = None,
-) -> list[Row]:
+) -> list[R]:
     """Runs a pooled query, widening its pool x8 until the answer is provably exact or the pool
     holds everyone (with no rows nothing can be proven, so only the latter ends the search,
     unless `proven_empty` shows that no pool would return anyone)."""
@@ -145,28 +148,30 @@ async def widened(
     return rows
 
 
-def is_exact(rows: Sequence[Row], first: int) -> bool:
+def is_exact(rows: Sequence[CandidateRow], first: int) -> bool:
     """Whether a pooled match_candidates answer is the exact one: nobody left outside the pool
     (`floor` 0), or `first` results all scoring above the best potential outside it (eligibility
     and exposure only ever lower a potential)."""
     if not rows:
         return False
-    floor = float(rows[0]["floor"])
-    return floor == 0 or (len(rows) == first and float(rows[-1]["score"]) > floor)
+    floor = rows[0]["floor"]
+    return floor == 0 or (len(rows) == first and rows[-1]["score"] > floor)
 
 
 async def ranked_candidates(
     db: Database, gig_id: str, first: int, options: MatchOptions | None = None
-) -> list[Row]:
+) -> list[CandidateRow]:
     """match_candidates.cypher made exact, without permission checks: rows of `person`, `score`,
     `coverage`, `reasons`, `gaps`, `exposure`, `recent_engagements`, `remaining_hours`."""
     return await _ranked(db, gig_id, first, (options or MatchOptions()).params())
 
 
-async def _ranked(db: Database, gig_id: str, first: int, params: dict[str, Any]) -> list[Row]:
+async def _ranked(
+    db: Database, gig_id: str, first: int, params: dict[str, Any]
+) -> list[CandidateRow]:
 
-    async def read(pool: int) -> list[Row]:
-        return await db.read(
+    async def read(pool: int) -> list[CandidateRow]:
+        rows = await db.read(
             "matching/match_candidates",
             gig_id=gig_id,
             first=first,
@@ -174,6 +179,7 @@ async def _ranked(db: Database, gig_id: str, first: int, params: dict[str, Any])
             aspiration_visibilities=CANDIDATE_VISIBILITIES,
             **params,
         )
+        return cast(list[CandidateRow], rows)
 
     async def nobody_has_the_hours() -> bool:
         """Gigs asking more hours than anyone's capacity have no available candidate."""
@@ -189,7 +195,7 @@ async def _ranked(db: Database, gig_id: str, first: int, params: dict[str, Any])
 
 async def match_candidates(
     ctx: Context, gig_id: str, first: int, options: MatchOptions | None = None
-) -> list[Row]:
+) -> list[CandidateRow]:
     """Eligible people for a gig, best first; for the gig's owner and HR."""
     check_first(first, ctx.settings)
     params = (options or MatchOptions()).params()
@@ -199,7 +205,7 @@ async def match_candidates(
 
 async def recommend_gigs(
     ctx: Context, person_id: str, first: int, options: MatchOptions | None = None
-) -> list[Row]:
+) -> list[RecommendationRow]:
     """Open gigs for a person with the candidate score seen from their side; a person sees their
     own, HR anyone's."""
     check_first(first, ctx.settings)
@@ -207,13 +213,14 @@ async def recommend_gigs(
     require_recommendation_reader(ctx.viewer, person_id)
     if not await ctx.db.read("people/person_by_id", id=person_id):
         raise NotFound("Person", person_id)
-    return await ctx.db.read(
+    rows = await ctx.db.read(
         "matching/recommend_gigs",
         person_id=person_id,
         first=first,
         aspiration_visibilities=OWN_VISIBILITIES,
         **params,
     )
+    return cast(list[RecommendationRow], rows)
 
 
 async def people_near_skill(
@@ -222,7 +229,7 @@ async def people_near_skill(
     max_hops: int,
     first: int,
     filter: NearSkillFilter | None = None,
-) -> list[Row]:
+) -> list[NearbyPersonRow]:
     """People holding the skill (a group: any skill below it) or one within `max_hops` of it,
     direct holders first (unless `filter.direct_first` is false), then by score."""
     check_first(first, ctx.settings)
@@ -235,7 +242,7 @@ async def people_near_skill(
 
 async def nearest_people(
     db: Database, skill_id: str, max_hops: int, first: int, filter: NearSkillFilter | None = None
-) -> list[Row]:
+) -> list[NearbyPersonRow]:
     """people_near_skill.cypher made exact, without validation: rows of `person`, `score`,
     `hops`, `skill_id`, `proficiency`, `evidenced`, `path_ids`, `remaining_hours`.
 
@@ -246,14 +253,14 @@ async def nearest_people(
     `max_hops`, only faster)."""
     chosen = filter or NearSkillFilter()
 
-    def exact(rows: list[Row]) -> bool:
+    def exact(rows: list[NearbyPersonRow]) -> bool:
         # Only the availability filter runs after the pool; it may leave fewer than `first`.
         return len(rows) == first or (bool(rows) and not rows[0]["truncated"])
 
     for hops in range(max_hops + 1):
 
-        async def read(pool: int, hops: int = hops) -> list[Row]:
-            return await db.read(
+        async def read(pool: int, hops: int = hops) -> list[NearbyPersonRow]:
+            rows = await db.read(
                 "matching/people_near_skill",
                 skill_id=skill_id,
                 max_hops=hops,
@@ -266,10 +273,11 @@ async def nearest_people(
                 hop_decay=HOP_DECAY,
                 claimed_weight=MatchWeights.claimed_weight,
             )
+            return cast(list[NearbyPersonRow], rows)
 
         rows = await widened(db, read, POOL_PER_RESULT * first, exact)
         if len(rows) == first and (
-            chosen.direct_first or float(rows[-1]["score"]) > HOP_DECAY ** (hops + 1)
+            chosen.direct_first or rows[-1]["score"] > HOP_DECAY ** (hops + 1)
         ):
             break
     return rows
@@ -277,7 +285,7 @@ async def nearest_people(
 
 @dataclass(frozen=True)
 class TeamMember:
-    candidate: Row
+    candidate: CandidateRow
     gain: float
     covers: list[str]
     """Skill ids of the requirements this member covers best in the team."""
@@ -292,15 +300,15 @@ class Team:
     """Skill ids of requirements nobody in the team meets at their minimum level."""
 
 
-def _strengths(candidate: Row) -> dict[str, float]:
+def _strengths(candidate: CandidateRow) -> dict[str, float]:
     return {reason["skill_id"]: reason["strength"] for reason in candidate["reasons"]}
 
 
-def _shares(candidate: Row) -> dict[str, float]:
+def _shares(candidate: CandidateRow) -> dict[str, float]:
     return {reason["skill_id"]: reason["share"] for reason in candidate["reasons"]}
 
 
-def greedy_team(candidates: Sequence[Row], size: int) -> Team:
+def greedy_team(candidates: Sequence[CandidateRow], size: int) -> Team:
     """Greedy weighted set cover over ranked candidates: each step adds the person whose reasons
     raise the team's coverage most (ties go to the better-ranked candidate), until `size` people
     or nobody adds anything. Coverage of a requirement is the best strength a member brings."""
@@ -316,7 +324,7 @@ def greedy_team(candidates: Sequence[Row], size: int) -> Team:
     remaining = list(candidates)
     while remaining and len(members) < size:
 
-        def gain(candidate: Row) -> float:
+        def gain(candidate: CandidateRow) -> float:
             return sum(
                 shares[skill] * max(0.0, strength - best[skill])
                 for skill, strength in _strengths(candidate).items()

@@ -11,19 +11,21 @@ import base64
 import binascii
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from graph.database import Row
 from graph.errors import ValidationFailed
 from resolvers.context import Context
 from resolvers.validation import check_first
 
+R = TypeVar("R")
+
 
 @dataclass(frozen=True)
-class Page:
-    """One page of rows, each with its cursor, and how to count every match."""
+class Page(Generic[R]):
+    """One page of records, each with its cursor, and how to count every match."""
 
-    rows: list[Row]
+    rows: list[R]
     cursors: list[str]
     has_next: bool
     has_previous: bool
@@ -57,44 +59,40 @@ def _counter(
     return count
 
 
-async def keyset_page(
-    ctx: Context,
-    query: str,
-    count_query: str,
-    column: str,
-    params: dict[str, Any],
-    first: int,
-    after: str | None,
-) -> Page:
-    """A page of `query` (ordered by id, rows under `column`) after the cursor `after`."""
+@dataclass(frozen=True)
+class Listing(Generic[R]):
+    """A list the API pages through: its page query, its count query, the column of each row
+    that holds the item, how an item becomes a record, and whether the list is ranked (`$skip`,
+    offset cursors) or in id order (`$after`, keyset cursors)."""
+
+    query: str
+    count_query: str
+    column: str
+    record: Callable[[Row], R]
+    ranked: bool = False
+
+
+async def read_page(
+    ctx: Context, listing: Listing[R], params: dict[str, Any], first: int, after: str | None
+) -> Page[R]:
+    """The page of `listing` after the cursor `after`, `first` long at most."""
     size = check_first(first, ctx.settings)
+    count = _counter(ctx, listing.count_query, params)
+    if listing.ranked:
+        skip = offset_after(after)
+        rows = await ctx.db.read(listing.query, skip=skip, limit=size + 1, **params)
+        return _offset_page(
+            [listing.record(row[listing.column]) for row in rows], skip, size, count
+        )
     last_id = decode_cursor(after)
-    rows = await ctx.db.read(query, after=last_id or "", limit=size + 1, **params)
-    page = [row[column] for row in rows[:size]]
+    rows = await ctx.db.read(listing.query, after=last_id or "", limit=size + 1, **params)
+    page = [row[listing.column] for row in rows[:size]]
     return Page(
-        rows=page,
+        rows=[listing.record(row) for row in page],
         cursors=[str(row["id"]) for row in page],
         has_next=len(rows) > size,
         has_previous=bool(last_id),
-        count=_counter(ctx, count_query, params),
-    )
-
-
-async def offset_page(
-    ctx: Context,
-    query: str,
-    count_query: str,
-    column: str,
-    params: dict[str, Any],
-    first: int,
-    after: str | None,
-) -> Page:
-    """A page of a ranked `query` (rows under `column`) after the cursor `after`."""
-    size = check_first(first, ctx.settings)
-    skip = offset_after(after)
-    rows = await ctx.db.read(query, skip=skip, limit=size + 1, **params)
-    return _offset_page(
-        [row[column] for row in rows], skip, size, _counter(ctx, count_query, params)
+        count=count,
     )
 
 
@@ -106,7 +104,7 @@ def offset_after(after: str | None) -> int:
     return int(cursor) + 1 if cursor is not None else 0
 
 
-def ranked_page(ranked: list[Row], skip: int, size: int, total: int) -> Page:
+def ranked_page(ranked: list[R], skip: int, size: int, total: int) -> Page[R]:
     """A page of a ranked list computed in Python (at least `skip + size + 1` rows of it, if
     there are that many), of `total` rows in all."""
 
@@ -117,8 +115,8 @@ def ranked_page(ranked: list[Row], skip: int, size: int, total: int) -> Page:
 
 
 def _offset_page(
-    rows: list[Row], skip: int, size: int, count: Callable[[], Awaitable[int]]
-) -> Page:
+    rows: list[R], skip: int, size: int, count: Callable[[], Awaitable[int]]
+) -> Page[R]:
     page = rows[:size]
     return Page(
         rows=page,

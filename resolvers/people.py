@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
 
 from graph.database import Database, Row, Transaction
 from graph.errors import EntityKind, NotFound
@@ -10,12 +11,14 @@ from graph.vocabulary import Visibility
 from resolvers.context import Context
 from resolvers.identity import Viewer
 from resolvers.loaders import Parts, load_many, load_one
-from resolvers.pagination import Page, keyset_page
+from resolvers.pagination import Listing, Page, read_page
 from resolvers.permissions import (
     require_active_person,
     require_profile_editor,
     sees_private_aspirations,
 )
+from resolvers.records.departments import DepartmentRecord
+from resolvers.records.people import AspirationRecord, HeldSkillRecord, PersonRecord
 from resolvers.skills import require_live_skills
 from resolvers.validation import check_level, check_one_of, check_range, check_text
 
@@ -63,8 +66,9 @@ async def require_active_viewer(db: Database, viewer: Viewer) -> None:
     require_active_person(viewer, rows[0] if rows else None)
 
 
-async def person_by_id(ctx: Context, id: str) -> Row | None:
-    return await load_one(ctx, "people/people_by_ids", id)
+async def person_by_id(ctx: Context, id: str) -> PersonRecord | None:
+    row = await load_one(ctx, "people/people_by_ids", id)
+    return PersonRecord.from_row(row) if row else None
 
 
 async def people_page(
@@ -73,52 +77,57 @@ async def people_page(
     first: int,
     after: str | None,
     parts: PersonParts | None = None,
-) -> Page:
+) -> Page[PersonRecord]:
     """A page of people, each with the `parts` a screen shows, in one query."""
     check_level("filter.minProficiency", filter.min_proficiency, 5)
     check_text("filter.location", filter.location, required=False)
     wanted = parts or PersonParts()
-    page = await keyset_page(
-        ctx,
+    listing = Listing(
         "people/people_page",
         "people/people_count",
         "person",
-        asdict(filter) | wanted.params(),
-        first,
-        after,
+        lambda row: PersonRecord.from_row(wanted.fetched(row)),
     )
-    return replace(page, rows=[wanted.fetched(row) for row in page.rows])
+    return await read_page(ctx, listing, asdict(filter) | wanted.params(), first, after)
 
 
-async def department_of(ctx: Context, person_id: str) -> Row | None:
-    return await load_one(ctx, "departments/departments_of_people", person_id)
+async def department_of(ctx: Context, person_id: str) -> DepartmentRecord | None:
+    row = await load_one(ctx, "departments/departments_of_people", person_id)
+    return DepartmentRecord.from_row(row) if row else None
 
 
-async def manager_of(ctx: Context, person_id: str) -> Row | None:
-    return await load_one(ctx, "people/managers_of_people", person_id)
+async def manager_of(ctx: Context, person_id: str) -> PersonRecord | None:
+    row = await load_one(ctx, "people/managers_of_people", person_id)
+    return PersonRecord.from_row(row) if row else None
 
 
-async def reports_of(ctx: Context, person_id: str) -> list[Row]:
-    return await load_many(ctx, "people/reports_of_people", person_id)
+async def reports_of(ctx: Context, person_id: str) -> list[PersonRecord]:
+    rows = await load_many(ctx, "people/reports_of_people", person_id)
+    return [PersonRecord.from_row(row) for row in rows]
 
 
-async def skills_of(ctx: Context, person_id: str) -> list[Row]:
-    return await load_many(ctx, "people/skills_of_people", person_id)
+async def skills_of(ctx: Context, person_id: str) -> list[HeldSkillRecord]:
+    rows = await load_many(ctx, "people/skills_of_people", person_id)
+    return [HeldSkillRecord.from_row(row) for row in rows]
 
 
 def visible_aspirations(
-    ctx: Context, person_id: str, aspirations: list[Row], manager: Row | None
-) -> list[Row]:
+    ctx: Context,
+    person_id: str,
+    aspirations: Sequence[AspirationRecord],
+    manager: PersonRecord | None,
+) -> list[AspirationRecord]:
     """The aspirations the viewer may see: private ones only for the person, their manager
     and HR."""
-    if sees_private_aspirations(ctx.viewer, person_id, manager["id"] if manager else None):
-        return aspirations
-    return [row for row in aspirations if row["visibility"] == Visibility.MATCHING]
+    if sees_private_aspirations(ctx.viewer, person_id, manager.id if manager else None):
+        return list(aspirations)
+    return [wish for wish in aspirations if wish.visibility == Visibility.MATCHING]
 
 
-async def aspirations_of(ctx: Context, person_id: str) -> list[Row]:
+async def aspirations_of(ctx: Context, person_id: str) -> list[AspirationRecord]:
     """The person's aspirations the viewer may see (`visible_aspirations`), loaded."""
-    aspirations = await load_many(ctx, "people/aspirations_of_people", person_id)
+    rows = await load_many(ctx, "people/aspirations_of_people", person_id)
+    aspirations = [AspirationRecord.from_row(row) for row in rows]
     return visible_aspirations(ctx, person_id, aspirations, await manager_of(ctx, person_id))
 
 
@@ -129,34 +138,32 @@ def _check_profile(change: ProfileChange) -> None:
     check_range("gigCapacityPct", change.gig_capacity_pct, 0, 100, open_low=False)
 
 
-async def _profile(tx: Transaction, person_id: str) -> Row:
+async def _profile(tx: Transaction, person_id: str) -> PersonRecord:
     rows = await tx.run("people/person_by_id", id=person_id)
     if not rows:
         raise NotFound("Person", person_id)
-    person: Row = rows[0]["person"]
-    return person
+    return PersonRecord.from_row(rows[0]["person"])
 
 
-async def update_profile(ctx: Context, person_id: str, change: ProfileChange) -> Row:
+async def update_profile(ctx: Context, person_id: str, change: ProfileChange) -> PersonRecord:
     require_profile_editor(ctx.viewer, person_id)
     _check_profile(change)
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> PersonRecord:
         await _profile(tx, person_id)
         rows = await tx.run("people/update_profile", id=person_id, **asdict(change))
-        person: Row = rows[0]["person"]
-        return person
+        return PersonRecord.from_row(rows[0]["person"])
 
     return await ctx.db.in_write_transaction(work)
 
 
-async def set_skill(ctx: Context, person_id: str, skill_id: str, proficiency: int) -> Row:
+async def set_skill(ctx: Context, person_id: str, skill_id: str, proficiency: int) -> PersonRecord:
     """Declares a skill. A new level is a self-declared, unvalidated claim, even when it
     changes a validated skill: the person's word replaces the evidence it no longer matches."""
     require_profile_editor(ctx.viewer, person_id)
     check_level("proficiency", proficiency, 5)
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> PersonRecord:
         person = await _profile(tx, person_id)
         await require_live_skills(tx, [skill_id], "skillId", ctx.db)
         await tx.run(
@@ -169,12 +176,12 @@ async def set_skill(ctx: Context, person_id: str, skill_id: str, proficiency: in
 
 async def set_aspiration(
     ctx: Context, person_id: str, skill_id: str, interest: int, visibility: str
-) -> Row:
+) -> PersonRecord:
     require_profile_editor(ctx.viewer, person_id)
     check_level("interest", interest, 3)
     check_one_of("visibility", visibility, Visibility)
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> PersonRecord:
         person = await _profile(tx, person_id)
         await require_live_skills(tx, [skill_id], "skillId", ctx.db)
         await tx.run(
@@ -189,12 +196,12 @@ async def set_aspiration(
     return await ctx.db.in_write_transaction(work)
 
 
-async def remove(ctx: Context, person_id: str, skill_id: str, what: str) -> Row:
+async def remove(ctx: Context, person_id: str, skill_id: str, what: str) -> PersonRecord:
     """Removes a skill (`what` = 'skill') or an aspiration (`what` = 'aspiration')."""
     require_profile_editor(ctx.viewer, person_id)
     query, kind = REMOVABLE[what]
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> PersonRecord:
         person = await _profile(tx, person_id)
         rows = await tx.run(query, person_id=person_id, skill_id=skill_id)
         if not rows[0]["removed"]:

@@ -3,7 +3,7 @@ shown with the contributions still adding up to the score, and gaps that only na
 missing (README "Matching": "Reading a score").
 
 The Cypher computes in 0-1 with full precision (the ranking and the greedy team need it); this is
-the one place that turns a match row into what a person reads.
+the one place that turns a match row into what a person reads (`MatchFigures`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from graph.database import Row
 from graph.vocabulary import Importance
+from resolvers.records.matching import (
+    GapFigures,
+    MatchFigures,
+    MatchReasonRow,
+    MatchRow,
+    ReasonFigures,
+)
+from resolvers.records.skills import SkillRecord
 
 BANDS: tuple[tuple[float, str], ...] = (
     (75.0, "STRONG"),
@@ -47,7 +54,7 @@ def adding_up(parts: Sequence[float], total: float) -> list[float]:
     return [c / scale for c in cents]
 
 
-def presented(row: Row) -> Row:
+def presented(row: MatchRow) -> MatchFigures:
     """A match row (match_candidates / recommend_gigs) as it is shown: `score` in points with its
     `band`, contributions in points adding up to it, strength, share, exposure and coverage to 2
     decimals, remaining hours to 1; gaps only for required skills (a learnable or nice-to-have
@@ -62,22 +69,43 @@ def presented(row: Row) -> Row:
             continue
         reason = used.get(gap["skill_id"])
         held = int(reason["proficiency"]) if reason else int(gap["held"])
-        gaps.append({**gap, "held": held, "missing": int(gap["min_level"]) - held})
-    return {
-        **row,
-        "score": score,
-        "band": band(score),
-        "coverage": round(float(row["coverage"]), DECIMALS),
-        "exposure": round(float(row["exposure"]), DECIMALS),
-        "remaining_hours": round(float(row["remaining_hours"]), 1),
-        "reasons": [
-            {
-                **reason,
-                "strength": round(float(reason["strength"]), DECIMALS),
-                "share": round(float(reason["share"]), DECIMALS),
-                "contribution": contribution,
-            }
+        gaps.append(
+            GapFigures(
+                skill=SkillRecord.from_row(gap["skill"]),
+                importance=Importance(gap["importance"]),
+                min_proficiency=int(gap["min_level"]),
+                held_proficiency=held,
+                missing=int(gap["min_level"]) - held,
+            )
+        )
+    return MatchFigures(
+        score=score,
+        band=band(score),
+        coverage=round(float(row["coverage"]), DECIMALS),
+        exposure_factor=round(float(row["exposure"]), DECIMALS),
+        recent_engagements=int(row["recent_engagements"]),
+        remaining_hours=round(float(row["remaining_hours"]), 1),
+        reasons=[
+            _reason(reason, contribution)
             for reason, contribution in zip(reasons, contributions, strict=True)
         ],
-        "gaps": gaps,
-    }
+        gaps=gaps,
+    )
+
+
+def _reason(reason: MatchReasonRow, contribution: float) -> ReasonFigures:
+    via = reason.get("via")
+    return ReasonFigures(
+        skill=SkillRecord.from_row(reason["skill"]),
+        via_id=reason["via_id"],
+        via=SkillRecord.from_row(via) if via is not None else None,
+        importance=Importance(reason["importance"]),
+        min_proficiency=int(reason["min_level"]),
+        how=reason["how"],
+        proficiency=None if reason["how"] == "ASPIRATION" else int(reason["proficiency"] or 0),
+        evidenced=bool(reason["evidenced"]),
+        met=bool(reason["met"]),
+        strength=round(float(reason["strength"]), DECIMALS),
+        share=round(float(reason["share"]), DECIMALS),
+        contribution=contribution,
+    )

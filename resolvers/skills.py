@@ -11,13 +11,15 @@ from graph.database import Database, Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
 from resolvers.loaders import load_each, load_many, load_one
-from resolvers.pagination import Page, keyset_page, offset_after, ranked_page
+from resolvers.pagination import Listing, Page, offset_after, ranked_page, read_page
 from resolvers.permissions import require_admin
+from resolvers.records.skills import RelatedSkillRecord, SkillRecord, SkillSuggestionRecord
 from resolvers.validation import check_first, check_id, check_text
-from seed.skill_matcher import Match, SkillEntry, SkillMatcher, rank
+from seed.skill_matcher import NameMatch, SkillEntry, SkillMatcher, rank
 from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
+SKILL_LIST = Listing("skills/skills_page", "skills/skills_count", "skill", SkillRecord.from_row)
 HOLDER_LOOKUPS = 500
 
 
@@ -70,8 +72,8 @@ async def skill_matcher(db: Database) -> SkillMatcher:
     return (await _index(db)).matcher
 
 
-async def suggest_skills(db: Database, text: str, first: int) -> list[Row]:
-    """The skills `text` (a gig's description, a CV or bio) mentions, best first, each row with
+async def suggest_skills(db: Database, text: str, first: int) -> list[SkillSuggestionRecord]:
+    """The skills `text` (a gig's description, a CV or bio) mentions, best first, each with
     `phrase` (what triggered it), `matched_name` and `confidence`. Only offered: nothing is
     written; the person confirms a suggestion by adding the skill (a profile skill then starts as
     a claim, never validated)."""
@@ -86,12 +88,12 @@ async def suggest_skills(db: Database, text: str, first: int) -> list[Row]:
         for row in await db.read("skills/skills_by_ids", ids=[s.id for s in found])
     }
     return [
-        {
-            "skill": rows[s.id],
-            "phrase": s.phrase,
-            "matched_name": s.matched_name,
-            "confidence": s.confidence,
-        }
+        SkillSuggestionRecord(
+            skill=SkillRecord.from_row(rows[s.id]),
+            phrase=s.phrase,
+            matched_name=s.matched_name,
+            confidence=s.confidence,
+        )
         for s in found
         if s.id in rows
     ]
@@ -124,19 +126,25 @@ async def search_skills(db: Database, text: str, limit: int) -> tuple[list[Row],
     return rows, len(matches)
 
 
-def _bucket(match: Match) -> tuple[object, ...]:
+def _bucket(match: NameMatch) -> tuple[object, ...]:
     return (match.deprecated, match.tier, match.is_group, -round(match.coverage, 1))
 
 
-async def skill_by_id(ctx: Context, id: str) -> Row | None:
-    return await load_one(ctx, "skills/skills_by_ids", id)
+async def skill_by_id(ctx: Context, id: str) -> SkillRecord | None:
+    row = await load_one(ctx, "skills/skills_by_ids", id)
+    return SkillRecord.from_row(row) if row else None
 
 
-async def skills_by_ids(ctx: Context, ids: list[str]) -> list[Row | None]:
-    return await load_each(ctx, "skills/skills_by_ids", ids)
+async def skills_by_ids(ctx: Context, ids: list[str]) -> list[SkillRecord]:
+    """The skills of `ids`, in their order (one that vanished shows its id as label)."""
+    rows = await load_each(ctx, "skills/skills_by_ids", ids)
+    return [
+        SkillRecord.from_row(row) if row else SkillRecord.named(id)
+        for id, row in zip(ids, rows, strict=True)
+    ]
 
 
-async def suggestions_for(ctx: Context, text: str, first: int) -> list[Row]:
+async def suggestions_for(ctx: Context, text: str, first: int) -> list[SkillSuggestionRecord]:
     """`suggest_skills` for the API: the text checked, `first` within the page size."""
     check_text("text", text, required=True, longest=20_000)
     if not 1 <= first <= ctx.settings.max_page_size:
@@ -146,37 +154,34 @@ async def suggestions_for(ctx: Context, text: str, first: int) -> list[Row]:
 
 async def skills_page(
     ctx: Context, search: str | None, include_deprecated: bool, first: int, after: str | None
-) -> Page:
+) -> Page[SkillRecord]:
     """Skills matching `search`, ranked (deprecated ones last), or every skill in id order."""
     if search is None:
-        return await keyset_page(
-            ctx,
-            "skills/skills_page",
-            "skills/skills_count",
-            "skill",
-            {"include_deprecated": include_deprecated},
-            first,
-            after,
-        )
+        params = {"include_deprecated": include_deprecated}
+        return await read_page(ctx, SKILL_LIST, params, first, after)
     check_text("search", search, required=False)
     if not search.strip():
         raise ValidationFailed("search", "must contain a word")
     size = check_first(first, ctx.settings)
     skip = offset_after(after)
     rows, total = await search_skills(ctx.db, search, skip + size + 1)
-    return ranked_page(rows, skip, size, total)
+    return ranked_page([SkillRecord.from_row(row) for row in rows], skip, size, total)
 
 
-async def broader_of(ctx: Context, id: str) -> list[Row]:
-    return await load_many(ctx, "skills/broader_of_skills", id)
+async def broader_of(ctx: Context, id: str) -> list[SkillRecord]:
+    return [
+        SkillRecord.from_row(row) for row in await load_many(ctx, "skills/broader_of_skills", id)
+    ]
 
 
-async def narrower_of(ctx: Context, id: str) -> list[Row]:
-    return await load_many(ctx, "skills/narrower_of_skills", id)
+async def narrower_of(ctx: Context, id: str) -> list[SkillRecord]:
+    rows = await load_many(ctx, "skills/narrower_of_skills", id)
+    return [SkillRecord.from_row(row) for row in rows]
 
 
-async def related_of(ctx: Context, id: str) -> list[Row]:
-    return await load_many(ctx, "skills/related_of_skills", id)
+async def related_of(ctx: Context, id: str) -> list[RelatedSkillRecord]:
+    rows = await load_many(ctx, "skills/related_of_skills", id)
+    return [RelatedSkillRecord.from_row(row) for row in rows]
 
 
 async def holder_count_of(ctx: Context, id: str) -> int:
@@ -211,12 +216,12 @@ def _check_custom_skill(skill: CustomSkill) -> None:
         raise ValidationFailed("broaderId", "a skill cannot be broader than itself")
 
 
-async def upsert_custom_skill(ctx: Context, skill: CustomSkill) -> Row:
+async def upsert_custom_skill(ctx: Context, skill: CustomSkill) -> SkillRecord:
     """Adds or changes one of the organisation's own skills; taxonomy skills are not editable."""
     require_admin(ctx.viewer, "change the skills taxonomy")
     _check_custom_skill(skill)
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> SkillRecord:
         ids = [skill.id, skill.broader_id] if skill.broader_id else [skill.id]
         found = {row["key"]: row["value"] for row in await tx.run("skills/skills_by_ids", ids=ids)}
         if skill.id in found and not found[skill.id].get("custom"):
@@ -235,20 +240,18 @@ async def upsert_custom_skill(ctx: Context, skill: CustomSkill) -> Row:
         rows = await tx.run(
             "skills/set_skill_description", id=skill.id, description=skill.description
         )
-        saved: Row = rows[0]["skill"]
-        return saved
+        return SkillRecord.from_row(rows[0]["skill"])
 
     return await ctx.db.in_write_transaction(work)
 
 
-async def deprecate_skill(ctx: Context, id: str) -> Row:
+async def deprecate_skill(ctx: Context, id: str) -> SkillRecord:
     require_admin(ctx.viewer, "change the skills taxonomy")
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> SkillRecord:
         rows = await tx.run("skills/deprecate_skill", id=id)
         if not rows:
             raise NotFound("Skill", id)
-        saved: Row = rows[0]["skill"]
-        return saved
+        return SkillRecord.from_row(rows[0]["skill"])
 
     return await ctx.db.in_write_transaction(work)

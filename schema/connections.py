@@ -11,10 +11,10 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from graph.database import Row
 from resolvers.pagination import Page, encode_cursor
 
 Node = TypeVar("Node")
+R = TypeVar("R")
 
 
 @strawberry.type
@@ -42,8 +42,8 @@ class Connection(Generic[Node]):
         return await self.count()
 
 
-def connection(page: Page, convert: Callable[[Row], Node]) -> Connection[Node]:
-    """The connection of a page, its rows turned into GraphQL types by `convert`."""
+def connection(page: Page[R], convert: Callable[[R], Node]) -> Connection[Node]:
+    """The connection of a page, its records turned into GraphQL types by `convert`."""
     edges = [
         Edge(cursor=encode_cursor(value), node=convert(row))
         for row, value in zip(page.rows, page.cursors, strict=True)

@@ -9,31 +9,30 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
 from resolvers import gigs
 from resolvers.context import Info
+from resolvers.records.gigs import GigRecord, GigSkillRecord
 from schema.connections import Connection, connection
 from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
 from schema.selection import fetched_or_loaded, selected
 from schema.skills import Skill, SkillSuggestion
-from schema.values import to_date, to_datetime
 from schema.vocabulary import GigStatus, GigType, Importance
 
 
-@strawberry.type(description="A skill a gig asks for.")
-class GigSkill:
+@strawberry.type(name="GigSkill", description="A skill a gig asks for.")
+class GigSkillType:
     skill: Skill
     min_proficiency: int
     importance: Importance
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: GigSkillRecord) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
-            min_proficiency=int(row["min_proficiency"]),
-            importance=Importance(row["importance"]),
+            skill=Skill.from_record(record.skill),
+            min_proficiency=record.min_proficiency,
+            importance=record.importance,
         )
 
 
@@ -60,59 +59,56 @@ class Gig:
     published_at: datetime | None
     filled_at: datetime | None
     completed_at: datetime | None
-    row: strawberry.Private[Row]
-    """The gig's row: properties, and the nested parts its query fetched (look-ahead)."""
+    record: strawberry.Private[GigRecord]
+    """The gig's properties, and the nested parts its query fetched (look-ahead)."""
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: GigRecord) -> Self:
         return cls(
-            id=strawberry.ID(row["id"]),
-            title=row["title"],
-            description=row.get("description") or "",
-            type=GigType(row.get("type") or "project"),
-            status=GigStatus(row.get("status") or "draft"),
-            hours_per_week=float(row.get("hours_per_week") or 0.0),
-            duration_weeks=int(row.get("duration_weeks") or 0),
-            start_date=to_date(row.get("start_date")),
-            seats=int(row.get("seats") or 1),
-            external_hourly_rate=float(row.get("external_hourly_rate") or 0.0),
-            location=row.get("location") or None,
-            remote=bool(row.get("remote")),
-            application_deadline=to_date(row.get("application_deadline")),
-            created_at=to_datetime(row.get("created_at")),
-            published_at=to_datetime(row.get("published_at")),
-            filled_at=to_datetime(row.get("filled_at")),
-            completed_at=to_datetime(row.get("completed_at")),
-            row=row,
+            id=strawberry.ID(record.id),
+            title=record.title,
+            description=record.description,
+            type=record.type,
+            status=record.status,
+            hours_per_week=record.hours_per_week,
+            duration_weeks=record.duration_weeks,
+            start_date=record.start_date,
+            seats=record.seats,
+            external_hourly_rate=record.external_hourly_rate,
+            location=record.location,
+            remote=record.remote,
+            application_deadline=record.application_deadline,
+            created_at=record.created_at,
+            published_at=record.published_at,
+            filled_at=record.filled_at,
+            completed_at=record.completed_at,
+            record=record,
         )
 
     @strawberry.field(graphql_type=Person | None)
     def owner(self, info: Info) -> Person | Awaitable[Person | None] | None:
         return fetched_or_loaded(
-            self.row,
-            "owner",
-            lambda row: Person.from_row(row) if row else None,
+            self.record.owner,
+            lambda owner: Person.from_record(owner) if owner else None,
             lambda: gigs.owner_of(info.context, self.id),
         )
 
     @strawberry.field(graphql_type=Department | None)
     def department(self, info: Info) -> Department | Awaitable[Department | None] | None:
         return fetched_or_loaded(
-            self.row,
-            "department",
-            lambda row: Department.from_row(row) if row else None,
+            self.record.department,
+            lambda department: Department.from_record(department) if department else None,
             lambda: gigs.department_of(info.context, self.id),
         )
 
     @strawberry.field(
         description="Skills asked for: required first, then nice to have, learnable.",
-        graphql_type=list[GigSkill],
+        graphql_type=list[GigSkillType],
     )
-    def skills(self, info: Info) -> list[GigSkill] | Awaitable[list[GigSkill]]:
+    def skills(self, info: Info) -> list[GigSkillType] | Awaitable[list[GigSkillType]]:
         return fetched_or_loaded(
-            self.row,
-            "skills",
-            lambda rows: [GigSkill.from_row(row) for row in rows or []],
+            self.record.skills,
+            lambda wanted: [GigSkillType.from_record(skill) for skill in wanted],
             lambda: gigs.skills_of(info.context, self.id),
         )
 
@@ -122,8 +118,8 @@ class Gig:
     )
     async def suggested_skills(self, info: Info, first: int = 5) -> list[SkillSuggestion]:
         text = f"{self.title}. {self.description}"
-        rows = await gigs.suggested_skills_of(info.context, self.id, text, first)
-        return [SkillSuggestion.from_row(row) for row in rows]
+        found = await gigs.suggested_skills_of(info.context, self.id, text, first)
+        return [SkillSuggestion.from_record(suggestion) for suggestion in found]
 
 
 def gig_parts(info: Info, below: str = "") -> gigs.GigParts:
@@ -197,8 +193,8 @@ class GigRefInput:
     id: strawberry.ID
 
 
-@strawberry.input(description="Which gigs; every field is optional.")
-class GigsFilter:
+@strawberry.input(name="GigsFilter", description="Which gigs; every field is optional.")
+class GigsFilterInput:
     statuses: list[GigStatus] | None = None
     type: GigType | None = None
     department_id: strawberry.ID | None = strawberry.field(
@@ -274,22 +270,22 @@ class GigsQuery:
         description="One gig by id; null when there is none or it is someone else's draft."
     )
     async def gig(self, info: Info, id: strawberry.ID) -> Gig | None:
-        row = await gigs.gig_by_id(info.context, id, gig_parts(info))
-        return Gig.from_row(row) if row else None
+        gig = await gigs.gig_by_id(info.context, id, gig_parts(info))
+        return Gig.from_record(gig) if gig else None
 
     @strawberry.field(description="Gigs matching `filter`, in id order (drafts: own ones; HR all).")
     async def gigs(
         self,
         info: Info,
-        filter: GigsFilter | None = None,
+        filter: GigsFilterInput | None = None,
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Gig]:
-        value = (filter or GigsFilter()).to_value()
+        value = (filter or GigsFilterInput()).to_value()
         page = await gigs.gigs_page(
             info.context, value, first, after, gig_parts(info, "edges.node")
         )
-        return connection(page, Gig.from_row)
+        return connection(page, Gig.from_record)
 
     @strawberry.field(
         description="Gigs whose title or description match the words (full text, ranked), "
@@ -304,7 +300,9 @@ class GigsQuery:
         after: str | None = None,
     ) -> Connection[Gig]:
         value = (search or GigSearchInput()).to_value()
-        return connection(await gigs.search_gigs(info.context, value, first, after), Gig.from_row)
+        return connection(
+            await gigs.search_gigs(info.context, value, first, after), Gig.from_record
+        )
 
 
 @strawberry.type
@@ -316,21 +314,21 @@ class GigsMutation:
     )
     async def create_gig(self, info: Info, input: CreateGigInput) -> Payload[Gig]:
         work = gigs.create_gig(info.context, input.id, input.to_value())
-        return await payload(work, Gig.from_row)
+        return await payload(work, Gig.from_record)
 
     @strawberry.mutation(graphql_type=GigPayload, description="Owner: changes a draft or open gig.")
     async def update_gig(self, info: Info, input: UpdateGigInput) -> Payload[Gig]:
         work = gigs.update_gig(info.context, input.id, input.to_value())
-        return await payload(work, Gig.from_row)
+        return await payload(work, Gig.from_record)
 
     @strawberry.mutation(
         graphql_type=GigPayload, description="Owner: opens a draft gig (with at least one skill)."
     )
     async def publish_gig(self, info: Info, input: GigRefInput) -> Payload[Gig]:
         work = gigs.transition(info.context, input.id, "publish")
-        return await payload(work, Gig.from_row)
+        return await payload(work, Gig.from_record)
 
     @strawberry.mutation(graphql_type=GigPayload, description="Owner: cancels a draft or open gig.")
     async def cancel_gig(self, info: Info, input: GigRefInput) -> Payload[Gig]:
         work = gigs.transition(info.context, input.id, "cancel")
-        return await payload(work, Gig.from_row)
+        return await payload(work, Gig.from_record)

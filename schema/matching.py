@@ -14,9 +14,19 @@ from typing import Self, TypedDict
 
 import strawberry
 
-from graph.database import Row
 from resolvers import matching, scores, skills
 from resolvers.context import Info
+from resolvers.records.gigs import GigRecord
+from resolvers.records.matching import (
+    CandidateRow,
+    GapFigures,
+    MatchRow,
+    NearbyPersonRow,
+    ReasonFigures,
+    RecommendationRow,
+)
+from resolvers.records.people import PersonRecord
+from resolvers.records.skills import SkillRecord
 from schema.gigs import Gig
 from schema.people import Person
 from schema.skills import Skill
@@ -31,10 +41,8 @@ async def _skill(info: Info, skill_id: str) -> Skill:
 
 async def _skills(info: Info, skill_ids: list[str]) -> list[Skill]:
     """The skills of `skill_ids`, in their order (one that vanished shows its id as label)."""
-    rows = await skills.skills_by_ids(info.context, skill_ids)
     return [
-        Skill.from_row(row or {"id": id, "label": id})
-        for id, row in zip(skill_ids, rows, strict=True)
+        Skill.from_record(skill) for skill in await skills.skills_by_ids(info.context, skill_ids)
     ]
 
 
@@ -64,7 +72,7 @@ class MatchKind(Enum):
 class MatchReason:
     skill: Skill = strawberry.field(description="The skill the gig requires.")
     via_id: strawberry.Private[str]
-    via_row: strawberry.Private[Row | None]
+    via_record: strawberry.Private[SkillRecord | None]
     importance: Importance
     min_proficiency: int
     how: MatchKind
@@ -84,22 +92,20 @@ class MatchReason:
     contribution: float = strawberry.field(description="Points it adds to the score (0-100).")
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
-        proficiency = row.get("proficiency")
-        how = MatchKind(row["how"])
+    def from_record(cls, record: ReasonFigures) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
-            via_id=row["via_id"],
-            via_row=row.get("via"),
-            importance=Importance(row["importance"]),
-            min_proficiency=int(row["min_level"]),
-            how=how,
-            proficiency=None if how is MatchKind.ASPIRATION else int(proficiency or 0),
-            evidenced=bool(row["evidenced"]),
-            met=bool(row["met"]),
-            strength=float(row["strength"]),
-            share=float(row["share"]),
-            contribution=float(row["contribution"]),
+            skill=Skill.from_record(record.skill),
+            via_id=record.via_id,
+            via_record=record.via,
+            importance=record.importance,
+            min_proficiency=record.min_proficiency,
+            how=MatchKind(record.how),
+            proficiency=record.proficiency,
+            evidenced=record.evidenced,
+            met=record.met,
+            strength=record.strength,
+            share=record.share,
+            contribution=record.contribution,
         )
 
     @strawberry.field(
@@ -109,8 +115,8 @@ class MatchReason:
     def via(self, info: Info) -> Skill | Awaitable[Skill | None] | None:
         if self.how is not MatchKind.ADJACENT:
             return None
-        if self.via_row is not None:  # fetched with the match
-            return Skill.from_row(self.via_row)
+        if self.via_record is not None:  # fetched with the match
+            return Skill.from_record(self.via_record)
         return _skill(info, self.via_id)
 
 
@@ -129,13 +135,13 @@ class MatchGap:
     missing: int = strawberry.field(description="Levels short of the minimum.")
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: GapFigures) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
-            importance=Importance(row["importance"]),
-            min_proficiency=int(row["min_level"]),
-            held_proficiency=int(row["held"]),
-            missing=int(row["missing"]),
+            skill=Skill.from_record(record.skill),
+            importance=record.importance,
+            min_proficiency=record.min_proficiency,
+            held_proficiency=record.held_proficiency,
+            missing=record.missing,
         )
 
 
@@ -177,17 +183,17 @@ class Match:
     )
 
     @staticmethod
-    def fields_from_row(match: Row) -> _ScoreFields:
-        row = scores.presented(match)
+    def fields_from(match: MatchRow) -> _ScoreFields:
+        figures = scores.presented(match)
         return _ScoreFields(
-            score=float(row["score"]),
-            band=ScoreBand(row["band"]),
-            coverage=float(row["coverage"]),
-            reasons=[MatchReason.from_row(reason) for reason in row["reasons"]],
-            gaps=[MatchGap.from_row(gap) for gap in row["gaps"]],
-            exposure_factor=float(row["exposure"]),
-            recent_engagements=int(row["recent_engagements"]),
-            remaining_hours=float(row["remaining_hours"]),
+            score=figures.score,
+            band=ScoreBand(figures.band),
+            coverage=figures.coverage,
+            reasons=[MatchReason.from_record(reason) for reason in figures.reasons],
+            gaps=[MatchGap.from_record(gap) for gap in figures.gaps],
+            exposure_factor=figures.exposure_factor,
+            recent_engagements=figures.recent_engagements,
+            remaining_hours=figures.remaining_hours,
         )
 
 
@@ -196,8 +202,11 @@ class CandidateMatch(Match):
     person: Person
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
-        return cls(person=Person.from_row(row["person"]), **Match.fields_from_row(row))
+    def from_record(cls, row: CandidateRow) -> Self:
+        return cls(
+            person=Person.from_record(PersonRecord.from_row(row["person"])),
+            **Match.fields_from(row),
+        )
 
 
 @strawberry.type(description="A gig recommended to a person, scored as the person's match.")
@@ -209,12 +218,12 @@ class GigRecommendation(Match):
     growth_skill_ids: strawberry.Private[list[str]]
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: RecommendationRow) -> Self:
         return cls(
-            gig=Gig.from_row(row["gig"]),
+            gig=Gig.from_record(GigRecord.from_row(row["gig"])),
             growth=bool(row["growth"]),
             growth_skill_ids=list(row["growth_skill_ids"]),
-            **Match.fields_from_row(row),
+            **Match.fields_from(row),
         )
 
     @strawberry.field(description="The skills the person aspires to that this gig builds.")
@@ -237,9 +246,9 @@ class NearbyPerson:
     remaining_hours: float
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: NearbyPersonRow) -> Self:
         return cls(
-            person=Person.from_row(row["person"]),
+            person=Person.from_record(PersonRecord.from_row(row["person"])),
             score=float(row["score"]),
             hops=int(row["hops"]),
             skill_id=row["skill_id"],
@@ -258,8 +267,10 @@ class NearbyPerson:
         return await _skills(info, self.path_ids)
 
 
-@strawberry.type(description="A member of a suggested team and what they bring to it.")
-class TeamMember:
+@strawberry.type(
+    name="TeamMember", description="A member of a suggested team and what they bring to it."
+)
+class TeamMemberType:
     match: CandidateMatch
     gain: float = strawberry.field(description="Points the member added to the team's fit.")
     cover_ids: strawberry.Private[list[str]]
@@ -272,7 +283,7 @@ class TeamMember:
 @strawberry.type(description="A small team that together covers a gig's requirements.")
 class TeamSuggestion:
     gig_id: strawberry.ID
-    members: list[TeamMember]
+    members: list[TeamMemberType]
     fit: float = strawberry.field(
         description="0-100: Σ over requirements of share * the best strength a member brings "
         "(the members' gains add up to it)."
@@ -290,8 +301,8 @@ class TeamSuggestion:
         return cls(
             gig_id=strawberry.ID(gig_id),
             members=[
-                TeamMember(
-                    match=CandidateMatch.from_row(member.candidate),
+                TeamMemberType(
+                    match=CandidateMatch.from_record(member.candidate),
                     gain=gain,
                     cover_ids=member.covers,
                 )
@@ -347,8 +358,8 @@ class MatchWeightsInput:
         )
 
 
-@strawberry.input(description="Who may match and how the score is weighted.")
-class MatchOptions:
+@strawberry.input(name="MatchOptions", description="Who may match and how the score is weighted.")
+class MatchOptionsInput:
     include_own_department: bool = strawberry.field(
         default=False,
         description="Also people of the gig's own department (matching is cross-functional "
@@ -362,7 +373,7 @@ class MatchOptions:
     weights: MatchWeightsInput | None = None
 
     @staticmethod
-    def value_of(options: MatchOptions | None) -> matching.MatchOptions:
+    def value_of(options: MatchOptionsInput | None) -> matching.MatchOptions:
         if options is None:
             return matching.MatchOptions()
         return matching.MatchOptions(
@@ -372,8 +383,10 @@ class MatchOptions:
         )
 
 
-@strawberry.input(description="Which people near a skill; every field is optional.")
-class NearSkillFilter:
+@strawberry.input(
+    name="NearSkillFilter", description="Which people near a skill; every field is optional."
+)
+class NearSkillFilterInput:
     department_id: strawberry.ID | None = strawberry.field(
         default=None, description="Members of this department or its sub-departments."
     )
@@ -407,11 +420,11 @@ class MatchingQuery:
         info: Info,
         gig_id: strawberry.ID,
         first: int = 20,
-        options: MatchOptions | None = None,
+        options: MatchOptionsInput | None = None,
     ) -> list[CandidateMatch]:
-        value = MatchOptions.value_of(options)
+        value = MatchOptionsInput.value_of(options)
         rows = await matching.match_candidates(info.context, gig_id, first, value)
-        return [CandidateMatch.from_row(row) for row in rows]
+        return [CandidateMatch.from_record(row) for row in rows]
 
     @strawberry.field(
         description="Open gigs the person is eligible for, best first, growth gigs marked. "
@@ -422,11 +435,11 @@ class MatchingQuery:
         info: Info,
         person_id: strawberry.ID,
         first: int = 20,
-        options: MatchOptions | None = None,
+        options: MatchOptionsInput | None = None,
     ) -> list[GigRecommendation]:
-        value = MatchOptions.value_of(options)
+        value = MatchOptionsInput.value_of(options)
         rows = await matching.recommend_gigs(info.context, person_id, first, value)
-        return [GigRecommendation.from_row(row) for row in rows]
+        return [GigRecommendation.from_record(row) for row in rows]
 
     @strawberry.field(
         description="Active people who hold the skill (for a skill group: any skill below it) "
@@ -439,20 +452,20 @@ class MatchingQuery:
         skill: strawberry.ID,
         max_hops: int = 2,
         first: int = 20,
-        filter: NearSkillFilter | None = None,
+        filter: NearSkillFilterInput | None = None,
     ) -> list[NearbyPerson]:
-        value = (filter or NearSkillFilter()).to_value()
+        value = (filter or NearSkillFilterInput()).to_value()
         rows = await matching.people_near_skill(info.context, skill, max_hops, first, value)
-        return [NearbyPerson.from_row(row) for row in rows]
+        return [NearbyPerson.from_record(row) for row in rows]
 
     @strawberry.field(
         description="A team of at most `size` (1-10) people who together cover the gig's "
         "requirements best (greedy set cover over the top candidates). For the owner and HR."
     )
     async def suggest_team(
-        self, info: Info, gig_id: strawberry.ID, size: int, options: MatchOptions | None = None
+        self, info: Info, gig_id: strawberry.ID, size: int, options: MatchOptionsInput | None = None
     ) -> TeamSuggestion:
         team = await matching.suggest_team(
-            info.context, gig_id, size, MatchOptions.value_of(options)
+            info.context, gig_id, size, MatchOptionsInput.value_of(options)
         )
         return TeamSuggestion.from_team(gig_id, team)

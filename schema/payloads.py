@@ -6,7 +6,7 @@ parses an error string. One helper makes both GraphQL types of a mutation:
 
     @strawberry.mutation(graphql_type=GigPayload)
     async def publish_gig(self, info: Info, input: GigRefInput) -> Payload[Gig]:
-        return await payload(gigs.transition(...), Gig.from_row)
+        return await payload(gigs.transition(...), Gig.from_record)
 
 gives `type GigPayload { result: GigResult! }` and `union GigResult = Gig | NotFound | Forbidden
 | ValidationError | Conflict`.

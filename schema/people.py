@@ -8,15 +8,15 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
 from resolvers import people
 from resolvers.context import Info
+from resolvers.records import NOT_FETCHED
+from resolvers.records.people import AspirationRecord, HeldSkillRecord, PersonRecord
 from schema.connections import Connection, connection
 from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
 from schema.selection import fetched_or_loaded, selected
 from schema.skills import Skill
-from schema.values import to_datetime
 from schema.vocabulary import SkillSource, Visibility
 
 
@@ -29,13 +29,13 @@ class PersonSkill:
     confirmed_at: datetime | None
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: HeldSkillRecord) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
-            proficiency=int(row["proficiency"]),
-            validated=bool(row.get("validated")),
-            source=SkillSource(row.get("source") or "self"),
-            confirmed_at=to_datetime(row.get("confirmed_at")),
+            skill=Skill.from_record(record.skill),
+            proficiency=record.proficiency,
+            validated=record.validated,
+            source=record.source,
+            confirmed_at=record.confirmed_at,
         )
 
 
@@ -46,11 +46,11 @@ class Aspiration:
     visibility: Visibility
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: AspirationRecord) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
-            interest=int(row["interest"]),
-            visibility=Visibility(row.get("visibility") or "matching"),
+            skill=Skill.from_record(record.skill),
+            interest=record.interest,
+            visibility=record.visibility,
         )
 
 
@@ -67,51 +67,49 @@ class Person:
     )
     active: bool
 
-    row: strawberry.Private[Row]
-    """The person's row: properties, and the nested parts its query fetched (look-ahead)."""
+    record: strawberry.Private[PersonRecord]
+    """The person's properties, and the nested parts its query fetched (look-ahead)."""
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: PersonRecord) -> Self:
         return cls(
-            id=strawberry.ID(row["id"]),
-            name=row["name"],
-            email=row.get("email") or "",
-            title=row.get("title") or "",
-            location=row.get("location") or "",
-            weekly_hours=float(row.get("weekly_hours") or 0.0),
-            gig_capacity_pct=float(row.get("gig_capacity_pct") or 0.0),
-            active=bool(row.get("active", True)),
-            row=row,
+            id=strawberry.ID(record.id),
+            name=record.name,
+            email=record.email,
+            title=record.title,
+            location=record.location,
+            weekly_hours=record.weekly_hours,
+            gig_capacity_pct=record.gig_capacity_pct,
+            active=record.active,
+            record=record,
         )
 
     @strawberry.field(graphql_type=Department | None)
     def department(self, info: Info) -> Department | Awaitable[Department | None] | None:
         return fetched_or_loaded(
-            self.row,
-            "department",
-            lambda row: Department.from_row(row) if row else None,
+            self.record.department,
+            lambda department: Department.from_record(department) if department else None,
             lambda: people.department_of(info.context, self.id),
         )
 
     @strawberry.field(graphql_type="Person | None")
     def manager(self, info: Info) -> Person | Awaitable[Person | None] | None:
         return fetched_or_loaded(
-            self.row,
-            "manager",
-            lambda row: Person.from_row(row) if row else None,
+            self.record.manager,
+            lambda manager: Person.from_record(manager) if manager else None,
             lambda: people.manager_of(info.context, self.id),
         )
 
     @strawberry.field(description="Direct reports, by name.")
     async def reports(self, info: Info) -> list[Person]:
-        return [Person.from_row(row) for row in await people.reports_of(info.context, self.id)]
+        reports = await people.reports_of(info.context, self.id)
+        return [Person.from_record(report) for report in reports]
 
     @strawberry.field(description="Skills held, strongest first.", graphql_type=list[PersonSkill])
     def skills(self, info: Info) -> list[PersonSkill] | Awaitable[list[PersonSkill]]:
         return fetched_or_loaded(
-            self.row,
-            "skills",
-            lambda rows: [PersonSkill.from_row(row) for row in rows or []],
+            self.record.skills,
+            lambda held: [PersonSkill.from_record(skill) for skill in held],
             lambda: people.skills_of(info.context, self.id),
         )
 
@@ -121,31 +119,32 @@ class Person:
         graphql_type=list[Aspiration],
     )
     def aspirations(self, info: Info) -> list[Aspiration] | Awaitable[list[Aspiration]]:
-        if "aspirations" in self.row:
-            rows = people.visible_aspirations(
-                info.context, self.id, self.row["aspirations"] or [], self.row.get("manager")
-            )
-            return [Aspiration.from_row(row) for row in rows]
+        aspirations, manager = self.record.aspirations, self.record.manager
+        if aspirations is not NOT_FETCHED and manager is not NOT_FETCHED:
+            visible = people.visible_aspirations(info.context, self.id, aspirations, manager)
+            return [Aspiration.from_record(aspiration) for aspiration in visible]
         return self._loaded_aspirations(info)
 
     async def _loaded_aspirations(self, info: Info) -> list[Aspiration]:
-        rows = await people.aspirations_of(info.context, self.id)
-        return [Aspiration.from_row(row) for row in rows]
+        visible = await people.aspirations_of(info.context, self.id)
+        return [Aspiration.from_record(aspiration) for aspiration in visible]
 
 
-@strawberry.type(description="Who is asking.")
-class Viewer:
+@strawberry.type(name="Viewer", description="Who is asking.")
+class ViewerType:
+    """The GraphQL view of `resolvers.identity.Viewer`."""
+
     roles: list[str]
     person_id: strawberry.Private[str]
 
     @strawberry.field(description="The viewer's profile (null if the token names no person).")
     async def person(self, info: Info) -> Person | None:
-        row = await people.person_by_id(info.context, self.person_id)
-        return Person.from_row(row) if row else None
+        person = await people.person_by_id(info.context, self.person_id)
+        return Person.from_record(person) if person else None
 
 
-@strawberry.input(description="Which people; every field is optional.")
-class PeopleFilter:
+@strawberry.input(name="PeopleFilter", description="Which people; every field is optional.")
+class PeopleFilterInput:
     department_id: strawberry.ID | None = strawberry.field(
         default=None, description="Members of this department or its sub-departments."
     )
@@ -234,26 +233,26 @@ def _whose(info: Info, person_id: strawberry.ID | None) -> str:
 @strawberry.type
 class PeopleQuery:
     @strawberry.field(description="Who is asking: their roles and profile.")
-    def viewer(self, info: Info) -> Viewer:
+    def viewer(self, info: Info) -> ViewerType:
         viewer = info.context.viewer
-        return Viewer(roles=sorted(viewer.roles), person_id=viewer.person_id)
+        return ViewerType(roles=sorted(viewer.roles), person_id=viewer.person_id)
 
     @strawberry.field(description="One person by id, or null when there is none.")
     async def person(self, info: Info, id: strawberry.ID) -> Person | None:
-        row = await people.person_by_id(info.context, id)
-        return Person.from_row(row) if row else None
+        person = await people.person_by_id(info.context, id)
+        return Person.from_record(person) if person else None
 
     @strawberry.field(description="People matching `filter`, in id order.")
     async def people(
         self,
         info: Info,
-        filter: PeopleFilter | None = None,
+        filter: PeopleFilterInput | None = None,
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Person]:
-        value = (filter or PeopleFilter()).to_value()
+        value = (filter or PeopleFilterInput()).to_value()
         page = await people.people_page(info.context, value, first, after, person_parts(info))
-        return connection(page, Person.from_row)
+        return connection(page, Person.from_record)
 
 
 @strawberry.type
@@ -264,7 +263,7 @@ class PeopleMutation:
     )
     async def update_profile(self, info: Info, input: ProfileInput) -> Payload[Person]:
         work = people.update_profile(info.context, _whose(info, input.person_id), input.to_value())
-        return await payload(work, Person.from_row)
+        return await payload(work, Person.from_record)
 
     @strawberry.mutation(
         graphql_type=ProfilePayload, description="Adds a self-declared skill or changes its level."
@@ -273,13 +272,13 @@ class PeopleMutation:
         work = people.set_skill(
             info.context, _whose(info, input.person_id), input.skill_id, input.proficiency
         )
-        return await payload(work, Person.from_row)
+        return await payload(work, Person.from_record)
 
     @strawberry.mutation(graphql_type=ProfilePayload, description="Removes a skill from a profile.")
     async def remove_skill(self, info: Info, input: RemoveSkillInput) -> Payload[Person]:
         whose = _whose(info, input.person_id)
         work = people.remove(info.context, whose, input.skill_id, "skill")
-        return await payload(work, Person.from_row)
+        return await payload(work, Person.from_record)
 
     @strawberry.mutation(
         graphql_type=ProfilePayload,
@@ -293,10 +292,10 @@ class PeopleMutation:
             input.interest,
             input.visibility.value,
         )
-        return await payload(work, Person.from_row)
+        return await payload(work, Person.from_record)
 
     @strawberry.mutation(graphql_type=ProfilePayload, description="Removes an aspiration.")
     async def remove_aspiration(self, info: Info, input: RemoveSkillInput) -> Payload[Person]:
         whose = _whose(info, input.person_id)
         work = people.remove(info.context, whose, input.skill_id, "aspiration")
-        return await payload(work, Person.from_row)
+        return await payload(work, Person.from_record)

@@ -10,13 +10,14 @@ a wrong answer.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
-from graph.database import Row
 from resolvers.context import Info
+from resolvers.records import NOT_FETCHED, Fetched
 
+R = TypeVar("R")
 T = TypeVar("T")
 
 
@@ -40,13 +41,13 @@ def selected(info: Info, below: str = "") -> frozenset[str]:
 
 
 def fetched_or_loaded(
-    row: Row, key: str, convert: Callable[[Any], T], load: Callable[[], Awaitable[Any]]
+    part: Fetched[R], convert: Callable[[R], T], load: Callable[[], Awaitable[R]]
 ) -> T | Awaitable[T]:
-    """A nested field's value: converted at once from `row[key]` when the parent's query
-    fetched it (look-ahead), else an awaitable that loads it (a DataLoader, batched per tick).
-    A field returning this resolves synchronously when it can: no task, no round trip."""
-    if key in row:
-        return convert(row[key])
+    """A nested field's value: converted at once from the record's `part` when the parent's
+    query fetched it (look-ahead), else an awaitable that loads it (a DataLoader, batched per
+    tick). A field returning this resolves synchronously when it can: no task, no round trip."""
+    if part is not NOT_FETCHED:
+        return convert(part)
 
     async def loaded() -> T:
         return convert(await load())

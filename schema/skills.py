@@ -6,9 +6,10 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
 from resolvers import skills
 from resolvers.context import Info
+from resolvers.records import NOT_FETCHED
+from resolvers.records.skills import RelatedSkillRecord, SkillRecord, SkillSuggestionRecord
 from schema.connections import Connection, connection
 from schema.payloads import Payload, payload, payload_type
 
@@ -23,50 +24,52 @@ class Skill:
     matched_name: str | None = strawberry.field(
         description="In a search result: the label or alias that matched; otherwise null."
     )
-    row: strawberry.Private[Row]
+    record: strawberry.Private[SkillRecord]
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
-        """From a skill's properties: all of them, or (as nested lists fetch them, to keep pages
-        light) at least `id` and `label`; `aliases` and `description` are then loaded (batched)
-        only when a client asks for them."""
+    def from_record(cls, record: SkillRecord) -> Self:
+        """`aliases` and `description`, when the record lacks them (nested lists fetch only `id`
+        and `label`, to keep pages light), are loaded (batched) only when a client asks."""
         return cls(
-            id=strawberry.ID(row["id"]),
-            label=row["label"],
-            type=row.get("type") or "",
-            custom=bool(row.get("custom", False)),
-            deprecated=bool(row.get("deprecated", False)),
-            matched_name=row.get("matched_name"),
-            row=row,
+            id=strawberry.ID(record.id),
+            label=record.label,
+            type=record.type,
+            custom=record.custom,
+            deprecated=record.deprecated,
+            matched_name=record.matched_name,
+            record=record,
         )
 
-    async def _full_row(self, info: Info) -> Row:
-        if "aliases" in self.row:
-            return self.row
-        return await skills.skill_by_id(info.context, self.id) or self.row
+    async def _full(self, info: Info) -> SkillRecord:
+        if self.record.aliases is not NOT_FETCHED:
+            return self.record
+        return await skills.skill_by_id(info.context, self.id) or self.record
 
     @strawberry.field
     async def aliases(self, info: Info) -> list[str]:
-        return list((await self._full_row(info)).get("aliases") or [])
+        aliases = (await self._full(info)).aliases
+        return [] if aliases is NOT_FETCHED else list(aliases)
 
     @strawberry.field
     async def description(self, info: Info) -> str:
-        return str((await self._full_row(info)).get("description") or "")
+        description = (await self._full(info)).description
+        return "" if description is NOT_FETCHED else description
 
     @strawberry.field(description="Broader skills this one belongs under.")
     async def broader(self, info: Info) -> list[Skill]:
-        return [Skill.from_row(row) for row in await skills.broader_of(info.context, self.id)]
+        return [
+            Skill.from_record(skill) for skill in await skills.broader_of(info.context, self.id)
+        ]
 
     @strawberry.field(description="Narrower skills under this one.")
     async def narrower(self, info: Info) -> list[Skill]:
-        return [Skill.from_row(row) for row in await skills.narrower_of(info.context, self.id)]
+        narrower = await skills.narrower_of(info.context, self.id)
+        return [Skill.from_record(skill) for skill in narrower]
 
     @strawberry.field(description="Adjacent skills, strongest relation first.")
     async def related(self, info: Info) -> list[RelatedSkill]:
-        rows = await skills.related_of(info.context, self.id)
-        return [
-            RelatedSkill(skill=Skill.from_row(row["skill"]), weight=row["weight"]) for row in rows
-        ]
+        related = await skills.related_of(info.context, self.id)
+        return [RelatedSkill.from_record(relation) for relation in related]
 
     @strawberry.field(description="How many active people hold this skill.")
     async def holder_count(self, info: Info) -> int:
@@ -87,12 +90,12 @@ class SkillSuggestion:
     )
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: SkillSuggestionRecord) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
-            phrase=row["phrase"],
-            matched_name=row["matched_name"],
-            confidence=float(row["confidence"]),
+            skill=Skill.from_record(record.skill),
+            phrase=record.phrase,
+            matched_name=record.matched_name,
+            confidence=record.confidence,
         )
 
 
@@ -100,6 +103,10 @@ class SkillSuggestion:
 class RelatedSkill:
     skill: Skill
     weight: float
+
+    @classmethod
+    def from_record(cls, record: RelatedSkillRecord) -> Self:
+        return cls(skill=Skill.from_record(record.skill), weight=record.weight)
 
 
 @strawberry.input(description="One of the organisation's own skills, added or changed by an admin.")
@@ -132,8 +139,8 @@ class DeprecateSkillInput:
 class SkillsQuery:
     @strawberry.field(description="One skill by id, or null when there is none.")
     async def skill(self, info: Info, id: strawberry.ID) -> Skill | None:
-        row = await skills.skill_by_id(info.context, id)
-        return Skill.from_row(row) if row else None
+        skill = await skills.skill_by_id(info.context, id)
+        return Skill.from_record(skill) if skill else None
 
     @strawberry.field(
         description="Skills whose label or aliases match `search`, best first: the exact label "
@@ -150,7 +157,7 @@ class SkillsQuery:
         after: str | None = None,
     ) -> Connection[Skill]:
         page = await skills.skills_page(info.context, search, include_deprecated, first, after)
-        return connection(page, Skill.from_row)
+        return connection(page, Skill.from_record)
 
     @strawberry.field(
         description="The skills a text mentions (a gig's description, a pasted CV or bio), best "
@@ -159,8 +166,8 @@ class SkillsQuery:
         "claim, never a validated skill)."
     )
     async def suggest_skills(self, info: Info, text: str, first: int = 10) -> list[SkillSuggestion]:
-        rows = await skills.suggestions_for(info.context, text, first)
-        return [SkillSuggestion.from_row(row) for row in rows]
+        found = await skills.suggestions_for(info.context, text, first)
+        return [SkillSuggestion.from_record(suggestion) for suggestion in found]
 
 
 @strawberry.type
@@ -170,7 +177,7 @@ class SkillsMutation:
     )
     async def upsert_custom_skill(self, info: Info, input: CustomSkillInput) -> Payload[Skill]:
         work = skills.upsert_custom_skill(info.context, input.to_value())
-        return await payload(work, Skill.from_row)
+        return await payload(work, Skill.from_record)
 
     @strawberry.mutation(
         graphql_type=SkillPayload,
@@ -179,4 +186,4 @@ class SkillsMutation:
     )
     async def deprecate_skill(self, info: Info, input: DeprecateSkillInput) -> Payload[Skill]:
         work = skills.deprecate_skill(info.context, input.id)
-        return await payload(work, Skill.from_row)
+        return await payload(work, Skill.from_record)

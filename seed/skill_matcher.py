@@ -85,7 +85,7 @@ class SkillEntry:
 
 
 @dataclass(frozen=True)
-class Match:
+class NameMatch:
     id: str
     label: str
     matched_name: str
@@ -248,7 +248,7 @@ class SkillMatcher:
             return set()
         return self._words_starting(word[: max(5, len(word) - 4)])
 
-    def matches(self, text: str, limit: int = 20) -> list[Match]:
+    def matches(self, text: str, limit: int = 20) -> list[NameMatch]:
         """Every skill `text` names, unordered: `rank` orders them (once holder counts are
         known for these few)."""
         query = fold(text)
@@ -261,7 +261,7 @@ class SkillMatcher:
                 if index not in found or value[:2] < found[index][:2]:
                     found[index] = value
         return [
-            Match(
+            NameMatch(
                 id=self.skills[index].id,
                 label=self.skills[index].label,
                 matched_name=self._names[name].text,
@@ -275,7 +275,7 @@ class SkillMatcher:
 
     def search(
         self, text: str, limit: int = 20, holders: Mapping[str, int] | None = None
-    ) -> list[Match]:
+    ) -> list[NameMatch]:
         """The skills `text` names, best first (see the module's docstring for the order)."""
         return rank(self.matches(text, limit), holders or {})[:limit]
 
@@ -284,7 +284,7 @@ class SkillMatcher:
         return [match.label for match in self.search(text, limit)]
 
 
-def rank(matches: Iterable[Match], holders: Mapping[str, int]) -> list[Match]:
+def rank(matches: Iterable[NameMatch], holders: Mapping[str, int]) -> list[NameMatch]:
     """Best first: live before deprecated, by tier, skills before groups, the name the query
     covers most, the skill more people hold, the shorter label, the label, the id."""
     return sorted(

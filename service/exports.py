@@ -147,7 +147,7 @@ async def gig_applicants(ctx: Context, request: Request) -> Table:
     gig = await gigs.gig_by_id(ctx, gig_id)
     if gig is None:
         raise NotFound("Gig", gig_id)
-    require_candidate_reader(ctx.viewer, gig["owner_id"])
+    require_candidate_reader(ctx.viewer, gig.owner_id)
     rows = await applications.gig_applications(ctx, gig_id)
     flat = [
         {

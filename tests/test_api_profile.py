@@ -127,19 +127,19 @@ async def test_declaring_skills_and_changing_a_validated_level(
         "proficiency": 2,
         "validated": False,
         "source": "SELF",
-    } in added["skills"]  # type: ignore[operator]
+    } in added["skills"]
     assert {
         "skill": {"id": "python"},
         "proficiency": 3,
         "validated": True,
         "source": "MANAGER",
-    } in same["skills"]  # type: ignore[operator]
+    } in same["skills"]
     assert {
         "skill": {"id": "python"},
         "proficiency": 5,
         "validated": False,
         "source": "SELF",
-    } in changed["skills"]  # type: ignore[operator]
+    } in changed["skills"]
 
 
 async def test_skill_claims_are_checked(client: httpx.AsyncClient, db: Database) -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from graph.database import ConnectionInfo, Database
+from graph.vocabulary import DeliveryChannel
 from tests.support.api import TEST_SECRET
 from tests.support.delivery import Mailbox, body, deliver, delivery_settings, smtp_server, worker
 from tests.support.factories import OrgFactory
@@ -165,7 +166,9 @@ async def test_a_crash_after_sending_and_before_recording_sends_the_same_message
         worker="crashing",
     )
     [row] = await db.read("delivery/deliveries_to_send", keys=[claimed[0]["key"]])
-    await crashing.senders["email"].send(crashing.renderer.render(row))  # ... and it stops here
+    await crashing.senders[DeliveryChannel.EMAIL].send(
+        crashing.renderer.render(row)
+    )  # ... and it stops here
     await crashing.close()
 
     during_lease = await deliver(db, mailbox, settings, now=now + timedelta(seconds=10))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from graph.database import Database, Row
@@ -33,7 +34,7 @@ async def browser_run(db: Database, name: str, **overrides: object) -> list[Row]
         return [record.data() for record in await result.fetch(1000)]
 
 
-def summary(rows: list[Row], key: str) -> list[tuple[str, float]]:
+def summary(rows: Sequence[Mapping[str, Any]], key: str) -> list[tuple[str, float]]:
     return [(row[key]["id"], row["score"]) for row in rows]
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.database import Database, QueryLog, Row
+from graph.database import Database, QueryLog
 from graph.errors import Forbidden, NotFound, ValidationFailed
 from resolvers import matching
+from resolvers.records.matching import CandidateRow
 from tests.support.api import context
 from tests.support.factories import OrgFactory
 from tests.support.matching import ids, leave, matching_org
@@ -19,7 +20,7 @@ async def loaded(db: Database) -> Database:
     return db
 
 
-def by_id(rows: list[Row]) -> dict[str, Row]:
+def by_id(rows: list[CandidateRow]) -> dict[str, CandidateRow]:
     return {row["person"]["id"]: row for row in rows}
 
 

@@ -83,8 +83,9 @@ async def test_development_logs_are_readable_lines(
 
 
 def test_a_bug_is_logged_with_its_traceback() -> None:
+    nothing: dict[str, int] = {}
     try:
-        {}["missing"]
+        nothing["missing"]
     except KeyError:
         record = logging.LogRecord(
             "talentgraph.service", logging.ERROR, __file__, 1, "request %s failed", ("r-1",),

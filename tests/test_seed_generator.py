@@ -90,7 +90,7 @@ def test_aspirations_are_mostly_adjacent_to_what_people_know() -> None:
 
 def test_history_spreads_over_eighteen_months_with_outcomes() -> None:
     org = organisation()
-    statuses = Counter(g.status for g in org.gigs)
+    statuses: Counter[str] = Counter(g.status for g in org.gigs)
     assert statuses["completed"] > statuses["in_progress"] > 0
     assert statuses["cancelled"] > 0
     created = [g.created_at.date() for g in org.gigs if g.created_at]

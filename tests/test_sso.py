@@ -176,7 +176,7 @@ async def test_an_unsigned_token_is_refused(
     sso: httpx.AsyncClient, graph: Database, keycloak: LocalKeycloak
 ) -> None:
     claims, header = claims_and_header(sign_in(keycloak, "employee@talentgraph.example"))
-    unsigned = jwt.encode(claims, None, algorithm="none", headers={"kid": header["kid"]})
+    unsigned = jwt.encode(claims, "", algorithm="none", headers={"kid": header["kid"]})
     await refused_and_unchanged(sso, graph, unsigned, 401, "invalid token")
 
 

@@ -11,6 +11,7 @@ import pytest
 
 from graph.database import Database
 from graph.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from graph.vocabulary import SurveyMeasure
 from resolvers.analytics import Scope
 from resolvers.surveys import pulses, results
 from resolvers.surveys.pulses import Answer, SurveyAnswer
@@ -124,7 +125,7 @@ def q4(department_id: str | None = None) -> Scope:
 
 async def test_engagement_per_quarter_and_department_after_the_floor(graph: Database) -> None:
     await build_answers(graph)
-    (quarter,) = await results.pulse(graph, q4(), "engagement")
+    (quarter,) = await results.pulse(graph, q4(), SurveyMeasure.ENGAGEMENT)
     assert quarter.period == "2026-Q4"
     (eng,) = quarter.groups  # SALES (3) and DATA (4) are never shown alone
     assert eng.department.id == "ENG"
@@ -142,19 +143,19 @@ async def test_engagement_per_quarter_and_department_after_the_floor(graph: Data
 
 async def test_a_department_of_four_is_never_shown_alone(graph: Database) -> None:
     await build_answers(graph)
-    (inside,) = await results.pulse(graph, q4("DATA"), "engagement")
+    (inside,) = await results.pulse(graph, q4("DATA"), SurveyMeasure.ENGAGEMENT)
     assert inside.groups == ()
     assert inside.total is None
-    (sales,) = await results.pulse(graph, q4("SALES"), "engagement")
+    (sales,) = await results.pulse(graph, q4("SALES"), SurveyMeasure.ENGAGEMENT)
     assert sales.groups == ()
     assert sales.total is None
 
 
 async def test_manager_sentiment_is_shown_only_for_groups_above_the_floor(graph: Database) -> None:
     await build_answers(graph)
-    (quarter,) = await results.pulse(graph, q4(), "manager_sentiment")
+    (quarter,) = await results.pulse(graph, q4(), SurveyMeasure.MANAGER_SENTIMENT)
     assert quarter.groups == ()
-    (low,) = await results.pulse(graph, q4(), "manager_sentiment", floor=2)
+    (low,) = await results.pulse(graph, q4(), SurveyMeasure.MANAGER_SENTIMENT, floor=2)
     (org,) = low.groups
     assert (org.department.id, org.respondents, org.score) == ("ORG", 2, 4.0)
     assert [d.id for d in org.includes] == ["ENG", "SALES"]

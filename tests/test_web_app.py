@@ -7,18 +7,18 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 from asgi_lifespan import LifespanManager
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message
 
 from graph.database import ConnectionInfo, Database
 from graph.settings import ServiceSettings
 from service.app import create_app
 from tests.support.api import TEST_SECRET, auth
 from tests.support.factories import OrgFactory
+from tests.support.notifications import serve_in_task, websocket_scope
 
 INDEX = '<!doctype html><title>talentgraph</title><script src="/assets/app-3f9a.js"></script>'
 GRAPHIQL = '<!doctype html><title>GraphiQL</title><script src="/assets/graphiql-77ab.js"></script>'
@@ -203,28 +203,11 @@ async def test_cors_allows_the_configured_origin_and_exposes_the_request_id(
         assert answer.headers["x-request-id"]
 
 
-async def websocket_handshake(app: ASGIApp, origin: str) -> dict[str, Any]:
+async def websocket_handshake(app: ASGIApp, origin: str) -> Message:
     """The app's first answer to a graphql-transport-ws handshake from a page on `origin`."""
-    to_app: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-    from_app: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
-    scope = {
-        "type": "websocket",
-        "asgi": {"version": "3.0"},
-        "scheme": "ws",
-        "path": "/graphql",
-        "raw_path": b"/graphql",
-        "root_path": "",
-        "query_string": b"",
-        "headers": [
-            (b"host", b"talentgraph"),
-            (b"origin", origin.encode()),
-            (b"sec-websocket-protocol", b"graphql-transport-ws"),
-        ],
-        "subprotocols": ["graphql-transport-ws"],
-        "client": ("127.0.0.1", 50000),
-        "server": ("talentgraph", 80),
-    }
-    task = asyncio.create_task(app(scope, to_app.get, from_app.put))
+    to_app: asyncio.Queue[Message] = asyncio.Queue()
+    from_app: asyncio.Queue[Message] = asyncio.Queue()
+    task = serve_in_task(app, websocket_scope((b"origin", origin.encode())), to_app, from_app)
     await to_app.put({"type": "websocket.connect"})
     first = await asyncio.wait_for(from_app.get(), 10)
     await to_app.put({"type": "websocket.disconnect", "code": 1000})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import httpx
 import pytest
@@ -281,7 +282,7 @@ async def test_the_cli_processes_overdue_approvals(
     assert row["id"] == id
 
 
-async def overdue(client: httpx.AsyncClient, now: datetime) -> dict[str, object]:
+async def overdue(client: httpx.AsyncClient, now: datetime) -> dict[str, Any]:
     data = await gql(client, "HR", OVERDUE, {"now": now.isoformat()}, roles=("hr",))
-    result: dict[str, object] = data["processOverdueApprovals"]["result"]
+    result: dict[str, Any] = data["processOverdueApprovals"]["result"]
     return result

@@ -16,6 +16,7 @@ from resolvers.permissions import (
     sees_application,
     sees_gig,
 )
+from resolvers.records.workflow import ApplicationRow, application_rows
 from resolvers.workflow.approvals import request_approval
 from resolvers.workflow.clock import now_utc
 from resolvers.workflow.outbox import Outbox
@@ -42,13 +43,13 @@ async def create_application(
     person_id: str,
     origin: Literal["application", "invitation"],
     note: str | None,
-) -> Row:
+) -> ApplicationRow:
     """A person applies to an open gig, or the gig's owner invites someone to it."""
     viewer = ctx.viewer
     now = now_utc()
     action = "apply" if origin == "application" else "invite"
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> ApplicationRow:
         await tx.run("workflow/lock_gig_and_person", gig_id=gig_id, person_id=person_id)
         rows = await tx.run("workflow/gig_and_candidate", gig_id=gig_id, person_id=person_id)
         context = rows[0]
@@ -101,20 +102,22 @@ async def create_application(
         )
         outbox.tell(action, application)
         await outbox.flush(tx, now)
-        return application
+        return application_rows([application])[0]
 
     return await ctx.db.in_write_transaction(work)
 
 
-async def apply(ctx: Context, gig_id: str, note: str | None) -> Row:
+async def apply(ctx: Context, gig_id: str, note: str | None) -> ApplicationRow:
     return await create_application(ctx, gig_id, ctx.viewer.person_id, "application", note)
 
 
-async def invite(ctx: Context, gig_id: str, person_id: str, note: str | None) -> Row:
+async def invite(ctx: Context, gig_id: str, person_id: str, note: str | None) -> ApplicationRow:
     return await create_application(ctx, gig_id, person_id, "invitation", note)
 
 
-async def transition(ctx: Context, application_id: str, action: Action, reason: str | None) -> Row:
+async def transition(
+    ctx: Context, application_id: str, action: Action, reason: str | None
+) -> ApplicationRow:
     """Moves an application along `TRANSITIONS[action]`, with what the move entails: asking the
     manager on shortlisting, checking their approval before an offer, assigning on acceptance."""
     rule = TRANSITIONS[action]
@@ -125,7 +128,7 @@ async def transition(ctx: Context, application_id: str, action: Action, reason: 
     now = now_utc()
     policy = ctx.settings.policy
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> ApplicationRow:
         application = await locked_application(tx, viewer, application_id)
         require_application_actor(viewer, application, rule.actor, action)
         if application["state"] not in rule.sources:
@@ -152,7 +155,7 @@ async def transition(ctx: Context, application_id: str, action: Action, reason: 
         if action == "accept_offer":
             await assign(tx, application, now, outbox)
         await outbox.flush(tx, now)
-        return (await applications_by_ids(tx, [application_id]))[0]
+        return application_rows(await applications_by_ids(tx, [application_id]))[0]
 
     return await ctx.db.in_write_transaction(work)
 
@@ -231,21 +234,23 @@ async def assign(tx: Transaction, application: Row, now: datetime, outbox: Outbo
         )
 
 
-async def application(ctx: Context, id: str) -> Row | None:
+async def application(ctx: Context, id: str) -> ApplicationRow | None:
     rows = await ctx.db.read("workflow/applications_by_ids", ids=[id])
     visible = [
         row["application"] for row in rows if sees_application(ctx.viewer, row["application"])
     ]
-    return visible[0] if visible else None
+    return application_rows(visible)[0] if visible else None
 
 
-async def my_applications(ctx: Context) -> list[Row]:
-    return await visible_applications(
+async def my_applications(ctx: Context) -> list[ApplicationRow]:
+    found = await visible_applications(
         ctx, "workflow/my_application_ids", person_id=ctx.viewer.person_id
     )
+    return application_rows(found)
 
 
-async def gig_applications(ctx: Context, gig_id: str) -> list[Row]:
+async def gig_applications(ctx: Context, gig_id: str) -> list[ApplicationRow]:
     """A gig's applications as the viewer may see them: all for its owner and HR, their own
     for anyone else."""
-    return await visible_applications(ctx, "workflow/gig_application_ids", gig_id=gig_id)
+    found = await visible_applications(ctx, "workflow/gig_application_ids", gig_id=gig_id)
+    return application_rows(found)

@@ -16,6 +16,7 @@ from resolvers.permissions import (
     require_approver,
     require_overdue_processor,
 )
+from resolvers.records.workflow import ApplicationRow, application_rows
 from resolvers.workflow.clock import now_utc
 from resolvers.workflow.outbox import Outbox
 from resolvers.workflow.rules import (
@@ -92,7 +93,7 @@ class ApprovalDecision:
     reason: str | None = None
 
 
-async def decide_approvals(ctx: Context, decisions: list[ApprovalDecision]) -> list[Row]:
+async def decide_approvals(ctx: Context, decisions: list[ApprovalDecision]) -> list[ApplicationRow]:
     """A manager approves or declines several applications at once, all or nothing: one refused
     item (not theirs to decide, no longer pending) leaves every other unchanged."""
     if not decisions:
@@ -106,7 +107,7 @@ async def decide_approvals(ctx: Context, decisions: list[ApprovalDecision]) -> l
     viewer = ctx.viewer
     now = now_utc()
 
-    async def work(tx: Transaction) -> list[Row]:
+    async def work(tx: Transaction) -> list[ApplicationRow]:
         outbox = Outbox(viewer.person_id)
         rows: list[Row] = []
         for decision in decisions:
@@ -120,7 +121,7 @@ async def decide_approvals(ctx: Context, decisions: list[ApprovalDecision]) -> l
             rows.append(decision_changes(decision, application, now, outbox))
         await tx.run("workflow/update_applications", rows=rows, now=now)
         await outbox.flush(tx, now)
-        return await applications_by_ids(tx, ids)
+        return application_rows(await applications_by_ids(tx, ids))
 
     return await ctx.db.in_write_transaction(work)
 
@@ -163,8 +164,8 @@ def decision_changes(
 
 @dataclass(frozen=True)
 class OverdueOutcome:
-    escalated: list[Row]
-    auto_approved: list[Row]
+    escalated: list[ApplicationRow]
+    auto_approved: list[ApplicationRow]
 
 
 CLOCK_SKEW = timedelta(minutes=1)
@@ -249,7 +250,8 @@ async def process_overdue_approvals(
             await tx.run("workflow/update_applications", rows=rows, now=as_of)
         await outbox.flush(tx, now)
         return OverdueOutcome(
-            await applications_by_ids(tx, escalated), await applications_by_ids(tx, approved)
+            application_rows(await applications_by_ids(tx, escalated)),
+            application_rows(await applications_by_ids(tx, approved)),
         )
 
     outcome = await db.in_write_transaction(work)
@@ -266,7 +268,8 @@ async def process_overdue(ctx: Context, now: datetime | None) -> OverdueOutcome:
     return await process_overdue_approvals(ctx.db, ctx.viewer.person_id, as_of, policy)
 
 
-async def pending_approvals(ctx: Context) -> list[Row]:
-    return await visible_applications(
+async def pending_approvals(ctx: Context) -> list[ApplicationRow]:
+    found = await visible_applications(
         ctx, "workflow/pending_approval_ids", approver_id=ctx.viewer.person_id
     )
+    return application_rows(found)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from graph.database import Row
 from graph.errors import NotFound, ValidationFailed
 from resolvers.context import Context
 from resolvers.permissions import (
@@ -10,12 +9,13 @@ from resolvers.permissions import (
     require_gig_owner,
     require_person_audit_reader,
 )
+from resolvers.records.workflow import AuditEventRecord
 from resolvers.validation import check_first
 
 
 async def audit_trail(
     ctx: Context, gig_id: str | None, person_id: str | None, first: int
-) -> list[Row]:
+) -> list[AuditEventRecord]:
     """Every recorded change of one gig (for its owner and HR) or concerning one person (for
     them and HR)."""
     viewer = ctx.viewer
@@ -32,4 +32,4 @@ async def audit_trail(
     rows = await ctx.db.read(
         "workflow/audit_trail", gig_id=gig_id, person_id=person_id, first=first
     )
-    return [row["event"] for row in rows]
+    return [AuditEventRecord.from_row(row["event"]) for row in rows]

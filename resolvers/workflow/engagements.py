@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph import limits
-from graph.database import Row, Transaction
+from graph.database import Transaction
 from graph.errors import Conflict, EntityKind, InvalidTransition, NotFound, ValidationFailed
 from graph.vocabulary import GigStatus
 from resolvers.context import Context
@@ -16,6 +16,7 @@ from resolvers.permissions import (
     require_gig_owner,
     require_helper,
 )
+from resolvers.records.workflow import EndorsementRecord, EngagementRecord
 from resolvers.surveys.pulses import invite_after_completion
 from resolvers.validation import check_level
 from resolvers.workflow.clock import now_utc
@@ -43,12 +44,12 @@ class Completion:
     skills: list[SkillEvidence]
 
 
-async def engagement(ctx: Context, id: str) -> Row | None:
+async def engagement(ctx: Context, id: str) -> EngagementRecord | None:
     rows = await ctx.db.read("workflow/engagements_by_ids", ids=[id])
-    return rows[0]["engagement"] if rows else None
+    return EngagementRecord.from_row(rows[0]["engagement"]) if rows else None
 
 
-async def complete_engagement(ctx: Context, completion: Completion) -> Row:
+async def complete_engagement(ctx: Context, completion: Completion) -> EngagementRecord:
     """The owner closes an engagement: hours, rating, feedback and the level shown per skill,
     which becomes validated proficiency (never lowered) and skill growth evidence."""
     if completion.hours_worked < 0:
@@ -62,7 +63,7 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Row:
     viewer = ctx.viewer
     now = now_utc()
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> EngagementRecord:
         engagement = await locked_engagement(tx, completion.engagement_id)
         require_gig_owner(viewer, str(engagement.get("owner_id")))
         if engagement["status"] != "active":
@@ -119,12 +120,14 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Row:
         await invite_after_completion(
             tx, completion.engagement_id, after == GigStatus.COMPLETED, now
         )
-        return await engagement_by_id(tx, completion.engagement_id)
+        return EngagementRecord.from_row(await engagement_by_id(tx, completion.engagement_id))
 
     return await ctx.db.in_write_transaction(work)
 
 
-async def cancel_engagement(ctx: Context, engagement_id: str, reason: str | None) -> Row:
+async def cancel_engagement(
+    ctx: Context, engagement_id: str, reason: str | None
+) -> EngagementRecord:
     """The owner or the helper ends an active engagement early, saying why; the hours and the
     seat are free again and the other side is told."""
     reason = clean(reason, "reason")
@@ -133,7 +136,7 @@ async def cancel_engagement(ctx: Context, engagement_id: str, reason: str | None
     viewer = ctx.viewer
     now = now_utc()
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> EngagementRecord:
         engagement = await locked_engagement(tx, engagement_id)
         helper_id, owner_id = engagement["person"]["id"], engagement.get("owner_id")
         require_engagement_canceller(viewer, helper_id, owner_id)
@@ -163,20 +166,20 @@ async def cancel_engagement(ctx: Context, engagement_id: str, reason: str | None
                 engagement_id=engagement_id,
             )
         await outbox.flush(tx, now)
-        return await engagement_by_id(tx, engagement_id)
+        return EngagementRecord.from_row(await engagement_by_id(tx, engagement_id))
 
     return await ctx.db.in_write_transaction(work)
 
 
 async def give_gig_feedback(
     ctx: Context, engagement_id: str, rating: int, feedback: str | None
-) -> Row:
+) -> EngagementRecord:
     """The helper's word on the gig: how it went for them."""
     check_level("rating", rating, 5)
     viewer = ctx.viewer
     now = now_utc()
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> EngagementRecord:
         engagement = await locked_engagement(tx, engagement_id)
         require_helper(viewer, engagement["person"]["id"])
         if engagement["status"] == "cancelled":
@@ -198,21 +201,21 @@ async def give_gig_feedback(
             engagement_id=engagement_id,
         )
         await outbox.flush(tx, now)
-        return await engagement_by_id(tx, engagement_id)
+        return EngagementRecord.from_row(await engagement_by_id(tx, engagement_id))
 
     return await ctx.db.in_write_transaction(work)
 
 
 async def endorse_skill(
     ctx: Context, gig_id: str, person_id: str, skill_id: str, comment: str | None
-) -> Row:
+) -> EndorsementRecord:
     """A colleague on a gig vouches for a skill they saw a fellow helper use."""
     viewer = ctx.viewer
     if person_id == viewer.person_id:
         raise ValidationFailed("personId", "you cannot endorse yourself")
     now = now_utc()
 
-    async def work(tx: Transaction) -> Row:
+    async def work(tx: Transaction) -> EndorsementRecord:
         rows = await tx.run(
             "workflow/endorsement_context",
             gig_id=gig_id,
@@ -241,12 +244,12 @@ async def endorse_skill(
             comment=clean(comment, "comment"),
             now=now,
         )
-        endorsement: Row = rows[0]["endorsement"]
+        endorsement = EndorsementRecord.from_row(rows[0]["endorsement"])
         outbox = Outbox(viewer.person_id)
         outbox.notify(
             person_id,
             "endorsed",
-            f"A colleague endorsed your {endorsement['skill']['label']}",
+            f"A colleague endorsed your {endorsement.skill.label}",
             gig_id=gig_id,
         )
         await outbox.flush(tx, now)

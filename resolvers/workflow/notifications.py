@@ -7,15 +7,15 @@ import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
 
-from graph.database import Row
 from resolvers.context import Context
+from resolvers.records.workflow import NotificationRecord
 from resolvers.validation import check_first
 from resolvers.workflow.clock import now_utc
 
 
 async def notifications(
     ctx: Context, unread_only: bool, first: int, since: datetime | None = None
-) -> list[Row]:
+) -> list[NotificationRecord]:
     rows = await ctx.db.read(
         "workflow/notifications",
         person_id=ctx.viewer.person_id,
@@ -23,7 +23,7 @@ async def notifications(
         since=since,
         first=check_first(first, ctx.settings),
     )
-    return [row["notification"] for row in rows]
+    return [NotificationRecord.from_row(row["notification"]) for row in rows]
 
 
 async def unread_notification_count(ctx: Context) -> int:
@@ -41,7 +41,7 @@ async def mark_notifications_read(ctx: Context, ids: list[str] | None) -> int:
     return int(rows[0]["marked"])
 
 
-async def notification_stream(ctx: Context, poll_s: float) -> AsyncIterator[Row]:
+async def notification_stream(ctx: Context, poll_s: float) -> AsyncIterator[NotificationRecord]:
     """The viewer's unread notifications, oldest first, then each new one as it arrives. The
     service keeps no state, so this polls Neo4j every `poll_s` seconds; a look-back window of a
     minute catches transactions that committed after a later one, and ids seen are skipped."""
@@ -52,10 +52,10 @@ async def notification_stream(ctx: Context, poll_s: float) -> AsyncIterator[Row]
     while True:
         polled_at = now_utc()
         rows = await notifications(ctx, unread_only, ctx.settings.max_page_size, since)
-        for row in reversed(rows):
-            if row["id"] not in seen:
-                seen[row["id"]] = row["created_at"].to_native()
-                yield row
+        for notification in reversed(rows):
+            if notification.id not in seen:
+                seen[notification.id] = notification.created_at
+                yield notification
         since = polled_at - look_back
         seen = {id: at for id, at in seen.items() if at >= since}
         unread_only = False

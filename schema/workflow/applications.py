@@ -7,13 +7,15 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
+from graph.values import to_datetime
 from resolvers.context import Info
+from resolvers.records.gigs import GigRecord
+from resolvers.records.people import PersonRecord
+from resolvers.records.workflow import ApplicationRow, EngagementRecord
 from resolvers.workflow import applications, rules
 from schema.gigs import Gig
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
-from schema.values import to_datetime
 from schema.vocabulary import ApplicationOrigin, ApplicationState, ApprovalState
 from schema.workflow.engagements import Engagement
 
@@ -42,24 +44,28 @@ class Application:
     engagement: Engagement | None
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
-        engagement = row.get("engagement")
+    def from_record(cls, row: ApplicationRow) -> Self:
+        engagement, approver_id = row["engagement"], row.get("approver_id")
         return cls(
             id=strawberry.ID(row["id"]),
             state=ApplicationState(row["state"]),
-            origin=ApplicationOrigin(row.get("origin") or "application"),
+            origin=ApplicationOrigin(row.get("origin") or ApplicationOrigin.APPLICATION),
             note=row.get("note"),
             created_at=to_datetime(row.get("created_at")),
             updated_at=to_datetime(row.get("updated_at")),
-            approval_state=ApprovalState(row.get("approval_state") or "not_requested"),
-            approver_id=row.get("approver_id"),
+            approval_state=ApprovalState(row.get("approval_state") or ApprovalState.NOT_REQUESTED),
+            approver_id=strawberry.ID(approver_id) if approver_id is not None else None,
             approval_requested_at=to_datetime(row.get("approval_requested_at")),
             approval_decided_at=to_datetime(row.get("approval_decided_at")),
             approval_reason=row.get("approval_reason"),
             decision_reason=row.get("decision_reason"),
-            person=Person.from_row(row["person"]),
-            gig=Gig.from_row(row["gig"]),
-            engagement=Engagement.from_row(engagement) if engagement else None,
+            person=Person.from_record(PersonRecord.from_row(row["person"])),
+            gig=Gig.from_record(GigRecord.from_row(row["gig"])),
+            engagement=(
+                Engagement.from_record(EngagementRecord.from_row(engagement))
+                if engagement
+                else None
+            ),
         )
 
 
@@ -73,18 +79,20 @@ class ApplicationsQuery:
     @strawberry.field(description="One application, or null when there is none the viewer may see.")
     async def application(self, info: Info, id: strawberry.ID) -> Application | None:
         row = await applications.application(info.context, id)
-        return Application.from_row(row) if row else None
+        return Application.from_record(row) if row else None
 
     @strawberry.field(description="The viewer's applications and invitations, latest change first.")
     async def my_applications(self, info: Info) -> list[Application]:
-        return [Application.from_row(r) for r in await applications.my_applications(info.context)]
+        return [
+            Application.from_record(r) for r in await applications.my_applications(info.context)
+        ]
 
     @strawberry.field(
         description="A gig's applications: all of them for its owner and HR, else the viewer's own."
     )
     async def gig_applications(self, info: Info, gig_id: strawberry.ID) -> list[Application]:
         rows = await applications.gig_applications(info.context, gig_id)
-        return [Application.from_row(row) for row in rows]
+        return [Application.from_record(row) for row in rows]
 
 
 @strawberry.input
@@ -129,7 +137,7 @@ async def _moved(
 ) -> Payload[Application]:
     """The payload of one move of `rules.TRANSITIONS`."""
     work = applications.transition(info.context, application_id, action, reason)
-    return await payload(work, Application.from_row)
+    return await payload(work, Application.from_record)
 
 
 @strawberry.type
@@ -140,14 +148,14 @@ class ApplicationsMutation:
     )
     async def apply_to_gig(self, info: Info, input: ApplyToGigInput) -> Payload[Application]:
         work = applications.apply(info.context, input.gig_id, input.note)
-        return await payload(work, Application.from_row)
+        return await payload(work, Application.from_record)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload, description="Owner: invites a candidate to an open gig."
     )
     async def invite_to_gig(self, info: Info, input: InviteToGigInput) -> Payload[Application]:
         work = applications.invite(info.context, input.gig_id, input.person_id, input.note)
-        return await payload(work, Application.from_row)
+        return await payload(work, Application.from_record)
 
     @strawberry.mutation(
         graphql_type=ApplicationPayload,

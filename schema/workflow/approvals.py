@@ -7,8 +7,8 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
 from resolvers.context import Info
+from resolvers.records.workflow import ApplicationRow
 from resolvers.workflow import (
     approvals,
 )
@@ -21,8 +21,8 @@ class ApprovalBatch:
     applications: list[Application]
 
     @classmethod
-    def from_rows(cls, rows: list[Row]) -> Self:
-        return cls(applications=[Application.from_row(row) for row in rows])
+    def from_records(cls, rows: list[ApplicationRow]) -> Self:
+        return cls(applications=[Application.from_record(row) for row in rows])
 
 
 @strawberry.type(description="What one run of overdue processing did.")
@@ -33,8 +33,8 @@ class OverdueApprovals:
     @classmethod
     def from_outcome(cls, outcome: approvals.OverdueOutcome) -> Self:
         return cls(
-            escalated=[Application.from_row(row) for row in outcome.escalated],
-            auto_approved=[Application.from_row(row) for row in outcome.auto_approved],
+            escalated=[Application.from_record(row) for row in outcome.escalated],
+            auto_approved=[Application.from_record(row) for row in outcome.auto_approved],
         )
 
 
@@ -70,7 +70,7 @@ class ProcessOverdueApprovalsInput:
 class ApprovalsQuery:
     @strawberry.field(description="Approvals waiting for the viewer, oldest request first.")
     async def pending_approvals(self, info: Info) -> list[Application]:
-        return [Application.from_row(r) for r in await approvals.pending_approvals(info.context)]
+        return [Application.from_record(r) for r in await approvals.pending_approvals(info.context)]
 
 
 @strawberry.type
@@ -85,7 +85,7 @@ class ApprovalsMutation:
     ) -> Payload[ApprovalBatch]:
         decisions = [decision.to_value() for decision in input.decisions]
         work = approvals.decide_approvals(info.context, decisions)
-        return await payload(work, ApprovalBatch.from_rows)
+        return await payload(work, ApprovalBatch.from_records)
 
     @strawberry.mutation(
         graphql_type=OverduePayload,

@@ -7,12 +7,11 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
 from resolvers.context import Info
+from resolvers.records.workflow import AuditEventRecord
 from resolvers.workflow import (
     audit,
 )
-from schema.values import to_datetime
 
 
 @strawberry.type(
@@ -35,22 +34,20 @@ class AuditEvent:
     person_id: strawberry.ID | None
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
-        at = to_datetime(row["at"])
-        assert at is not None
+    def from_record(cls, record: AuditEventRecord) -> Self:
         return cls(
-            id=strawberry.ID(row["id"]),
-            at=at,
-            actor_id=row["actor_id"],
-            actor_name=row.get("actor_name"),
-            action=row["action"],
-            subject=row["subject"],
-            subject_id=strawberry.ID(row["subject_id"]),
-            from_state=row.get("from_state"),
-            to_state=row["to_state"],
-            reason=row.get("reason"),
-            gig_id=strawberry.ID(row["gig_id"]),
-            person_id=row.get("person_id"),
+            id=strawberry.ID(record.id),
+            at=record.at,
+            actor_id=record.actor_id,
+            actor_name=record.actor_name,
+            action=record.action,
+            subject=record.subject,
+            subject_id=strawberry.ID(record.subject_id),
+            from_state=record.from_state,
+            to_state=record.to_state,
+            reason=record.reason,
+            gig_id=strawberry.ID(record.gig_id),
+            person_id=strawberry.ID(record.person_id) if record.person_id is not None else None,
         )
 
 
@@ -67,5 +64,5 @@ class AuditQuery:
         person_id: strawberry.ID | None = None,
         first: int = 100,
     ) -> list[AuditEvent]:
-        rows = await audit.audit_trail(info.context, gig_id, person_id, first)
-        return [AuditEvent.from_row(row) for row in rows]
+        events = await audit.audit_trail(info.context, gig_id, person_id, first)
+        return [AuditEvent.from_record(event) for event in events]

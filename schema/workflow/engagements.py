@@ -8,8 +8,8 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
 from resolvers.context import Info
+from resolvers.records.workflow import DemonstratedSkillRecord, EndorsementRecord, EngagementRecord
 from resolvers.workflow import (
     engagements,
 )
@@ -17,7 +17,6 @@ from schema.gigs import Gig
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
 from schema.skills import Skill
-from schema.values import to_datetime
 from schema.vocabulary import EngagementStatus
 
 
@@ -33,12 +32,12 @@ class DemonstratedSkill:
         return self.level > self.previous_level
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: DemonstratedSkillRecord) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
-            level=int(row["level"]),
-            previous_level=int(row.get("previous_level") or 0),
-            was_aspiration=bool(row.get("was_aspiration", False)),
+            skill=Skill.from_record(record.skill),
+            level=record.level,
+            previous_level=record.previous_level,
+            was_aspiration=record.was_aspiration,
         )
 
 
@@ -66,31 +65,27 @@ class Engagement:
     demonstrated: list[DemonstratedSkill]
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
-        rating, helper_rating, hours = (
-            row.get("rating"),
-            row.get("helper_rating"),
-            row.get("hours_worked"),
-        )
+    def from_record(cls, record: EngagementRecord) -> Self:
+        approver_id = record.approver_id
         return cls(
-            id=strawberry.ID(row["id"]),
-            status=EngagementStatus(row["status"]),
-            hours_per_week=float(row.get("hours_per_week") or 0.0),
-            started_at=to_datetime(row.get("started_at")),
-            completed_at=to_datetime(row.get("completed_at")),
-            hours_worked=float(hours) if hours is not None else None,
-            rating=int(rating) if rating is not None else None,
-            feedback=row.get("feedback"),
-            helper_rating=int(helper_rating) if helper_rating is not None else None,
-            helper_feedback=row.get("helper_feedback"),
-            cancelled_at=to_datetime(row.get("cancelled_at")),
-            cancellation_reason=row.get("cancellation_reason"),
-            approver_id=row.get("approver_id"),
-            approval_requested_at=to_datetime(row.get("approval_requested_at")),
-            approval_decided_at=to_datetime(row.get("approval_decided_at")),
-            person=Person.from_row(row["person"]),
-            gig=Gig.from_row(row["gig"]),
-            demonstrated=[DemonstratedSkill.from_row(d) for d in row.get("demonstrated") or []],
+            id=strawberry.ID(record.id),
+            status=record.status,
+            hours_per_week=record.hours_per_week,
+            started_at=record.started_at,
+            completed_at=record.completed_at,
+            hours_worked=record.hours_worked,
+            rating=record.rating,
+            feedback=record.feedback,
+            helper_rating=record.helper_rating,
+            helper_feedback=record.helper_feedback,
+            cancelled_at=record.cancelled_at,
+            cancellation_reason=record.cancellation_reason,
+            approver_id=strawberry.ID(approver_id) if approver_id is not None else None,
+            approval_requested_at=record.approval_requested_at,
+            approval_decided_at=record.approval_decided_at,
+            person=Person.from_record(record.person),
+            gig=Gig.from_record(record.gig),
+            demonstrated=[DemonstratedSkill.from_record(d) for d in record.demonstrated],
         )
 
 
@@ -107,17 +102,17 @@ class Endorsement:
     skill: Skill
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: EndorsementRecord) -> Self:
         return cls(
-            id=strawberry.ID(row["id"]),
-            created_at=to_datetime(row.get("created_at")),
-            comment=row.get("comment"),
-            endorser_id=strawberry.ID(row["endorser_id"]),
-            endorser_name=row.get("endorser_name"),
-            person_id=strawberry.ID(row["person_id"]),
-            gig_id=strawberry.ID(row["gig_id"]),
-            gig_title=row.get("gig_title"),
-            skill=Skill.from_row(row["skill"]),
+            id=strawberry.ID(record.id),
+            created_at=record.created_at,
+            comment=record.comment,
+            endorser_id=strawberry.ID(record.endorser_id),
+            endorser_name=record.endorser_name,
+            person_id=strawberry.ID(record.person_id),
+            gig_id=strawberry.ID(record.gig_id),
+            gig_title=record.gig_title,
+            skill=Skill.from_record(record.skill),
         )
 
 
@@ -183,7 +178,7 @@ class EngagementsMutation:
         self, info: Info, input: CompleteEngagementInput
     ) -> Payload[Engagement]:
         return await payload(
-            engagements.complete_engagement(info.context, input.to_value()), Engagement.from_row
+            engagements.complete_engagement(info.context, input.to_value()), Engagement.from_record
         )
 
     @strawberry.mutation(
@@ -196,7 +191,7 @@ class EngagementsMutation:
     ) -> Payload[Engagement]:
         return await payload(
             engagements.cancel_engagement(info.context, input.engagement_id, input.reason),
-            Engagement.from_row,
+            Engagement.from_record,
         )
 
     @strawberry.mutation(
@@ -209,7 +204,7 @@ class EngagementsMutation:
             engagements.give_gig_feedback(
                 info.context, input.engagement_id, input.rating, input.feedback
             ),
-            Engagement.from_row,
+            Engagement.from_record,
         )
 
     @strawberry.mutation(
@@ -220,4 +215,4 @@ class EngagementsMutation:
         work = engagements.endorse_skill(
             info.context, input.gig_id, input.person_id, input.skill_id, input.comment
         )
-        return await payload(work, Endorsement.from_row)
+        return await payload(work, Endorsement.from_record)

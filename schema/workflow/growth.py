@@ -7,15 +7,19 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
 from resolvers.context import Info
+from resolvers.records.workflow import (
+    ColleagueRecord,
+    ConfirmedSkillRecord,
+    GigProfileRecord,
+    SuccessStoryRecord,
+)
 from resolvers.workflow import (
     growth,
 )
 from schema.gigs import Gig
 from schema.people import Person
 from schema.skills import Skill
-from schema.values import to_datetime
 from schema.workflow.engagements import DemonstratedSkill, Endorsement, Engagement
 
 
@@ -31,14 +35,14 @@ class ConfirmedSkill:
     )
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: ConfirmedSkillRecord) -> Self:
         return cls(
-            skill=Skill.from_row(row["skill"]),
-            proficiency=int(row.get("proficiency") or 0),
-            validated=bool(row.get("validated", False)),
-            source=row.get("source") or "self",
-            confirmed_at=to_datetime(row.get("confirmed_at")),
-            stale=bool(row["stale"]),
+            skill=Skill.from_record(record.skill),
+            proficiency=record.proficiency,
+            validated=record.validated,
+            source=record.source,
+            confirmed_at=record.confirmed_at,
+            stale=record.stale,
         )
 
 
@@ -51,9 +55,10 @@ class Colleague:
     gigs: list[Gig] = strawberry.field(description="The gigs both completed, latest first.")
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: ColleagueRecord) -> Self:
         return cls(
-            person=Person.from_row(row["person"]), gigs=[Gig.from_row(g) for g in row["gigs"]]
+            person=Person.from_record(record.person),
+            gigs=[Gig.from_record(gig) for gig in record.gigs],
         )
 
 
@@ -76,13 +81,13 @@ class GigProfile:
         return any(skill.stale for skill in self.skills)
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: GigProfileRecord) -> Self:
         return cls(
-            person=Person.from_row(row),
-            completed_gigs=[Engagement.from_row(e) for e in row["completed"]],
-            endorsements=[Endorsement.from_row(e) for e in row["endorsements"]],
-            skills=[ConfirmedSkill.from_row(s) for s in row["skills"]],
-            colleagues=[Colleague.from_row(c) for c in row["colleagues"]],
+            person=Person.from_record(record.person),
+            completed_gigs=[Engagement.from_record(e) for e in record.completed],
+            endorsements=[Endorsement.from_record(e) for e in record.endorsements],
+            skills=[ConfirmedSkill.from_record(s) for s in record.skills],
+            colleagues=[Colleague.from_record(c) for c in record.colleagues],
         )
 
 
@@ -98,14 +103,14 @@ class SuccessStory:
     skills_grown: list[DemonstratedSkill]
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, record: SuccessStoryRecord) -> Self:
         return cls(
-            engagement=Engagement.from_row(row),
-            helper_department=row["helper_department"],
-            gig_department=row["gig_department"],
-            hours_worked=float(row.get("hours_worked") or 0.0),
-            estimated_savings=float(row["estimated_savings"]),
-            skills_grown=[DemonstratedSkill.from_row(d) for d in row["demonstrated"]],
+            engagement=Engagement.from_record(record.engagement),
+            helper_department=record.helper_department,
+            gig_department=record.gig_department,
+            hours_worked=record.hours_worked,
+            estimated_savings=record.estimated_savings,
+            skills_grown=[DemonstratedSkill.from_record(d) for d in record.skills_grown],
         )
 
 
@@ -116,12 +121,12 @@ class GrowthQuery:
         "confirmed; null when there is no such person."
     )
     async def gig_profile(self, info: Info, person_id: strawberry.ID) -> GigProfile | None:
-        row = await growth.gig_profile(info.context, person_id)
-        return GigProfile.from_row(row) if row else None
+        profile = await growth.gig_profile(info.context, person_id)
+        return GigProfile.from_record(profile) if profile else None
 
     @strawberry.field(
         description="Completed gigs where someone helped another department, latest first."
     )
     async def success_stories(self, info: Info, first: int = 10) -> list[SuccessStory]:
-        rows = await growth.success_stories(info.context, first)
-        return [SuccessStory.from_row(row) for row in rows]
+        stories = await growth.success_stories(info.context, first)
+        return [SuccessStory.from_record(story) for story in stories]

@@ -8,13 +8,12 @@ from typing import Self
 
 import strawberry
 
-from graph.database import Row
 from graph.vocabulary import NotificationKind, values
 from resolvers.context import Info
+from resolvers.records.workflow import NotificationRecord
 from resolvers.workflow import (
     notifications,
 )
-from schema.values import to_datetime
 
 
 @strawberry.type(description="Something that needs the viewer, or that they should know.")
@@ -33,19 +32,21 @@ class Notification:
         return self.read_at is not None
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
-        created_at = to_datetime(row["created_at"])
-        assert created_at is not None
+    def from_record(cls, record: NotificationRecord) -> Self:
         return cls(
-            id=strawberry.ID(row["id"]),
-            kind=row["kind"],
-            message=row["message"],
-            created_at=created_at,
-            read_at=to_datetime(row.get("read_at")),
-            gig_id=row.get("gig_id"),
-            application_id=row.get("application_id"),
-            engagement_id=row.get("engagement_id"),
+            id=strawberry.ID(record.id),
+            kind=record.kind,
+            message=record.message,
+            created_at=record.created_at,
+            read_at=record.read_at,
+            gig_id=_id(record.gig_id),
+            application_id=_id(record.application_id),
+            engagement_id=_id(record.engagement_id),
         )
+
+
+def _id(value: str | None) -> strawberry.ID | None:
+    return strawberry.ID(value) if value is not None else None
 
 
 @strawberry.type
@@ -59,8 +60,8 @@ class NotificationsQuery:
     async def notifications(
         self, info: Info, unread_only: bool = False, first: int = 20
     ) -> list[Notification]:
-        rows = await notifications.notifications(info.context, unread_only, first)
-        return [Notification.from_row(row) for row in rows]
+        found = await notifications.notifications(info.context, unread_only, first)
+        return [Notification.from_record(notification) for notification in found]
 
     @strawberry.field
     async def unread_notification_count(self, info: Info) -> int:
@@ -94,5 +95,5 @@ class NotificationsSubscription:
     )
     async def notifications(self, info: Info) -> AsyncGenerator[Notification, None]:
         poll_s = info.context.settings.policy.notification_poll_s
-        async for row in notifications.notification_stream(info.context, poll_s):
-            yield Notification.from_row(row)
+        async for notification in notifications.notification_stream(info.context, poll_s):
+            yield Notification.from_record(notification)

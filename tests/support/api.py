@@ -4,6 +4,7 @@ the resolvers' context for a viewer."""
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
@@ -31,7 +32,7 @@ async def graphql(
     query: str,
     person_id: str,
     *roles: str,
-    variables: dict[str, object] | None = None,
+    variables: Mapping[str, object] | None = None,
 ) -> dict[str, Any]:
     """POSTs a GraphQL request as `person_id` with `roles`; returns the body of a 200 response."""
     body = {"query": query, "variables": variables or {}}
@@ -43,11 +44,11 @@ async def graphql(
 
 async def mutate(
     client: httpx.AsyncClient, query: str, who: str, *roles: str, **variables: object
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """Runs a mutation that must not fail; returns its payload's `result`."""
     body = await graphql(client, query, who, *roles, variables=variables)
     assert "errors" not in body, body
-    result: dict[str, object] = next(iter(body["data"].values()))["result"]
+    result: dict[str, Any] = next(iter(body["data"].values()))["result"]
     return result
 
 

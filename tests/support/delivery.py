@@ -65,7 +65,7 @@ class Mailbox:
             self.failures -= 1
             return "451 4.3.0 try again later"
         content = cast(bytes, envelope.original_content or envelope.content)
-        self.messages.append(cast(EmailMessage, message_from_bytes(content, policy=policy.default)))
+        self.messages.append(message_from_bytes(content, policy=policy.default))
         return "250 OK"
 
     def to(self, address: str) -> list[EmailMessage]:
@@ -178,7 +178,8 @@ async def deliver(
 def body(message: EmailMessage, subtype: str = "plain") -> str:
     part = message.get_body(preferencelist=(subtype,))
     assert part is not None, f"no text/{subtype} part"
-    return cast(EmailMessage, part).get_content()
+    content: str = cast(EmailMessage, part).get_content()
+    return content
 
 
 def attachment(message: EmailMessage, filename: str) -> bytes:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any, Self
 
 from graph.database import Database
+from graph.vocabulary import SkillSource
 from seed.loader import load_org, load_taxonomy
 from seed.org import (
     AspirationRow,
@@ -63,7 +64,7 @@ class OrgFactory:
     def has_skill(
         self, person_id: str, skill_id: str, proficiency: int, *, validated: bool = False
     ) -> Self:
-        source = "manager" if validated else "self"
+        source = SkillSource.MANAGER if validated else SkillSource.SELF
         self.org.person_skills.append(
             PersonSkillRow(person_id, skill_id, proficiency, validated, source)
         )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from graph.database import Database, Row
+from graph.database import Database
+from resolvers.records.matching import CandidateRow, NearbyPersonRow
 from seed.loader import load_org
 from seed.org import OrgData
 from tests.support.factories import OrgFactory
@@ -71,7 +73,7 @@ async def leave(db: Database, org: OrgFactory, person_id: str) -> None:
     )
 
 
-def ids(rows: list[Row]) -> list[str]:
+def ids(rows: Sequence[CandidateRow | NearbyPersonRow]) -> list[str]:
     return [row["person"]["id"] for row in rows]
 
 

@@ -122,6 +122,8 @@ async def drive(
     for who, action, reason in follow_up[state]:
         row = await applications.transition(who, id, action, reason)
         if state != "shortlisted" and row["approval_state"] in rules.AWAITING_APPROVAL:
-            approver = context(db, row["approver_id"])
+            approver_id = row.get("approver_id")
+            assert approver_id is not None, row
+            approver = context(db, approver_id)
             await approvals.decide_approvals(approver, [approvals.ApprovalDecision(id, True)])
     return id

@@ -1,4 +1,4 @@
-"""Neo4j temporal values as Python ones, for the types' `from_row`."""
+"""Neo4j temporal values as Python ones, for the records (`resolvers/records`)."""
 
 from __future__ import annotations
 
@@ -21,3 +21,12 @@ def to_date(value: Any) -> date | None:
     if isinstance(value, Date):
         return value.to_native()
     return value if isinstance(value, date) else None
+
+
+def to_instant(value: Any) -> datetime:
+    """`to_datetime` of a value the graph always holds (a creation time, say): a `ValueError`
+    naming it if it is missing or no date-time."""
+    instant = to_datetime(value)
+    if instant is None:
+        raise ValueError(f"not a date-time: {value!r}")
+    return instant
