@@ -208,14 +208,15 @@ def plain(value: Any) -> Any:
     and lists are converted inside; anything else (temporal and spatial values) is kept. Exact
     type tests come first: maps, lists and scalars are nearly everything our queries return, and
     `Record.data()` tests each value against several abstract classes, which cost more than the
-    rest of the conversion."""
+    rest of the conversion; scalars inside maps and lists are kept without a call each (a pulse
+    result's tallies are tens of thousands of them)."""
     kind = type(value)
     if kind in _SCALARS:
         return value
     if kind is dict:
-        return {key: plain(item) for key, item in value.items()}
+        return {k: v if type(v) in _SCALARS else plain(v) for k, v in value.items()}
     if kind is list:
-        return [plain(item) for item in value]
+        return [item if type(item) in _SCALARS else plain(item) for item in value]
     if isinstance(value, Node):
         return {key: plain(item) for key, item in value.items()}
     if isinstance(value, Relationship):
