@@ -59,48 +59,40 @@ def _counter(
     return count
 
 
-async def keyset_page(
-    ctx: Context,
-    query: str,
-    count_query: str,
-    column: str,
-    record: Callable[[Row], R],
-    params: dict[str, Any],
-    first: int,
-    after: str | None,
+@dataclass(frozen=True)
+class Listing(Generic[R]):
+    """A list the API pages through: its page query, its count query, the column of each row
+    that holds the item, how an item becomes a record, and whether the list is ranked (`$skip`,
+    offset cursors) or in id order (`$after`, keyset cursors)."""
+
+    query: str
+    count_query: str
+    column: str
+    record: Callable[[Row], R]
+    ranked: bool = False
+
+
+async def read_page(
+    ctx: Context, listing: Listing[R], params: dict[str, Any], first: int, after: str | None
 ) -> Page[R]:
-    """A page of `query` (ordered by id, rows under `column`, made records by `record`) after
-    the cursor `after`."""
+    """The page of `listing` after the cursor `after`, `first` long at most."""
     size = check_first(first, ctx.settings)
+    count = _counter(ctx, listing.count_query, params)
+    if listing.ranked:
+        skip = offset_after(after)
+        rows = await ctx.db.read(listing.query, skip=skip, limit=size + 1, **params)
+        return _offset_page(
+            [listing.record(row[listing.column]) for row in rows], skip, size, count
+        )
     last_id = decode_cursor(after)
-    rows = await ctx.db.read(query, after=last_id or "", limit=size + 1, **params)
-    page = [row[column] for row in rows[:size]]
+    rows = await ctx.db.read(listing.query, after=last_id or "", limit=size + 1, **params)
+    page = [row[listing.column] for row in rows[:size]]
     return Page(
-        rows=[record(row) for row in page],
+        rows=[listing.record(row) for row in page],
         cursors=[str(row["id"]) for row in page],
         has_next=len(rows) > size,
         has_previous=bool(last_id),
-        count=_counter(ctx, count_query, params),
-    )
-
-
-async def offset_page(
-    ctx: Context,
-    query: str,
-    count_query: str,
-    column: str,
-    record: Callable[[Row], R],
-    params: dict[str, Any],
-    first: int,
-    after: str | None,
-) -> Page[R]:
-    """A page of a ranked `query` (rows under `column`, made records by `record`) after the
-    cursor `after`."""
-    size = check_first(first, ctx.settings)
-    skip = offset_after(after)
-    rows = await ctx.db.read(query, skip=skip, limit=size + 1, **params)
-    return _offset_page(
-        [record(row[column]) for row in rows], skip, size, _counter(ctx, count_query, params)
+        count=count,
     )
 
 

@@ -11,7 +11,7 @@ from graph.vocabulary import Visibility
 from resolvers.context import Context
 from resolvers.identity import Viewer
 from resolvers.loaders import Parts, load_many, load_one
-from resolvers.pagination import Page, keyset_page
+from resolvers.pagination import Listing, Page, read_page
 from resolvers.permissions import (
     require_active_person,
     require_profile_editor,
@@ -82,16 +82,13 @@ async def people_page(
     check_level("filter.minProficiency", filter.min_proficiency, 5)
     check_text("filter.location", filter.location, required=False)
     wanted = parts or PersonParts()
-    return await keyset_page(
-        ctx,
+    listing = Listing(
         "people/people_page",
         "people/people_count",
         "person",
         lambda row: PersonRecord.from_row(wanted.fetched(row)),
-        asdict(filter) | wanted.params(),
-        first,
-        after,
     )
+    return await read_page(ctx, listing, asdict(filter) | wanted.params(), first, after)
 
 
 async def department_of(ctx: Context, person_id: str) -> DepartmentRecord | None:

@@ -11,7 +11,7 @@ from graph.database import Database, Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
 from resolvers.context import Context
 from resolvers.loaders import load_each, load_many, load_one
-from resolvers.pagination import Page, keyset_page, offset_after, ranked_page
+from resolvers.pagination import Listing, Page, offset_after, ranked_page, read_page
 from resolvers.permissions import require_admin
 from resolvers.records.skills import RelatedSkillRecord, SkillRecord, SkillSuggestionRecord
 from resolvers.validation import check_first, check_id, check_text
@@ -19,6 +19,7 @@ from seed.skill_matcher import NameMatch, SkillEntry, SkillMatcher, rank
 from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
+SKILL_LIST = Listing("skills/skills_page", "skills/skills_count", "skill", SkillRecord.from_row)
 HOLDER_LOOKUPS = 500
 
 
@@ -156,16 +157,8 @@ async def skills_page(
 ) -> Page[SkillRecord]:
     """Skills matching `search`, ranked (deprecated ones last), or every skill in id order."""
     if search is None:
-        return await keyset_page(
-            ctx,
-            "skills/skills_page",
-            "skills/skills_count",
-            "skill",
-            SkillRecord.from_row,
-            {"include_deprecated": include_deprecated},
-            first,
-            after,
-        )
+        params = {"include_deprecated": include_deprecated}
+        return await read_page(ctx, SKILL_LIST, params, first, after)
     check_text("search", search, required=False)
     if not search.strip():
         raise ValidationFailed("search", "must contain a word")

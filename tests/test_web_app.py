@@ -18,7 +18,7 @@ from graph.settings import ServiceSettings
 from service.app import create_app
 from tests.support.api import TEST_SECRET, auth
 from tests.support.factories import OrgFactory
-from tests.support.notifications import serve_in_task
+from tests.support.notifications import serve_in_task, websocket_scope
 
 INDEX = '<!doctype html><title>talentgraph</title><script src="/assets/app-3f9a.js"></script>'
 GRAPHIQL = '<!doctype html><title>GraphiQL</title><script src="/assets/graphiql-77ab.js"></script>'
@@ -207,24 +207,7 @@ async def websocket_handshake(app: ASGIApp, origin: str) -> Message:
     """The app's first answer to a graphql-transport-ws handshake from a page on `origin`."""
     to_app: asyncio.Queue[Message] = asyncio.Queue()
     from_app: asyncio.Queue[Message] = asyncio.Queue()
-    scope = {
-        "type": "websocket",
-        "asgi": {"version": "3.0"},
-        "scheme": "ws",
-        "path": "/graphql",
-        "raw_path": b"/graphql",
-        "root_path": "",
-        "query_string": b"",
-        "headers": [
-            (b"host", b"talentgraph"),
-            (b"origin", origin.encode()),
-            (b"sec-websocket-protocol", b"graphql-transport-ws"),
-        ],
-        "subprotocols": ["graphql-transport-ws"],
-        "client": ("127.0.0.1", 50000),
-        "server": ("talentgraph", 80),
-    }
-    task = serve_in_task(app, scope, to_app, from_app)
+    task = serve_in_task(app, websocket_scope((b"origin", origin.encode())), to_app, from_app)
     await to_app.put({"type": "websocket.connect"})
     first = await asyncio.wait_for(from_app.get(), 10)
     await to_app.put({"type": "websocket.disconnect", "code": 1000})

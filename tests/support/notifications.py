@@ -14,6 +14,27 @@ SUBSCRIPTION = "subscription { notifications { kind message read } }"
 PROTOCOL = "graphql-transport-ws"
 
 
+def websocket_scope(*headers: tuple[bytes, bytes]) -> Scope:
+    """The ASGI scope of a graphql-transport-ws connection to /graphql, with extra `headers`."""
+    return {
+        "type": "websocket",
+        "asgi": {"version": "3.0"},
+        "scheme": "ws",
+        "path": "/graphql",
+        "raw_path": b"/graphql",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [
+            (b"host", b"talentgraph"),
+            *headers,
+            (b"sec-websocket-protocol", PROTOCOL.encode()),
+        ],
+        "subprotocols": [PROTOCOL],
+        "client": ("127.0.0.1", 50000),
+        "server": ("talentgraph", 80),
+    }
+
+
 def serve_in_task(
     app: ASGIApp, scope: Scope, to_app: asyncio.Queue[Message], from_app: asyncio.Queue[Message]
 ) -> asyncio.Task[None]:
@@ -36,20 +57,7 @@ class WebSocketSession:
         self.task: asyncio.Task[None] | None = None
 
     async def __aenter__(self) -> WebSocketSession:
-        scope = {
-            "type": "websocket",
-            "asgi": {"version": "3.0"},
-            "scheme": "ws",
-            "path": "/graphql",
-            "raw_path": b"/graphql",
-            "root_path": "",
-            "query_string": b"",
-            "headers": [(b"host", b"talentgraph"), (b"sec-websocket-protocol", PROTOCOL.encode())],
-            "subprotocols": [PROTOCOL],
-            "client": ("127.0.0.1", 50000),
-            "server": ("talentgraph", 80),
-        }
-        self.task = serve_in_task(self.app, scope, self.to_app, self.from_app)
+        self.task = serve_in_task(self.app, websocket_scope(), self.to_app, self.from_app)
         await self.to_app.put({"type": "websocket.connect"})
         accepted = await self.next_event()
         assert accepted == {"type": "websocket.accept", "subprotocol": PROTOCOL, "headers": []}

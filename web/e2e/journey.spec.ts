@@ -6,7 +6,7 @@
 // opens the dashboard and downloads a CSV.
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "@playwright/test";
-import { demoPeople, expect, expectAccessible, screenshot, signInAs, signOut, test } from "./fixtures";
+import { type DemoPerson, demoPeople, expect, expectAccessible, screenshot, signInAs, signOut, test } from "./fixtures";
 
 const SKILL = "Haskell";
 const FUNCTIONS = ["Finance", "Marketing", "Sales", "Operations", "Engineering"];
@@ -29,16 +29,19 @@ test("from a profile edit to a validated skill, with the manager's approval and 
   const manager = owner;
   const hr = owner;
 
-  const employees = await demoPeople(owner, "employee");
-  const me = employees.find((p) => p.manager !== null);
-  if (!me?.manager) throw new Error("the demo data has no employee with a manager");
+  // an employee with a manager, and an owner of another function, who posts for their own
+  const functionOf = (person: DemoPerson) => FUNCTIONS.find((f) => person.card.includes(f));
+  const employees = (await demoPeople(owner, "employee")).filter((p) => p.manager !== null);
   const owners = await demoPeople(owner, "owner");
-  const gigOwner = owners.find((p) => p.name !== me.name && p.name !== me.manager);
-  if (!gigOwner) throw new Error("the demo data has no other gig owner");
-  const gigDepartment = FUNCTIONS.find((f) => !me.card.includes(f)) ?? "Finance";
+  const [me, gigOwner] =
+    employees
+      .flatMap((e) => owners.map((o) => [e, o] as const))
+      .find(([e, o]) => o.name !== e.name && o.name !== e.manager && functionOf(o) && functionOf(o) !== functionOf(e)) ?? [];
+  if (!me?.manager || !gigOwner) throw new Error("the demo data has no employee and gig owner of different functions");
+  const gigDepartment = functionOf(gigOwner) ?? "";
   const title = `${SKILL} code review ${String(Date.now()).slice(-6)}`;
 
-  // the owner posts a gig that needs Haskell, for a department the employee is not in
+  // the owner posts a gig that needs Haskell, for their function, which the employee is not in
   await signInAs(owner, "owner", gigOwner.name);
   await owner.getByRole("link", { name: "Post a gig" }).first().click();
   await owner.getByLabel("Title").fill(title);
