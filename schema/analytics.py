@@ -25,7 +25,7 @@ from resolvers.context import Info
 from resolvers.surveys import champions as survey_champions
 from resolvers.surveys import results as survey_results
 from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
-from schema.surveys.results import Champion, PulsePeriod
+from schema.surveys.results import ChampionType, PulsePeriodType
 
 
 @strawberry.input(description="A period of whole days, both included (UTC).")
@@ -423,32 +423,34 @@ class Analytics:
         "their parent department; with `level`, departments rolled up to their ancestor at that "
         "depth of the tree first (0: top-level departments)."
     )
-    async def engagement(self, info: Info, level: int | None = None) -> list[PulsePeriod]:
+    async def engagement(self, info: Info, level: int | None = None) -> list[PulsePeriodType]:
         return await self._pulse(info, SurveyMeasure.ENGAGEMENT, level)
 
     @strawberry.field(
         description="Managers' sentiment on talent sharing (the quarterly managers' pulse), per "
         "quarter and department, after the anonymity floor; `level` as for engagement."
     )
-    async def manager_sentiment(self, info: Info, level: int | None = None) -> list[PulsePeriod]:
+    async def manager_sentiment(
+        self, info: Info, level: int | None = None
+    ) -> list[PulsePeriodType]:
         return await self._pulse(info, SurveyMeasure.MANAGER_SENTIMENT, level)
 
     async def _pulse(
         self, info: Info, measures: SurveyMeasure, level: int | None
-    ) -> list[PulsePeriod]:
+    ) -> list[PulsePeriodType]:
         floor = info.context.settings.survey_min_group
         periods = await survey_results.pulse(info.context.db, self.scope, measures, floor, level)
-        return [PulsePeriod.from_value(period) for period in periods]
+        return [PulsePeriodType.from_value(period) for period in periods]
 
     @strawberry.field(
         description="The `top` champions to ask for a story or invite to a launch, with why: "
         "well-rated gigs, departments helped, brokers of the collaboration graph, endorsements "
         "given. People who opted out are never listed."
     )
-    async def champions(self, info: Info) -> list[Champion]:
+    async def champions(self, info: Info) -> list[ChampionType]:
         timed = await self.collaboration_report(info, None)
         found = await survey_champions.champions(info.context.db, self.scope, timed.report)
-        return [Champion.from_value(champion) for champion in found]
+        return [ChampionType.from_value(champion) for champion in found]
 
 
 AnalyticsResult = Annotated[
