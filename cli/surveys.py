@@ -9,6 +9,7 @@ import typer
 
 from cli.common import run_with_database
 from graph.database import Database
+from graph.migrate import refresh_pulse_tallies
 from resolvers.surveys.pulses import OpenedRound, open_rounds
 
 surveys_app = typer.Typer(no_args_is_help=True, help="Pulse surveys.")
@@ -38,3 +39,16 @@ def open_survey_rounds(
             f"{survey_round.invited} invited"
         )
     typer.echo(f"{len(opened)} round(s) opened")
+
+
+@surveys_app.command("rebuild-tallies")
+def rebuild_tallies() -> None:
+    """Compute every survey group's tally (answers, sums, promoters and detractors per question,
+    which the analytics read) again from its per-question counters. Idempotent: a second run
+    writes the same figures. `talentgraph db migrate` computes the missing ones already."""
+
+    async def work(db: Database) -> int:
+        keys = (await db.read("surveys/group_keys", untallied_only=False))[0]["keys"]
+        return await refresh_pulse_tallies(db, keys)
+
+    typer.echo(f"{run_with_database(work)} survey group(s) tallied")

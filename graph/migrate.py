@@ -1,8 +1,10 @@
-"""The graph's schema (constraints and indexes), applied idempotently from `cypher/schema/`."""
+"""The graph's schema (constraints and indexes), applied idempotently from `cypher/schema/`, with
+the data the service needs there: the default surveys and the survey groups' tallies."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from graph.database import Database
 from graph.queries import cypher, names_under
@@ -10,6 +12,7 @@ from graph.queries import cypher, names_under
 _NAME = re.compile(r"CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+)")
 REFERENCE_DATA = ("surveys/default_surveys",)
 """Data the service needs to exist, created once and never overwritten (admins edit it)."""
+TALLY_BATCH = 1000
 
 
 def schema_statements() -> list[str]:
@@ -28,6 +31,7 @@ async def apply_schema(db: Database) -> list[str]:
     await db.write("admin/backfill_email_keys")
     await db.write("admin/await_indexes")
     await ensure_reference_data(db)
+    await refresh_pulse_tallies(db)
     return schema_statements()
 
 
@@ -35,6 +39,18 @@ async def ensure_reference_data(db: Database) -> None:
     """The default surveys, for a graph that was just cleared or seeded."""
     for name in REFERENCE_DATA:
         await db.write(name)
+
+
+async def refresh_pulse_tallies(db: Database, keys: Sequence[str] | None = None) -> int:
+    """Computes the tallies of the survey groups `keys` again from their per-question counters
+    (`surveys/refresh_tallies`, one transaction per batch); `keys` None: the groups that hold
+    answers but no tally yet, which is none once a graph is migrated. Returns how many."""
+    if keys is None:
+        keys = (await db.read("surveys/group_keys", untallied_only=True))[0]["keys"]
+    for start in range(0, len(keys), TALLY_BATCH):
+        rows = [{"key": key} for key in keys[start : start + TALLY_BATCH]]
+        await db.write("surveys/refresh_tallies", rows=rows)
+    return len(keys)
 
 
 async def schema_ready(db: Database) -> bool:

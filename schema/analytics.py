@@ -367,6 +367,9 @@ class Analytics:
     reports: strawberry.Private[dict[int | None, asyncio.Task[analytics.TimedReport]]] = (
         dataclasses.field(default_factory=dict)
     )
+    counters: strawberry.Private[
+        dict[SurveyMeasure, asyncio.Task[survey_results.PulseCounters]]
+    ] = dataclasses.field(default_factory=dict)
 
     def collaboration_report(self, info: Info, level: int | None) -> Awaitable[TimedReport]:
         """The collaboration analysis at `level`, run once per request however many fields use it
@@ -438,8 +441,13 @@ class Analytics:
     async def _pulse(
         self, info: Info, measures: SurveyMeasure, level: int | None
     ) -> list[PulsePeriodType]:
+        """The measure's counters are read once per request however many fields fold them."""
+        if measures not in self.counters:
+            self.counters[measures] = asyncio.ensure_future(
+                survey_results.pulse_counters(info.context.db, self.scope, measures)
+            )
         floor = info.context.settings.survey_min_group
-        periods = await survey_results.pulse(info.context.db, self.scope, measures, floor, level)
+        periods = await survey_results.fold(await self.counters[measures], floor, level)
         return [PulsePeriodType.from_value(period) for period in periods]
 
     @strawberry.field(

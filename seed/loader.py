@@ -141,13 +141,19 @@ async def load_org(
 async def load_survey_history(
     db: Database, history: SurveyHistory, progress: ProgressCallback | None = None
 ) -> list[PhaseResult]:
-    """Writes a generated survey history: rounds, then the answer counters."""
+    """Writes a generated survey history: rounds, then the answer counters and their tallies."""
+    groups = history.group_rows()
     return [
         await write_batches(db, "surveys/upsert_rounds", "survey rounds", history.rounds, progress),
-        await write_batches(
-            db, "surveys/upsert_groups", "survey groups", history.group_rows(), progress
-        ),
+        await write_batches(db, "surveys/upsert_groups", "survey groups", groups, progress),
         await write_batches(
             db, "surveys/upsert_scores", "survey scores", history.score_rows(), progress
+        ),
+        await write_batches(
+            db,
+            "surveys/refresh_tallies",
+            "survey tallies",
+            [{"key": group["key"]} for group in groups],
+            progress,
         ),
     ]

@@ -365,7 +365,8 @@ class GraphState:
         skill_rows = await db.read("skills/skill_names")
         return cls(
             department_parents={
-                row["id"]: row["parent_id"] for row in await db.read("imports/department_tree")
+                department["id"]: department["parent_id"]
+                for department in (await db.read("departments/department_tree"))[0]["departments"]
             },
             managers={
                 row["id"]: row["manager_id"] for row in await db.read("imports/reporting_lines")

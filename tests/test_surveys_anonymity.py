@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from resolvers.surveys.anonymity import DepartmentRef, PulsePeriod
-from resolvers.surveys.anonymity import pulse_periods as fold
+from tests.support.surveys import fold_counters as fold
 
 QUESTION = "grows"
 

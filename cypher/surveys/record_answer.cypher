@@ -2,7 +2,8 @@
 // stops a second answer; the answer itself only adds to its group's counters (survey, quarter,
 // the respondent's department): one more respondent, the comment inserted at a random place in
 // the group's list, one more count of each value given. Nothing records who gave what, or when.
-// Fails on the marker's uniqueness constraint when the instance was answered already.
+// Fails on the marker's uniqueness constraint when the instance was answered already. Returns the
+// group's key, whose tally the same transaction then computes again (surveys/refresh_tallies).
 // :param key => '0f3a...'
 // :param survey_id => 'growth-pulse'
 // :param period => '2026-Q4'
@@ -23,4 +24,4 @@ MERGE (s:SurveyScore {key: g.key + '/' + answer.question_id})
   ON CREATE SET s.survey_id = g.survey_id, s.period = g.period, s.department_id = g.department_id,
                 s.question_id = answer.question_id, s.counts = [i IN range(0, 10) | 0]
 SET s.counts = [i IN range(0, 10) | s.counts[i] + CASE WHEN i = answer.value THEN 1 ELSE 0 END]
-RETURN count(s) AS scores
+RETURN g.key AS key, count(s) AS scores

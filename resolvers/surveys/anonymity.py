@@ -1,7 +1,8 @@
 """The anonymity floor: pulse results only for groups of at least `floor` respondents.
 
-Answers are counted per quarter and department (`SurveyGroup`, `SurveyScore`); no answer is
-stored with its author. Before anything is shown, each quarter's departments are folded bottom-up
+Answers are counted per quarter and department (`SurveyGroup`, `SurveyScore`), each group with
+its tally (per question: answers, their sum, promoters and detractors); no answer is stored with
+its author. Before anything is shown, each quarter's departments are folded bottom-up
 through the department tree: a department whose respondents (its own plus what its small
 sub-departments passed up) are fewer than the floor is folded into its parent, and a top
 department still under the floor is not shown at all. Folding runs for the whole organisation at
@@ -10,42 +11,73 @@ it shows (never the raw total, whose difference with the groups would reveal a s
 Comments are shown only with a group that is shown, sorted, so neither their author nor their
 sub-department shows.
 
-Pure functions over the rows of `cypher/analytics/pulse_groups.cypher` and `pulse_scores`.
+Pure functions over the rows of `cypher/analytics/pulse_tallies.cypher`, `pulse_questions` and
+`cypher/departments/department_tree.cypher`.
 """
 
 from __future__ import annotations
 
-import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
-VALUES = range(11)
-"""The values an answer may take, 0 (nps) or 1 (scale) to 10 (nps) or 5 (scale): counts' indexes."""
-PROMOTER_MIN = 9
-DETRACTOR_MAX = 6
+
+class QuestionTally(NamedTuple):
+    """One question's answers in one or more departments: how many, the sum of their values, how
+    many were promoters (9-10) and detractors (0-6)."""
+
+    answers: int = 0
+    total: int = 0
+    promoters: int = 0
+    detractors: int = 0
+
+    def plus(self, other: QuestionTally) -> QuestionTally:
+        return QuestionTally(
+            self.answers + other.answers,
+            self.total + other.total,
+            self.promoters + other.promoters,
+            self.detractors + other.detractors,
+        )
 
 
 @dataclass
 class Tally:
     """Answers of one or more departments added up: respondents, invited, comments and per
-    question how often each value (0..10) was given."""
+    question its `QuestionTally`."""
 
     respondents: int = 0
     invited: int = 0
     comments: list[str] = field(default_factory=list)
-    counts: dict[str, list[int]] = field(default_factory=dict)
+    questions: dict[str, QuestionTally] = field(default_factory=dict)
 
     def add(self, other: Tally) -> None:
         self.respondents += other.respondents
         self.invited += other.invited
         self.comments.extend(other.comments)
-        for question_id, counts in other.counts.items():
-            mine = self.counts.get(question_id)
-            self.counts[question_id] = (
-                list(counts) if mine is None else [a + b for a, b in zip(mine, counts, strict=True)]
-            )
+        for question_id, tally in other.questions.items():
+            mine = self.questions.get(question_id)
+            self.questions[question_id] = tally if mine is None else mine.plus(tally)
+
+    @classmethod
+    def from_row(cls, group: Mapping[str, Any]) -> Tally:
+        """A group of `pulse_tallies`: its counters and its per-question lists."""
+        return cls(
+            group["respondents"],
+            group["invited"],
+            list(group["comments"]),
+            {
+                question_id: QuestionTally(*figures)
+                for question_id, *figures in zip(
+                    group["question_ids"],
+                    group["answers"],
+                    group["sums"],
+                    group["promoters"],
+                    group["detractors"],
+                    strict=True,
+                )
+            },
+        )
 
 
 @dataclass(frozen=True)
@@ -106,7 +138,7 @@ class PulsePeriod:
 
 @dataclass
 class _Quarter:
-    """One quarter's raw tallies by department, and the tree their lines describe."""
+    """One quarter's raw tallies by department, and the part of the tree above them."""
 
     own: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
     parent: dict[str, str | None] = field(default_factory=dict)
@@ -114,67 +146,87 @@ class _Quarter:
     names: dict[str, str] = field(default_factory=dict)
 
 
+class _Tree:
+    """The department tree of `department_tree`: each department's line up to the top."""
+
+    def __init__(self, departments: Iterable[Mapping[str, Any]]) -> None:
+        self.names = {d["id"]: d["name"] for d in departments}
+        self.parents = {d["id"]: d["parent_id"] for d in departments}
+        self.lines: dict[str, tuple[DepartmentRef, ...]] = {}
+
+    def line(self, department_id: str) -> tuple[DepartmentRef, ...]:
+        """The department, its parent, and so on to the top; a department the tree lacks (or
+        whose line never reaches a top) stands alone, named by its id."""
+        line = self.lines.get(department_id)
+        if line is not None:
+            return line
+        ids: list[str] = []
+        current: str | None = department_id
+        while current is not None and current in self.names and current not in ids:
+            ids.append(current)
+            current = self.parents[current]
+        if current is None:
+            line = tuple(DepartmentRef(id, self.names[id]) for id in ids)
+        else:
+            line = (DepartmentRef(department_id, department_id),)
+        self.lines[department_id] = line
+        return line
+
+
 def _read(
-    groups: Iterable[Mapping[str, Any]],
-    scores: Iterable[Mapping[str, Any]],
+    departments: Iterable[Mapping[str, Any]],
+    tallies: Iterable[Mapping[str, Any]],
     level: int | None,
-) -> tuple[dict[str, _Quarter], dict[str, Question]]:
+) -> dict[str, _Quarter]:
     """Each quarter's tallies by department (with `level`, by the department's ancestor at that
-    depth of the tree, 0 the top) and the tree their lines describe."""
+    depth of the tree, 0 the top) and the part of the tree above them."""
+    tree = _Tree(departments)
     quarters: dict[str, _Quarter] = defaultdict(_Quarter)
-    owner: dict[str, str] = {}  # a department -> the department its answers count for
-    for row in groups:
+    for row in tallies:
         quarter = quarters[row["period"]]
-        line: Sequence[Mapping[str, str]] = row["line"] or [
-            {"id": row["department_id"], "name": row["department_id"]}
-        ]
-        if level is not None and len(line) > level + 1:
-            line = line[len(line) - level - 1 :]
-        owner[row["department_id"]] = line[0]["id"]
-        for index, department in enumerate(line):
-            quarter.names[department["id"]] = department["name"]
-            quarter.depth[department["id"]] = len(line) - 1 - index
-            quarter.parent[department["id"]] = (
-                line[index + 1]["id"] if index + 1 < len(line) else None
-            )
-        quarter.own[line[0]["id"]].add(
-            Tally(row["respondents"], row["invited"], list(row["comments"]))
-        )
-    questions: dict[str, Question] = {}
-    for row in scores:
-        questions[row["question_id"]] = Question(row["question_id"], row["kind"], row["text"])
-        counts = {row["question_id"]: list(row["counts"])}
-        department_id = owner.get(row["department_id"], row["department_id"])
-        quarters[row["period"]].own[department_id].add(Tally(counts=counts))
-    return quarters, questions
+        for group in row["groups"]:
+            line = tree.line(group["department_id"])
+            if level is not None and len(line) > level + 1:
+                line = line[len(line) - level - 1 :]
+            for index, department in enumerate(line):
+                quarter.names[department.id] = department.name
+                quarter.depth[department.id] = len(line) - 1 - index
+                quarter.parent[department.id] = (
+                    line[index + 1].id if index + 1 < len(line) else None
+                )
+            quarter.own[line[0].id].add(Tally.from_row(group))
+    return quarters
 
 
 def _results(tally: Tally, questions: Mapping[str, Question]) -> tuple[QuestionResult, ...]:
     results = []
-    for question_id in sorted(tally.counts):
+    for question_id in sorted(tally.questions):
         question = questions[question_id]
-        counts = tally.counts[question_id]
-        answers = sum(counts)
+        figures = tally.questions[question_id]
         if question.kind == "nps":
-            results.append(QuestionResult(question, answers, enps=_enps(counts)))
+            results.append(QuestionResult(question, figures.answers, enps=_enps(figures)))
         else:
-            results.append(QuestionResult(question, answers, mean=_mean([counts])))
+            results.append(QuestionResult(question, figures.answers, mean=_mean([figures])))
     return tuple(results)
 
 
-def _mean(counts: Sequence[Sequence[int]]) -> float | None:
-    answers = sum(map(sum, counts))
-    total = sum(sum(map(operator.mul, VALUES, c)) for c in counts)
+def _mean(tallies: Iterable[QuestionTally]) -> float | None:
+    answers = total = 0
+    for tally in tallies:
+        answers += tally.answers
+        total += tally.total
     return total / answers if answers else None
 
 
-def _enps(counts: Sequence[int]) -> float | None:
-    answers = sum(counts)
-    if not answers:
+def _enps(tally: QuestionTally) -> float | None:
+    if not tally.answers:
         return None
-    promoters = sum(counts[PROMOTER_MIN:])
-    detractors = sum(counts[: DETRACTOR_MAX + 1])
-    return 100.0 * (promoters - detractors) / answers
+    return 100.0 * (tally.promoters - tally.detractors) / tally.answers
+
+
+def _score(tally: Tally, questions: Mapping[str, Question]) -> float | None:
+    """The mean of the scale answers, 1 to 5."""
+    return _mean(t for q, t in tally.questions.items() if questions[q].kind == "scale")
 
 
 def summarise(
@@ -183,20 +235,23 @@ def summarise(
     includes: Sequence[DepartmentRef],
     tally: Tally,
     questions: Mapping[str, Question],
+    previous_score: float | None,
 ) -> PulseGroup:
-    scale = [c for q, c in tally.counts.items() if questions[q].kind == "scale"]
-    nps = [c for q, c in tally.counts.items() if questions[q].kind == "nps"]
-    promoters = [sum(x) for x in zip(*nps, strict=True)] if nps else []
+    nps = [t for q, t in tally.questions.items() if questions[q].kind == "nps"]
+    promoters = QuestionTally()
+    for figures in nps:
+        promoters = promoters.plus(figures)
     return PulseGroup(
         period=period,
         department=department,
         includes=tuple(includes),
         respondents=tally.respondents,
         invited=tally.invited,
-        score=_mean(scale),
-        enps=_enps(promoters) if promoters else None,
+        score=_score(tally, questions),
+        enps=_enps(promoters) if nps else None,
         questions=_results(tally, questions),
         comments=tuple(sorted(tally.comments)),
+        previous_score=previous_score,
     )
 
 
@@ -255,45 +310,35 @@ def _sum(groups: Sequence[_Folded]) -> Tally:
 
 
 def pulse_periods(
-    groups: Iterable[Mapping[str, Any]],
-    scores: Iterable[Mapping[str, Any]],
+    departments: Iterable[Mapping[str, Any]],
+    tallies: Iterable[Mapping[str, Any]],
+    questions: Iterable[Mapping[str, Any]],
     periods: Sequence[str],
     floor: int,
     scope: DepartmentRef | None = None,
     level: int | None = None,
 ) -> list[PulsePeriod]:
-    """The folded groups of each of `periods` (in order; the rows may also hold the quarter before
-    the first, for its trend) within the `scope` department's subtree, each with its
+    """The folded groups of each of `periods` (in order; the tallies may also hold the quarter
+    before the first, for its trend) within the `scope` department's subtree, each with its
     score in the previous quarter, and the sum of the groups shown as the scope's total. With
     `level`, departments deeper in the tree count as their ancestor at that depth (0: the top
     departments), before the floor."""
-    quarters, questions = _read(groups, scores, level)
+    quarters = _read(departments, tallies, level)
+    asked = {q["id"]: Question(q["id"], q["kind"], q["text"]) for q in questions}
     folded = _scoped(quarters, floor, scope.id if scope else None)
     whole = scope or DepartmentRef("", "the whole organisation")
-    summaries = {
-        period: {
-            f.department.id: summarise(period, f.department, f.includes, f.tally, questions)
-            for f in groups
-        }
-        for period, groups in folded.items()
-    }
     result = []
     for period in periods:
-        before = previous_quarter(period)
-        previous = summaries.get(before, {})
+        groups, earlier = folded.get(period, []), folded.get(previous_quarter(period), [])
+        scores = {f.department.id: _score(f.tally, asked) for f in earlier}
         shown = tuple(
-            replace(group, previous_score=previous[id].score if id in previous else None)
-            for id, group in summaries.get(period, {}).items()
+            summarise(period, f.department, f.includes, f.tally, asked, scores.get(f.department.id))
+            for f in groups
         )
         total = None
         if shown:
-            earlier = folded.get(before, [])
-            total = replace(
-                summarise(period, whole, (), _sum(folded[period]), questions),
-                previous_score=summarise(before, whole, (), _sum(earlier), questions).score
-                if earlier
-                else None,
-            )
+            before = _score(_sum(earlier), asked) if earlier else None
+            total = summarise(period, whole, (), _sum(groups), asked, before)
         result.append(PulsePeriod(period, total, shown))
     return result
 

@@ -6,7 +6,9 @@ within it (`owners`), or, while the quarter's round is open, to everyone or to m
 (`quarterly`). An answer is stored apart from identity (`cypher/surveys/record_answer.cypher`):
 the `SurveyAnswered` marker that stops a second answer is a keyed hash of (person, survey,
 subject) that only the service can compute, with no relationship and no time, and the answer
-itself only adds to its quarter's and department's counters. Nothing joins the two.
+itself only adds to its quarter's and department's counters, whose tally (answers, sums,
+promoters and detractors per question) the same transaction computes again. Nothing joins the
+two.
 """
 
 from __future__ import annotations
@@ -136,7 +138,7 @@ def quarter_of(moment: datetime | date) -> str:
 
 
 def quarter_start(period: str) -> date:
-    match = _QUARTER.match(period)
+    match = _QUARTER.fullmatch(period)
     if not match:
         raise ValidationFailed("quarter", f"{period!r} is not a quarter such as 2026-Q4")
     return date(int(match.group(1)), 3 * int(match.group(2)) - 2, 1)
@@ -275,7 +277,7 @@ async def answer_survey(
             due.survey, SurveyAnswer(answer.survey_id, answer.subject, answer.answers, comment)
         )
         department = (await tx.run("surveys/respondent_department", person_id=viewer.person_id))[0]
-        await tx.run(
+        (recorded,) = await tx.run(
             "surveys/record_answer",
             key=key,
             survey_id=due.survey.id,
@@ -284,6 +286,7 @@ async def answer_survey(
             comment=comment,
             answers=[{"question_id": a.question_id, "value": a.value} for a in answer.answers],
         )
+        await tx.run("surveys/refresh_tallies", rows=[{"key": recorded["key"]}])
         return due
 
     try:

@@ -17,11 +17,15 @@ Managers' pulse Q4: M1 and M2 answer (1 each)         2 respondents: shown nowhe
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from graph.database import Database
 from resolvers.identity import Viewer
 from resolvers.surveys import pulses
+from resolvers.surveys.anonymity import DepartmentRef, PulsePeriod, pulse_periods
 from resolvers.surveys.pulses import Answer, SurveyAnswer
 from tests.support.factories import OrgFactory
 
@@ -130,3 +134,57 @@ def culture_org() -> OrgFactory:
     org.demonstrated("XC1", "sql", 2).demonstrated("XC2", "sql", 3)
     org.has_skill("C2", "sql", 3)
     return org
+
+
+def fold_counters(
+    groups: Sequence[Mapping[str, Any]],
+    scores: Sequence[Mapping[str, Any]],
+    periods: Sequence[str],
+    floor: int,
+    scope: DepartmentRef | None = None,
+    level: int | None = None,
+) -> list[PulsePeriod]:
+    """The pulse results computed from the raw counters, as `analytics/pulse_groups` (each group
+    with its department's line to the top) and `analytics/pulse_scores` (how often each value
+    was given per question) return them, without the stored tallies: each question's answers,
+    sum, promoters (9-10) and detractors (0-6) counted here from its values, the tree taken from
+    the lines, then the same floor."""
+    departments: dict[str, dict[str, Any]] = {}
+    for group in groups:
+        line = group["line"] or []
+        for index, department in enumerate(line):
+            parent = line[index + 1]["id"] if index + 1 < len(line) else None
+            departments[department["id"]] = department | {"parent_id": parent}
+    counted: dict[tuple[str, str], dict[str, list[int]]] = defaultdict(dict)
+    questions = {}
+    for score in scores:
+        counts = score["counts"]
+        counted[score["period"], score["department_id"]][score["question_id"]] = [
+            sum(counts),
+            sum(value * n for value, n in enumerate(counts)),
+            sum(counts[9:]),
+            sum(counts[:7]),
+        ]
+        questions[score["question_id"]] = {
+            "id": score["question_id"], "kind": score["kind"], "text": score["text"]
+        }  # fmt: skip
+    by_period: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for group in groups:
+        figures = counted.pop((group["period"], group["department_id"]), {})
+        by_period[group["period"]].append(
+            {
+                "department_id": group["department_id"],
+                "invited": group["invited"],
+                "respondents": group["respondents"],
+                "comments": group["comments"],
+                "question_ids": list(figures),
+                "answers": [f[0] for f in figures.values()],
+                "sums": [f[1] for f in figures.values()],
+                "promoters": [f[2] for f in figures.values()],
+                "detractors": [f[3] for f in figures.values()],
+            }
+        )
+    tallies = [{"period": period, "groups": rows} for period, rows in by_period.items()]
+    return pulse_periods(
+        departments.values(), tallies, questions.values(), periods, floor, scope, level
+    )
