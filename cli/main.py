@@ -16,7 +16,7 @@ from cli.idp import idp_app
 from cli.imports import commands as import_commands
 from cli.sdl import schema_app
 from cli.surveys import surveys_app
-from cli.workflow import approvals_app
+from cli.workflow import approvals_app, gigs_app
 from graph.connection import ServerRole, local_server
 from graph.database import quiet_expected_retries
 from graph.errors import TalentGraphError
@@ -37,6 +37,7 @@ app.add_typer(idp_app, name="idp")
 app.add_typer(import_commands)
 app.add_typer(schema_app, name="schema")
 app.add_typer(approvals_app, name="approvals")
+app.add_typer(gigs_app, name="gigs")
 app.add_typer(notifications_app, name="notifications")
 app.add_typer(surveys_app, name="surveys")
 

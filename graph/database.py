@@ -11,6 +11,8 @@ retried with a short backoff, since the next attempt will likely succeed; a data
 answer is tried once more at once (a pooled connection may have died with a restart, a fresh one
 may not) and then reported, so a caller learns of an outage in a connect timeout, not after the
 driver's half a minute of backoff, and the first request after the database is back succeeds.
+With `Deadlines.outage_probe_s` (the service's), a database found unreachable is an `Outage`
+until it answers again: requests are refused at once instead of each waiting on it.
 """
 
 from __future__ import annotations
@@ -64,6 +66,53 @@ class Deadlines:
     """A pooled connection idle for longer is checked before use, so the connections that died
     with a restart of Neo4j are found and replaced instead of failing the first requests after
     it; None: never checked."""
+    outage_probe_s: float | None = None
+    """Once Neo4j is found unreachable, how often it is asked whether it answers again, while
+    every transaction is refused at once (`Outage`); None: each transaction tries on its own."""
+
+
+log = logging.getLogger(__name__)
+
+
+class Outage:
+    """Neo4j found unreachable, until a probe's read answers again. Meanwhile transactions are
+    refused at once: a stopped server would cost each one a connect timeout, and a starting one
+    accepts connections but holds their transactions until its database is up, past their
+    deadlines, so the requests sent just before it came back would answer last, many seconds
+    after it did. The probe asks every `interval_s`, each try bounded by the driver's deadlines
+    (connecting, the transaction's): a Neo4j that is still starting answers slowly, not never."""
+
+    def __init__(self, interval_s: float) -> None:
+        self.interval_s = interval_s
+        self._watch: asyncio.Task[None] | None = None
+
+    @property
+    def ongoing(self) -> bool:
+        return self._watch is not None
+
+    def begin(self, probe: Callable[[], Awaitable[object]], reason: Exception) -> None:
+        if self._watch is None:
+            log.warning("Neo4j is unreachable (%s): refusing transactions until it answers", reason)
+            self._watch = asyncio.create_task(self._until_answered(probe))
+
+    async def _until_answered(self, probe: Callable[[], Awaitable[object]]) -> None:
+        began = time.monotonic()
+        while True:
+            await asyncio.sleep(self.interval_s)
+            try:
+                await probe()
+                break
+            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
+                continue
+        log.warning("Neo4j answers again after %.1f s", time.monotonic() - began)
+        self._watch = None
+
+    async def end(self) -> None:
+        """Stops the probe (the driver is closing)."""
+        if self._watch is not None:
+            self._watch.cancel()
+            await asyncio.gather(self._watch, return_exceptions=True)
+            self._watch = None
 
 
 _UNAVAILABLE = (
@@ -215,12 +264,15 @@ class Database:
         *,
         deadlines: Deadlines | None = None,
         contention_retry_s: float = 15.0,
+        outage: Outage | None = None,
     ) -> None:
         self.driver = driver
         self.database = database
         self.log = log
         self.deadlines = deadlines or Deadlines()
         self.contention_retry_s = contention_retry_s
+        probe_s = self.deadlines.outage_probe_s
+        self.outage = outage or (Outage(probe_s) if probe_s is not None else None)
 
     @classmethod
     def connect(cls, info: ConnectionInfo, deadlines: Deadlines | None = None) -> Database:
@@ -246,6 +298,7 @@ class Database:
             log,
             deadlines=self.deadlines,
             contention_retry_s=self.contention_retry_s,
+            outage=self.outage,
         )
 
     def without_transaction_deadline(self) -> Database:
@@ -257,9 +310,12 @@ class Database:
             self.log,
             deadlines=replace(self.deadlines, transaction_s=None),
             contention_retry_s=self.contention_retry_s,
+            outage=self.outage,
         )
 
     async def close(self) -> None:
+        if self.outage is not None:
+            await self.outage.end()
         await self.driver.close()
 
     async def verify(self) -> None:
@@ -297,6 +353,9 @@ class Database:
             neo4j.WRITE_ACCESS, lambda tx: work(Transaction(tx, self.log))
         )
 
+    async def _ping(self) -> None:
+        await self._attempt(neo4j.READ_ACCESS, lambda tx: Transaction(tx, None).run("admin/ping"))
+
     def _session(self, access_mode: str) -> neo4j.AsyncSession:
         return self.driver.session(
             database=self.database,
@@ -320,6 +379,8 @@ class Database:
         self, access_mode: str, work: Callable[[AsyncTransaction], Awaitable[T]]
     ) -> T:
         """One transaction of `work`, under the retry policy of the module's docstring."""
+        if self.outage is not None and self.outage.ongoing:
+            raise DatabaseUnavailable("Neo4j is not reachable; waiting for it to answer again")
         give_up = time.monotonic() + self.contention_retry_s
         delay = 0.02
         retried_unavailable = False
@@ -327,8 +388,10 @@ class Database:
             while True:
                 try:
                     return await self._attempt(access_mode, work)
-                except _UNAVAILABLE:
+                except _UNAVAILABLE as error:
                     if retried_unavailable:
+                        if self.outage is not None:
+                            self.outage.begin(self._ping, error)
                         raise
                     retried_unavailable = True
                 except neo4j_errors.TransientError as error:

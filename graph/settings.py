@@ -174,6 +174,7 @@ class ServiceSettings(BaseSettings):
     db_acquisition_timeout_s: float = 3.0
     db_transaction_timeout_s: float = 15.0
     db_liveness_check_s: float = 1.0
+    db_outage_probe_s: float = 0.5
     retry_after_s: int = 2
     token_ttl_hours: int = 12
     log_format: Literal["json", "console"] | None = None  # by mode: JSON in production

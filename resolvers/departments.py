@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
+from resolvers.permissions import posts_for_every_department
 from resolvers.records.departments import DepartmentRecord
 
 
@@ -14,6 +15,14 @@ async def department_by_id(ctx: Context, id: str) -> DepartmentRecord | None:
 
 async def all_departments(ctx: Context) -> list[DepartmentRecord]:
     rows = await ctx.db.read("departments/all_departments")
+    return [DepartmentRecord.from_row(row["department"]) for row in rows]
+
+
+async def postable_departments(ctx: Context) -> list[DepartmentRecord]:
+    """The departments the viewer may post gigs for, by name."""
+    if posts_for_every_department(ctx.viewer):
+        return await all_departments(ctx)
+    rows = await ctx.db.read("departments/postable_departments", person_id=ctx.viewer.person_id)
     return [DepartmentRecord.from_row(row["department"]) for row in rows]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 from uuid import uuid4
 
 from graph import limits
@@ -23,7 +23,13 @@ from graph.vocabulary import GigStatus, GigType, Importance
 from resolvers.context import Context
 from resolvers.loaders import Parts, load_many, load_one
 from resolvers.pagination import Listing, Page, read_page
-from resolvers.permissions import require_gig_owner, sees_all_drafts, sees_gig
+from resolvers.permissions import (
+    posts_for_every_department,
+    require_department_poster,
+    require_gig_owner,
+    sees_all_drafts,
+    sees_gig,
+)
 from resolvers.records.departments import DepartmentRecord
 from resolvers.records.gigs import GigRecord, GigSkillRecord
 from resolvers.records.people import PersonRecord
@@ -32,6 +38,7 @@ from resolvers.skills import require_live_skills, suggest_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
 from resolvers.workflow.clock import now_utc
 from resolvers.workflow.outbox import Outbox
+from resolvers.workflow.rules import GIG_TRANSITIONS, SYSTEM_ACTOR
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
 GIG_SEARCH = Listing(
@@ -48,7 +55,6 @@ def gig_text_query(text: str) -> str:
     return " AND ".join(f"({word}* OR {word}~)" for word in words)
 
 
-CANCELLABLE = (GigStatus.DRAFT, GigStatus.OPEN)
 MAX_SKILLS = 30
 
 
@@ -269,16 +275,22 @@ def _check_gig(change: GigChange, today: date) -> None:
 
 
 async def _write_relations(
-    db: Database, tx: Transaction, id: str, change: GigChange, moving: bool
+    ctx: Context, tx: Transaction, id: str, change: GigChange, moving: bool
 ) -> None:
     """Checks and writes the department (when `moving`) and skills (when given)."""
     if change.department_id is not None:
         if not await tx.run("departments/departments_by_ids", ids=[change.department_id]):
             raise NotFound("Department", change.department_id)
+        if not posts_for_every_department(ctx.viewer):
+            postable = await tx.run(
+                "departments/postable_departments", person_id=ctx.viewer.person_id
+            )
+            member = any(row["department"]["id"] == change.department_id for row in postable)
+            require_department_poster(ctx.viewer, member)
         if moving:
             await tx.run("gigs/move_gig", id=id, department_id=change.department_id)
     if change.skills is not None:
-        await require_live_skills(tx, [skill.skill_id for skill in change.skills], "skills", db)
+        await require_live_skills(tx, [skill.skill_id for skill in change.skills], "skills", ctx.db)
         rows = [
             {
                 "skill_id": s.skill_id,
@@ -309,7 +321,7 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> GigReco
 
     async def work(tx: Transaction) -> GigRecord:
         await _write_relations(
-            ctx.db, tx, gig_id, GigChange(department_id=change.department_id), False
+            ctx, tx, gig_id, GigChange(department_id=change.department_id), False
         )
         rows = await tx.run(
             "gigs/create_gig",
@@ -319,7 +331,7 @@ async def create_gig(ctx: Context, id: str | None, change: GigChange) -> GigReco
         )
         if not rows:
             raise NotFound("Person", ctx.viewer.person_id)
-        await _write_relations(ctx.db, tx, gig_id, GigChange(skills=change.skills), False)
+        await _write_relations(ctx, tx, gig_id, GigChange(skills=change.skills), False)
         gig = GigRecord.from_row(rows[0]["gig"])
         await _audited(tx, ctx, "create", gig_id, None, gig.status)
         return gig
@@ -349,32 +361,48 @@ async def update_gig(ctx: Context, id: str, change: GigChange) -> GigRecord:
 
     async def work(tx: Transaction) -> GigRecord:
         await _locked(tx, ctx, id, "update", EDITABLE)
-        await _write_relations(ctx.db, tx, id, change, True)
+        await _write_relations(ctx, tx, id, change, True)
         rows = await tx.run("gigs/update_gig", id=id, fields=change.properties())
         return GigRecord.from_row(rows[0]["gig"])
 
     return await ctx.db.in_write_transaction(work)
 
 
-async def transition(ctx: Context, id: str, attempted: str) -> GigRecord:
+async def transition(ctx: Context, id: str, attempted: Literal["publish", "cancel"]) -> GigRecord:
     """Publishes (`attempted` = 'publish': draft to open, with at least one skill) or cancels
     (`attempted` = 'cancel': draft or open to cancelled; a filled gig has engagements, which
     the workflow ends) a gig."""
-    query, allowed = {
-        "publish": ("gigs/publish_gig", (GigStatus.DRAFT,)),
-        "cancel": ("gigs/cancel_gig", CANCELLABLE),
-    }[attempted]
+    query = {"publish": "gigs/publish_gig", "cancel": "gigs/cancel_gig"}[attempted]
+    rule = GIG_TRANSITIONS[attempted]
 
     async def work(tx: Transaction) -> GigRecord:
-        locked = await _locked(tx, ctx, id, attempted, allowed)
+        locked = await _locked(tx, ctx, id, attempted, tuple(rule.sources))
         if attempted == "publish" and not locked["skills"]:
             raise ValidationFailed("skills", "a gig needs at least one skill to be published")
-        rows = await tx.run(query, id=id)
+        rows = await tx.run(query, id=id, target=rule.target)
         gig = GigRecord.from_row(rows[0]["gig"])
         await _audited(tx, ctx, attempted, id, locked["gig"]["status"], gig.status)
         return gig
 
     return await ctx.db.in_write_transaction(work)
+
+
+async def start_due_gigs(db: Database, as_of: datetime) -> list[GigRecord]:
+    """Filled gigs whose start date has come by `as_of` (or that have none) become `in_progress`:
+    the scheduled half of the gig lifecycle (`talentgraph gigs start-due`, from cron), each start
+    in the gig's audit trail with the system as actor. Idempotent."""
+
+    async def work(tx: Transaction) -> list[GigRecord]:
+        rule = GIG_TRANSITIONS["start"]
+        rows = await tx.run("gigs/start_due_gigs", today=as_of.date(), now=as_of, **rule.params())
+        outbox = Outbox(SYSTEM_ACTOR)
+        for row in rows:
+            gig_id = row["gig"]["id"]
+            outbox.event("start", "gig", gig_id, row["before"], rule.target, gig_id=gig_id)
+        await outbox.flush(tx, now_utc())
+        return [GigRecord.from_row(row["gig"]) for row in rows]
+
+    return await db.in_write_transaction(work)
 
 
 async def _audited(

@@ -6,6 +6,8 @@ something is visible, for lists that leave out what the viewer may not see.
 - Everyone signed in reads the directory: people, departments, skills, open gigs.
 - A person edits only their own profile, skills and aspirations (admins may edit anyone's).
 - Private aspirations are seen by the person, their direct manager, HR and admins.
+- A gig is posted for a department by HR and by the people of its line: its members, members of
+  a department inside it, and of a department it is inside.
 - A draft gig is seen by its owner and HR; only its owner (or an admin) edits, publishes or
   cancels it, invites to it, completes its engagements.
 - A gig's candidates are for its owner and HR; a person's gig recommendations for them and HR.
@@ -75,6 +77,17 @@ def sees_all_drafts(viewer: Viewer) -> bool:
 def require_gig_owner(viewer: Viewer, owner_id: str) -> None:
     if viewer.person_id != owner_id and not viewer.is_admin:
         raise Forbidden("only the gig's owner may change it")
+
+
+def posts_for_every_department(viewer: Viewer) -> bool:
+    """HR posts for any department; anyone else for the departments of their own line (their
+    own, those above and those inside it): a manager in Marketing does not post for Engineering."""
+    return viewer.is_hr
+
+
+def require_department_poster(viewer: Viewer, member: bool) -> None:
+    if not member and not posts_for_every_department(viewer):
+        raise Forbidden("only the department's members and HR may post gigs for it")
 
 
 def require_admin(viewer: Viewer, action: str) -> None:

@@ -8,7 +8,7 @@ from typing import Self
 
 import strawberry
 
-from resolvers import people
+from resolvers import departments, people
 from resolvers.context import Info
 from resolvers.records import NOT_FETCHED
 from resolvers.records.people import AspirationRecord, HeldSkillRecord, PersonRecord
@@ -141,6 +141,14 @@ class ViewerType:
     async def person(self, info: Info) -> Person | None:
         person = await people.person_by_id(info.context, self.person_id)
         return Person.from_record(person) if person else None
+
+    @strawberry.field(
+        description="The departments the viewer may post gigs for, by name: their own, those "
+        "above it and those inside it (every department for HR)."
+    )
+    async def postable_departments(self, info: Info) -> list[Department]:
+        records = await departments.postable_departments(info.context)
+        return [Department.from_record(record) for record in records]
 
 
 @strawberry.input(name="PeopleFilter", description="Which people; every field is optional.")

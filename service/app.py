@@ -92,6 +92,7 @@ def service_deadlines(settings: ServiceSettings) -> Deadlines:
         acquisition_s=settings.db_acquisition_timeout_s,
         transaction_s=settings.db_transaction_timeout_s,
         liveness_check_s=settings.db_liveness_check_s,
+        outage_probe_s=settings.db_outage_probe_s,
     )
 
 

@@ -4,10 +4,14 @@ and cancelling them."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Literal
 
 import httpx
+import pytest
 
 from graph.database import Database
+from graph.vocabulary import GigStatus
+from resolvers.workflow.rules import GIG_TRANSITIONS
 from tests.support.api import graphql, mutate
 from tests.support.factories import OrgFactory
 
@@ -259,6 +263,39 @@ async def test_the_owner_updates_a_gig(client: httpx.AsyncClient, db: Database) 
     ]
 
 
+async def test_a_gig_is_posted_for_a_department_of_the_posters_line_or_by_hr(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await org().load(db)
+    postable = "{ viewer { postableDepartments { id } } }"
+
+    from_sales = await mutate(client, CREATE, "P3", input={"id": "G9"} | new_gig(departmentId="D1"))
+    moved_to_sales = await mutate(client, UPDATE, "P1", input={"id": "G1", "departmentId": "D3"})
+    from_data_for_engineering = await mutate(
+        client, CREATE, "P2", input={"id": "G8"} | new_gig(departmentId="D1")
+    )
+    by_hr = await mutate(
+        client, CREATE, "P3", "hr", input={"id": "G7"} | new_gig(departmentId="D1")
+    )
+
+    refusal = "only the department's members and HR may post gigs for it"
+    assert from_sales == {"__typename": "Forbidden", "message": refusal}
+    assert moved_to_sales == {"__typename": "Forbidden", "message": refusal}
+    assert from_data_for_engineering["department"] == {"id": "D1"}
+    assert by_hr["department"] == {"id": "D1"}
+    assert await gig_ids(client, "P3", "hr", departmentId="D3") == ["G3"]
+    lines = [
+        [
+            department["id"]
+            for department in (await graphql(client, postable, who, *roles))["data"]["viewer"][
+                "postableDepartments"
+            ]
+        ]
+        for who, roles in (("P1", ()), ("P2", ()), ("P3", ()), ("P3", ("hr",)))
+    ]
+    assert lines == [["D2", "D1"], ["D2", "D1"], ["D3"], ["D2", "D1", "D3"]]
+
+
 async def test_only_the_owner_or_an_admin_changes_a_gig(
     client: httpx.AsyncClient, db: Database
 ) -> None:
@@ -275,6 +312,34 @@ async def test_only_the_owner_or_an_admin_changes_a_gig(
     assert by_admin["status"] == "CANCELLED"
     body = await graphql(client, '{ gig(id: "G4") { status } }', "P1")
     assert body["data"]["gig"] == {"status": "DRAFT"}
+
+
+@pytest.mark.parametrize("event", ["publish", "cancel"])
+async def test_the_owner_moves_a_gig_as_the_transition_table_says(
+    client: httpx.AsyncClient, db: Database, event: Literal["publish", "cancel"]
+) -> None:
+    factory = org()
+    for status in GigStatus:
+        factory.gig(f"S-{status}", "P1", "D1", status=status).requires(f"S-{status}", "python")
+    await factory.load(db)
+    rule = GIG_TRANSITIONS[event]
+
+    results = {
+        status: await mutate(
+            client, PUBLISH if event == "publish" else CANCEL, "P1", id=f"S-{status}"
+        )
+        for status in GigStatus
+    }
+
+    for status, result in results.items():
+        if status in rule.sources:
+            assert result["status"] == rule.target.upper(), status
+        else:
+            assert result == {
+                "__typename": "Conflict",
+                "message": f"cannot {event} a gig that is {status}",
+                "currentState": status,
+            }
 
 
 async def test_transitions_a_gig_cannot_make(client: httpx.AsyncClient, db: Database) -> None:

@@ -164,6 +164,17 @@ def test_only_colleagues_on_the_gig_may_endorse() -> None:
     permissions.require_colleague_on_gig(True)
 
 
+def test_only_members_and_hr_post_gigs_for_a_department() -> None:
+    message = "only the department's members and HR may post gigs for it"
+    with pytest.raises(Forbidden, match=message):
+        permissions.require_department_poster(EMPLOYEE, False)
+    permissions.require_department_poster(EMPLOYEE, True)
+    permissions.require_department_poster(HR, False)
+    assert not permissions.posts_for_every_department(EMPLOYEE)
+    assert permissions.posts_for_every_department(HR)
+    assert permissions.posts_for_every_department(ADMIN)
+
+
 def test_private_aspirations_are_hidden_from_colleagues_but_not_the_manager_or_hr() -> None:
     assert not permissions.sees_private_aspirations(OTHER, "P-1", "P-5")
     assert permissions.sees_private_aspirations(EMPLOYEE, "P-1", "P-5")

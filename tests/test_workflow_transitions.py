@@ -4,12 +4,15 @@ take it."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 
 import httpx
 import pytest
+from typer.testing import CliRunner
 
-from graph.database import Database
+from cli.main import app as cli_app
+from graph.database import ConnectionInfo, Database
 from resolvers.workflow import rules
 from tests.support.workflow import act, drive, gql, workflow_org
 
@@ -242,3 +245,62 @@ def test_an_engagement_is_completable_from_its_gigs_first_day(
     start: date | None, completable: bool
 ) -> None:
     assert rules.completable(start, date(2026, 5, 1)) is completable
+
+
+async def test_a_filled_gig_is_in_progress_from_its_start_date(
+    db: Database,
+    client: httpx.AsyncClient,
+    neo4j_connection: ConnectionInfo,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    today = date.today()
+    starts = today + timedelta(days=7)
+    org = workflow_org().gig("SOON", "OWNER", "GIG", start_date=starts)
+    await org.gig("BEGUN", "OWNER", "GIG", status="filled", start_date=today).load(db)
+    for person, gig in (("SOLO", "SOON"), ("ALICE", "G1")):  # G1 has no start date
+        await act(client, person, "accept_offer", await drive(db, person, gig, "offered"))
+    for name, value in (("URI", neo4j_connection.uri), ("USER", neo4j_connection.user)):
+        monkeypatch.setenv(f"NEO4J_{name}", value)
+    monkeypatch.setenv("NEO4J_PASSWORD", neo4j_connection.password)
+    monkeypatch.setenv("TALENTGRAPH_POLICY_ALLOW_FUTURE_NOW", "true")  # the CLI reads its env
+    start_due = ["gigs", "start-due"]
+    on_the_day = [*start_due, "--now", f"{starts.isoformat()}T06:00:00+00:00"]
+
+    first = await asyncio.to_thread(CliRunner().invoke, cli_app, start_due)
+    again = await asyncio.to_thread(CliRunner().invoke, cli_app, start_due)
+    statuses = """{ gigs(filter: {statuses: [FILLED, IN_PROGRESS]}, first: 10) {
+                    edges { node { id status } } } }"""
+    before = await gql(client, "OWNER", statuses)
+    later = await asyncio.to_thread(CliRunner().invoke, cli_app, on_the_day)
+    after = await gql(client, "OWNER", statuses)
+    trail = await gql(client, "OWNER", '{ auditTrail(gigId: "BEGUN") { actorId action toState } }')
+
+    assert first.exit_code == 0, first.output
+    assert first.output.splitlines()[-1] == "2 gig(s) started"
+    assert again.output.splitlines()[-1] == "0 gig(s) started"
+    assert {e["node"]["id"]: e["node"]["status"] for e in before["gigs"]["edges"]} == {
+        "BEGUN": "IN_PROGRESS",
+        "G1": "IN_PROGRESS",
+        "SOON": "FILLED",
+    }
+    assert later.output.splitlines() == ["started SOON (Gig SOON)", "1 gig(s) started"]
+    assert {e["node"]["status"] for e in after["gigs"]["edges"]} == {"IN_PROGRESS"}
+    assert trail["auditTrail"] == [
+        {"actorId": "system", "action": "start", "toState": "in_progress"}
+    ]
+
+
+async def test_the_start_of_gigs_is_not_run_ahead_of_time(
+    db: Database, neo4j_connection: ConnectionInfo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await workflow_org().gig("SOON", "OWNER", "GIG", status="filled").load(db)
+    monkeypatch.setenv("NEO4J_URI", neo4j_connection.uri)
+    ahead = (date.today() + timedelta(days=2)).isoformat()
+
+    refused = await asyncio.to_thread(
+        CliRunner().invoke, cli_app, ["gigs", "start-due", "--now", f"{ahead}T06:00:00"]
+    )
+
+    assert refused.exit_code != 0
+    assert "may not be in the future" in refused.output
+    assert "Traceback" not in refused.output

@@ -20,7 +20,9 @@ from resolvers.workflow import (
 class AuditEvent:
     id: strawberry.ID
     at: datetime
-    actor_id: str = strawberry.field(description="A person id, or 'system' for the overdue run.")
+    actor_id: str = strawberry.field(
+        description="A person id, or 'system' for a scheduled run (overdue approvals, gig starts)."
+    )
     actor_name: str | None = strawberry.field(
         description="The actor's name (null for 'system' or a person since removed)."
     )

@@ -1,5 +1,6 @@
 """A TCP relay between the app and the real Neo4j that a test can cut and restore, as a network
-fault or a crashed database would: cut drops every open connection and refuses new ones."""
+fault or a crashed database would: cut drops every open connection and refuses new ones; hold
+drops them too but accepts new ones and never answers, as a Neo4j still starting up holds them."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class CuttableRelay:
     def __init__(self, target_host: str, target_port: int) -> None:
         self.target = (target_host, target_port)
         self.cut = False
+        self.held = False
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
 
@@ -40,12 +42,22 @@ class CuttableRelay:
             writer.transport.abort()
         self._writers.clear()
 
+    def hold(self) -> None:
+        """Drops every open connection; new ones are accepted and get no answer."""
+        self.sever()
+        self.cut, self.held = False, True
+
     def restore(self) -> None:
+        self.cut = self.held = False
+        self.sever()  # held connections included
         self.cut = False
 
     async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         if self.cut:
             writer.transport.abort()
+            return
+        if self.held:
+            self._writers.add(writer)
             return
         try:
             upstream_reader, upstream_writer = await asyncio.open_connection(*self.target)

@@ -14,11 +14,10 @@ import { useViewer } from "../viewer";
 
 const PostGigQuery = graphql(`
   query PostGig {
-    departments {
-      id
-      name
-      parent {
+    viewer {
+      postableDepartments {
         id
+        name
       }
     }
   }
@@ -154,7 +153,7 @@ export default function PostGig() {
     navigate(`/gigs/${result.id}`);
   }
 
-  const departments = [...data.departments].sort((a, b) => a.name.localeCompare(b.name));
+  const departments = data.viewer.postableDepartments;
   const invalid = (field: string) =>
     failure?.field?.endsWith(field) ? { "aria-invalid": true, "aria-describedby": `${field}-error` } : {};
 
@@ -183,6 +182,7 @@ export default function PostGig() {
             <select id="departmentId" name="departmentId" defaultValue={viewer.departmentId ?? ""} {...invalid("departmentId")}>
               {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
             </select>
+            <p className="hint">Your own department, those above it and those inside it.</p>
             <FieldError failure={failure} field="departmentId" />
           </div>
         </div>
