@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -30,7 +30,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from graph.database import Database, Row
+from graph.database import Database
 from graph.errors import DatabaseUnavailable, DomainError, Forbidden, NotFound, ValidationFailed
 from graph.settings import ServiceSettings
 from resolvers import analytics, gigs
@@ -48,7 +48,7 @@ DEFAULT_TOP = 100
 class Table:
     filename: str
     columns: Sequence[str]
-    rows: Iterable[Row]
+    rows: Iterable[Mapping[str, object]]
 
 
 def _cell(value: Any) -> str:
@@ -169,7 +169,7 @@ async def gig_applicants(ctx: Context, request: Request) -> Table:
     return Table(f"gig-{gig_id}-applicants.csv", APPLICANT_COLUMNS, flat)
 
 
-Metric = Callable[[Database, analytics.Scope], Awaitable[list[Row]]]
+Metric = Callable[[Database, analytics.Scope], Awaitable[Sequence[Mapping[str, object]]]]
 
 ANALYTICS_TABLES: dict[str, Metric] = {
     "fill-rate": analytics.fill_rate,

@@ -71,9 +71,19 @@ async def test_a_person_who_opts_out_is_never_listed(
     graph: Database, client: httpx.AsyncClient
 ) -> None:
     opt_out = "mutation($o: Boolean!) { setChampionOptOut(input: {optOut: $o}) { result { __typename ... on ChampionPreference { optOut } } } }"  # noqa: E501
+    preference = "{ championPreference { optOut } }"
+    assert (await graphql(client, preference, "A2"))["data"] == {
+        "championPreference": {"optOut": False}
+    }
     body = await graphql(client, opt_out, "A2", variables={"o": True})
     assert body["data"] == {
         "setChampionOptOut": {"result": {"__typename": "ChampionPreference", "optOut": True}}
+    }
+    assert (await graphql(client, preference, "A2"))["data"] == {
+        "championPreference": {"optOut": True}
+    }
+    assert (await graphql(client, preference, "B2"))["data"] == {
+        "championPreference": {"optOut": False}
     }
     listed = (await champions(client, "admin"))["champions"]
     assert [c["personId"] for c in listed] == ["C1", "A3", "C2", "B2"]

@@ -82,3 +82,23 @@ def test_a_story_never_carries_a_rating() -> None:
     assert story is not None
     names = {field.python_name for field in story.fields}  # type: ignore[union-attr]
     assert not {name for name in names if "rating" in name or "feedback" in name}
+
+
+async def test_mine_keeps_the_stories_the_viewer_tells_and_gig_id_those_of_one_gig(
+    graph: Database, client: httpx.AsyncClient
+) -> None:
+    await tell(client, "A2", line="Beta", consent=False)
+    await mutate(client, TELL, "A2", input={"engagementId": "XC1", "consent": True})
+    await mutate(client, TELL, "A1", input={"engagementId": "XA1", "consent": False})
+
+    async def ids(who: str, arguments: str, *roles: str) -> list[str]:
+        body = await graphql(client, f"{{ stories({arguments}) {{ id }} }}", who, *roles)
+        return sorted(s["id"] for s in body["data"]["stories"])
+
+    # A1 manages A2 and owns GA1: reads all three, tells one
+    assert await ids("A1", "first: 10") == ["story-XA1", "story-XB1", "story-XC1"]
+    assert await ids("A1", "mine: true") == ["story-XA1"]
+    assert await ids("A2", "mine: true") == ["story-XB1", "story-XC1"]
+    assert await ids("H1", "mine: true", "hr") == []
+    assert await ids("A2", 'gigId: "GB1"') == ["story-XB1"]
+    assert await ids("C1", 'mine: true, gigId: "GB1"') == []

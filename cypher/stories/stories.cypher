@@ -1,15 +1,20 @@
 // Success stories the viewer may read: published ones (the helper and the owner both agreed) for
 // everyone; unpublished ones only for the people in them, their managers and HR. What was done,
 // for whom, the hours and the savings (hours worked x the gig's external hourly rate), each
-// side's line; never a rating or the owner's feedback. Newest first.
+// side's line; never a rating or the owner's feedback. Newest first. `mine` keeps only the stories
+// the viewer tells (as the helper or the owner), `gig_id` only those of one gig.
 // :param viewer_id => 'P1'
 // :param every => false
 // :param published_only => false
+// :param mine => false
+// :param gig_id => null
 // :param ids => null
 // :param first => 20
 MATCH (s:Story)-[:ABOUT]->(e:Engagement)<-[:ENGAGED_IN]-(helper:Person)
 MATCH (e)-[:ON]->(g:Gig)-[:OWNED_BY]->(owner:Person)
 WHERE ($ids IS NULL OR s.id IN $ids)
+  AND ($gig_id IS NULL OR g.id = $gig_id)
+  AND (NOT $mine OR $viewer_id IN [helper.id, owner.id])
   AND (s.published_at IS NOT NULL
        OR (NOT $published_only
            AND ($every OR $viewer_id IN [helper.id, owner.id]

@@ -85,6 +85,12 @@ async def champions(db: Database, scope: Scope, report: CollaborationReport) -> 
     return [Champion.from_row(row) for row in rows]
 
 
+async def opt_out(db: Database, viewer: Viewer) -> bool:
+    """Whether the viewer opted out of the champions list (never listed while they are)."""
+    rows = await db.read("people/champion_opt_out", person_id=viewer.person_id)
+    return bool(rows[0]["champion_opt_out"]) if rows else False
+
+
 async def set_opt_out(db: Database, viewer: Viewer, opt_out: bool) -> bool:
     """The viewer chooses whether HR may list them as a champion."""
     rows = await db.write(

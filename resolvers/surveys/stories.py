@@ -74,6 +74,8 @@ async def stories(
     viewer: Viewer,
     *,
     published_only: bool = False,
+    mine: bool = False,
+    gig_id: str | None = None,
     first: int = 20,
     ids: list[str] | None = None,
 ) -> list[Story]:
@@ -82,6 +84,8 @@ async def stories(
         viewer_id=viewer.person_id,
         every=reads_every_story(viewer),
         published_only=published_only,
+        mine=mine,
+        gig_id=gig_id,
         ids=ids,
         first=first,
     )

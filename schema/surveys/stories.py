@@ -99,17 +99,34 @@ ChampionPreferencePayload = payload_type(
 class StoriesQuery:
     @strawberry.field(
         description="Success stories: published ones for everyone; unpublished ones for the "
-        "people in them, their managers and HR. Newest first."
+        "people in them, their managers and HR. Newest first. `mine`: only those the viewer "
+        "tells (as the helper or the owner); `gigId`: only those of that gig."
     )
     async def stories(
-        self, info: Info, published_only: bool = False, first: int = 20
+        self,
+        info: Info,
+        published_only: bool = False,
+        first: int = 20,
+        mine: bool = False,
+        gig_id: strawberry.ID | None = None,
     ) -> list[Story]:
         if not 1 <= first <= stories.MAX_STORIES:
             raise ValidationFailed("first", f"must be between 1 and {stories.MAX_STORIES}")
         found = await stories.stories(
-            info.context.db, info.context.viewer, published_only=published_only, first=first
+            info.context.db,
+            info.context.viewer,
+            published_only=published_only,
+            mine=mine,
+            gig_id=None if gig_id is None else str(gig_id),
+            first=first,
         )
         return [Story.from_value(s) for s in found]
+
+    @strawberry.field(description="Whether the viewer opted out of the champions list.")
+    async def champion_preference(self, info: Info) -> ChampionPreference:
+        return ChampionPreference(
+            opt_out=await champions.opt_out(info.context.db, info.context.viewer)
+        )
 
 
 @strawberry.type

@@ -73,6 +73,15 @@ test("from a profile edit to a validated skill, with the manager's approval and 
   await employee.getByLabel("Share of my week for gigs (%)").fill("30");
   await employee.getByRole("button", { name: "Save" }).click();
   await expect(employee.getByRole("status").filter({ hasText: "Profile saved." })).toBeVisible();
+  // the employee opts out of the champions list, which holds after a reload, and back in
+  const champion = employee.getByRole("region", { name: "Champions list" });
+  await expect(champion.getByRole("status")).toHaveText("HR may list you as a champion.");
+  await champion.getByRole("button", { name: "Opt out of the champions list" }).click();
+  await expect(champion.getByRole("status")).toHaveText("You opted out: HR never lists you as a champion.");
+  await employee.reload();
+  await expect(champion.getByRole("status")).toHaveText("You opted out: HR never lists you as a champion.");
+  await champion.getByRole("button", { name: "List me again" }).click();
+  await expect(champion.getByRole("status")).toHaveText("HR may list you as a champion.");
   await expectAccessible(employee, "my profile");
   await screenshot(employee, "my-profile");
 
@@ -167,12 +176,57 @@ test("from a profile edit to a validated skill, with the manager's approval and 
   await owner.getByRole("button", { name: "Complete" }).click();
   await expect(owner.getByText(`${me.name}'s work is complete`)).toBeVisible();
 
+  // the owner starts the gig's story there and agrees: not published until the helper agrees too
+  const ownerLine = owner.getByRole("form", { name: `Your line of the story of “${title}”` });
+  await ownerLine.getByLabel("Your line, in your own words").fill("Two real bugs found before the audit.");
+  await ownerLine.getByRole("button", { name: "Save and agree to publish" }).click();
+  await expect(owner.getByRole("status").filter({ hasText: `Saved. The story is published once ${me.name} agrees too.` })).toBeVisible();
+  await expect(owner.getByRole("article", { name: title })).toContainText(`Not published: waiting for ${me.name}'s consent`);
+
   // the skill is validated on the employee's profile
   await employee.getByRole("link", { name: me.name }).click();
   const validated = employee.getByRole("list", { name: "Your skills" }).locator("li", { hasText: SKILL });
   await expect(validated).toContainText("Evidenced");
   await expect(validated).toContainText("shown on a gig");
   await expect(employee.getByRole("region", { name: "Completed gigs" }).or(employee.locator("section", { hasText: "Completed gigs" })).first()).toContainText(title);
+
+
+  // the helper reads the owner's line on Success stories, adds theirs and agrees: published, with
+  // the hours and the savings and never a rating; then withdraws, and it is unpublished again
+  await employee.getByRole("link", { name: "Success stories", exact: true }).click();
+  const story = employee.getByRole("region", { name: "Your stories" }).getByRole("article", { name: title });
+  await expect(story).toContainText("“Two real bugs found before the audit.”");
+  await expect(story).toContainText("Not published: waiting for your consent");
+  await story.getByLabel("Your line, in your own words").fill("I learnt how a pricing engine thinks.");
+  await story.getByRole("button", { name: "Save and agree to publish" }).click();
+  await expect(employee.getByRole("status").filter({ hasText: "Saved. The story is published: you both agreed." })).toBeVisible();
+  await expect(story).toContainText("Published: both agreed");
+  await expect(story).toContainText(/8 h · saved €[\d,]+/);
+  await expect(story).not.toContainText(/rated|Found two real bugs/);
+  await expectAccessible(employee, "success stories");
+  await screenshot(employee, "success-stories");
+  await story.getByRole("button", { name: "Withdraw my consent" }).click();
+  await expect(employee.getByRole("status").filter({ hasText: "Saved. The story stays unpublished while you do not agree." })).toBeVisible();
+  await expect(story).toContainText("Not published: waiting for your consent");
+
+  // someone who is not in it does not see it unpublished; once the helper agrees again, they do
+  const outsider = employees.find((p) => ![me.name, me.manager, gigOwner.name].includes(p.name));
+  if (!outsider) throw new Error("the demo data has no third employee");
+  await signOut(owner);
+  await signInAs(owner, "employee", outsider.name);
+  await owner.getByRole("link", { name: "Success stories", exact: true }).click();
+  await expect(owner.getByRole("heading", { level: 2, name: "Published" })).toBeVisible();
+  await expect(owner.getByRole("article", { name: title })).toHaveCount(0);
+  await story.getByRole("button", { name: "Save and agree to publish" }).click();
+  await expect(story).toContainText("Published: both agreed");
+  await owner.reload();
+  const published = owner.getByRole("region", { name: "Published" }).getByRole("article", { name: title });
+  await expect(published).toContainText(me.name);
+  await expect(published).toContainText("“I learnt how a pricing engine thinks.”");
+  await expect(published).toContainText("“Two real bugs found before the audit.”");
+  await expect(published).toContainText(/8 h · saved €[\d,]+/);
+  await expect(published).not.toContainText(/rated|Found two real bugs/);
+  await expect(published.getByRole("form")).toHaveCount(0);
 
   // HR: who is near Haskell (the employee, holding it), the dashboard, a CSV
   await signOut(owner);

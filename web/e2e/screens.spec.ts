@@ -50,15 +50,6 @@ test("find gigs searches titles and descriptions and filters remote work", async
   await screenshot(page, "find-gigs");
 });
 
-test("success stories celebrate cross-department gigs with their savings", async ({ page }) => {
-  const [person] = await demoPeople(page, "employee");
-  await signInAs(page, "employee", person?.name ?? "");
-  await page.getByRole("link", { name: "Success stories", exact: true }).click();
-  await expect(page.getByText(/These \d+ gigs saved €[\d,]+/)).toBeVisible();
-  await expect(page.getByRole("article").first()).toContainText(/helped/);
-  await screenshot(page, "success-stories");
-});
-
 test("GraphiQL works offline: nothing is fetched from another host", async ({ page, baseURL }) => {
   const origin = new URL(baseURL ?? "").origin;
   const elsewhere: string[] = [];

@@ -4,7 +4,8 @@ import { type SubmitEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, useParams } from "wouter";
 import { Empty, ErrorState, Loading } from "../components/States";
-import { graphql } from "../gql";
+import { StoryCard, StoryFields, TellStoryForm } from "../components/Story";
+import { type FragmentType, graphql } from "../gql";
 import { hours, relative } from "../lib/format";
 import { text } from "../lib/forms";
 import { failureOf, type Failure } from "../lib/outcome";
@@ -52,6 +53,11 @@ const FinishQuery = graphql(`
           }
         }
       }
+    }
+    stories(gigId: $gigId, first: 100) {
+      id
+      engagementId
+      ...StoryFields
     }
   }
 `);
@@ -154,6 +160,26 @@ function CompleteForm(props: {
   );
 }
 
+/** The story of a completed engagement: told so far, or the owner's form to start it. */
+function GigStory(props: {
+  engagementId: string;
+  helper: string;
+  title: string;
+  story: FragmentType<typeof StoryFields> | undefined;
+  onTold: (message: string) => void;
+}) {
+  return (
+    <section aria-label={`The story of ${props.helper}'s work`}>
+      <h3>Its success story</h3>
+      {props.story ? (
+        <StoryCard story={props.story} onTold={props.onTold} />
+      ) : (
+        <TellStoryForm engagementId={props.engagementId} title={props.title} line={null} consent={false} other={props.helper} onTold={props.onTold} />
+      )}
+    </section>
+  );
+}
+
 export default function Finish() {
   const { id } = useParams<{ id: string }>();
   const [{ data, fetching, error }, refetch] = useQuery({ query: FinishQuery, variables: { gigId: id } });
@@ -171,6 +197,10 @@ export default function Finish() {
   const gig = data.gig;
   if (!gig) return <Empty><p>No such gig.</p></Empty>;
   const engaged = data.gigApplications.filter((a) => a.engagement);
+  const onDone = (message: string) => {
+    setDone(message);
+    refetch({ requestPolicy: "network-only" });
+  };
   return (
     <>
       <p><Link href={`/gigs/${gig.id}`}>← {gig.title}</Link></p>
@@ -195,10 +225,7 @@ export default function Finish() {
                     name={a.person.name}
                     suggestedHours={e.hoursPerWeek * gig.durationWeeks}
                     skills={gig.skills.map((s) => ({ id: s.skill.id, label: s.skill.label, level: s.minProficiency }))}
-                    onDone={(message) => {
-                      setDone(message);
-                      refetch({ requestPolicy: "network-only" });
-                    }}
+                    onDone={onDone}
                   />
                 ) : (
                   <>
@@ -211,6 +238,7 @@ export default function Finish() {
                     <p className="meta">
                       {e.helperRating ? `${a.person.name} rated the gig ${e.helperRating}/5${e.helperFeedback ? `: “${e.helperFeedback}”` : ""}` : `${a.person.name} has not rated the gig yet.`}
                     </p>
+                    {e.status === "COMPLETED" && <GigStory engagementId={e.id} helper={a.person.name} title={gig.title} story={data.stories.find((st) => st.engagementId === e.id)} onTold={onDone} />}
                   </>
                 )}
               </li>

@@ -4,6 +4,7 @@
 import { type SubmitEvent, useState } from "react";
 import { type OperationResult, useMutation, useQuery } from "urql";
 import { Link } from "wouter";
+import { ChampionChoice } from "../components/ChampionChoice";
 import { type PickedSkill, SkillTypeahead } from "../components/SkillTypeahead";
 import { Empty, ErrorState, Loading } from "../components/States";
 import { graphql } from "../gql";
@@ -47,6 +48,9 @@ const ProfileQuery = graphql(`
           label
         }
       }
+    }
+    championPreference {
+      ...ChampionChoiceFields
     }
     gigProfile(personId: $personId) {
       needsRefresh
@@ -454,6 +458,7 @@ export default function Profile() {
             )}
             <button type="submit">Save</button>
           </form>
+          <ChampionChoice preference={data.championPreference} />
           <section aria-labelledby="completed">
             <h2 id="completed">Completed gigs</h2>
             {!gigProfile || gigProfile.completedGigs.length === 0 ? (
@@ -467,6 +472,7 @@ export default function Profile() {
                     {e.demonstrated.length > 0 && (
                       <span className="meta">Showed {e.demonstrated.map((d) => `${d.skill.label} ${d.level}`).join(", ")}</span>
                     )}
+                    <Link href="/stories">Tell its story</Link>
                   </li>
                 ))}
               </ul>
