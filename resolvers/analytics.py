@@ -13,13 +13,23 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
-from typing import Any
+from typing import Any, cast
 
 from graph.database import Database, Row
 from graph.errors import NotFound, ValidationFailed
 from resolvers.collaboration import Collaboration, CollaborationReport, collaboration_report
 from resolvers.context import Context
 from resolvers.permissions import require_analyst
+from resolvers.records.analytics import (
+    BenchSkillRow,
+    CatalystRow,
+    FillRateRow,
+    MobilityRow,
+    SavingsByMonthRow,
+    SkillGrowthRow,
+    SkillRiskRow,
+    UtilisationRow,
+)
 
 MAX_TOP = 200
 MAX_RISK_HOLDERS = 10
@@ -80,29 +90,30 @@ async def department(db: Database, department_id: str) -> Row | None:
     return rows[0] if rows else None
 
 
-async def fill_rate(db: Database, scope: Scope) -> list[Row]:
+async def fill_rate(db: Database, scope: Scope) -> list[FillRateRow]:
     """Rows by `dimension`: `total`, `type` (key = gig type), `department` (key = its id)."""
-    return await db.read("analytics/fill_rate", **scope.params)
+    return cast(list[FillRateRow], await db.read("analytics/fill_rate", **scope.params))
 
 
-async def savings(db: Database, scope: Scope) -> list[Row]:
+async def savings(db: Database, scope: Scope) -> list[SavingsByMonthRow]:
     """One row per month and department of the gig."""
-    return await db.read("analytics/savings", **scope.params)
+    return cast(list[SavingsByMonthRow], await db.read("analytics/savings", **scope.params))
 
 
-async def utilisation(db: Database, scope: Scope) -> Row:
-    return (await db.read("analytics/utilisation", **scope.params))[0]
+async def utilisation(db: Database, scope: Scope) -> UtilisationRow:
+    return cast(UtilisationRow, (await db.read("analytics/utilisation", **scope.params))[0])
 
 
-async def bench_by_skill(db: Database, scope: Scope) -> list[Row]:
-    return await db.read("analytics/bench_by_skill", **scope.params, limit=scope.top)
+async def bench_by_skill(db: Database, scope: Scope) -> list[BenchSkillRow]:
+    rows = await db.read("analytics/bench_by_skill", **scope.params, limit=scope.top)
+    return cast(list[BenchSkillRow], rows)
 
 
 async def collaboration_pairs(
     db: Database, scope: Scope, level: int | None = None
 ) -> list[Collaboration]:
     rows = await db.read("analytics/collaboration_edges", **scope.params, level=level)
-    return [Collaboration.from_row(row) for row in rows]
+    return [Collaboration.from_row(pair) for pair in rows[0]["pairs"]]
 
 
 @dataclass(frozen=True)
@@ -138,25 +149,27 @@ async def collaboration(db: Database, scope: Scope, level: int | None = None) ->
     )
 
 
-async def skill_growth(db: Database, scope: Scope) -> list[Row]:
+async def skill_growth(db: Database, scope: Scope) -> list[SkillGrowthRow]:
     """Rows by `dimension`: `total` and `month` (key = first day of the month)."""
-    return await db.read("analytics/skill_growth", **scope.params)
+    return cast(list[SkillGrowthRow], await db.read("analytics/skill_growth", **scope.params))
 
 
-async def internal_mobility(db: Database, scope: Scope) -> Row:
-    return (await db.read("analytics/internal_mobility", **scope.params))[0]
+async def internal_mobility(db: Database, scope: Scope) -> MobilityRow:
+    return cast(MobilityRow, (await db.read("analytics/internal_mobility", **scope.params))[0])
 
 
-async def manager_catalysts(db: Database, scope: Scope) -> list[Row]:
-    return await db.read(
+async def manager_catalysts(db: Database, scope: Scope) -> list[CatalystRow]:
+    rows = await db.read(
         "analytics/manager_catalysts", **scope.params, manager_id=None, limit=scope.top
     )
+    return cast(list[CatalystRow], rows)
 
 
-async def skill_risk(db: Database, scope: Scope) -> list[Row]:
-    return await db.read(
+async def skill_risk(db: Database, scope: Scope) -> list[SkillRiskRow]:
+    rows = await db.read(
         "analytics/skill_risk",
         department_id=scope.department_id,
         max_holders=scope.risk_holders,
         limit=scope.top,
     )
+    return cast(list[SkillRiskRow], rows)

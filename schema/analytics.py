@@ -15,17 +15,26 @@ from typing import Annotated, Self
 
 import strawberry
 
-from graph.database import Row
 from graph.vocabulary import SurveyMeasure
 from resolvers import analytics
 from resolvers.analytics import Scope, TimedReport
 from resolvers.collaboration import Broker as BrokerData
 from resolvers.collaboration import CollaborationReport
 from resolvers.context import Info
+from resolvers.records.analytics import (
+    BenchSkillRow,
+    CatalystRow,
+    FillRateRow,
+    MobilityRow,
+    SavingsByMonthRow,
+    SkillGrowthRow,
+    SkillRiskRow,
+    UtilisationRow,
+)
 from resolvers.surveys import champions as survey_champions
 from resolvers.surveys import results as survey_results
 from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
-from schema.surveys.results import Champion, PulsePeriod
+from schema.surveys.results import ChampionType, PulsePeriodType
 
 
 @strawberry.input(description="A period of whole days, both included (UTC).")
@@ -34,7 +43,7 @@ class PeriodInput:
     to: date
 
 
-def _share(part: int, whole: int) -> float:
+def _share(part: float, whole: float) -> float:
     return part / whole if whole else 0.0
 
 
@@ -49,7 +58,7 @@ class FillStats:
     p90_days_to_fill: float | None
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: FillRateRow) -> Self:
         return cls(
             key=row["key"],
             label=row["label"],
@@ -68,10 +77,10 @@ class FillRate:
     by_department: list[FillStats]
 
     @classmethod
-    def from_rows(cls, rows: list[Row]) -> Self:
+    def from_records(cls, rows: list[FillRateRow]) -> Self:
         by: dict[str, list[FillStats]] = {"total": [], "type": [], "department": []}
         for row in rows:
-            by[row["dimension"]].append(FillStats.from_row(row))
+            by[row["dimension"]].append(FillStats.from_record(row))
         empty = FillStats(
             key=None, label=None, published=0, filled=0, fill_rate=0.0,
             median_days_to_fill=None, p90_days_to_fill=None,
@@ -93,7 +102,7 @@ class SavingsRow:
     savings: float
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: SavingsByMonthRow) -> Self:
         return cls(
             month=row["month"],
             department_id=strawberry.ID(row["department_id"]),
@@ -111,8 +120,8 @@ class Savings:
     by_month_and_department: list[SavingsRow]
 
     @classmethod
-    def from_rows(cls, rows: list[Row]) -> Self:
-        items = [SavingsRow.from_row(row) for row in rows]
+    def from_records(cls, rows: list[SavingsByMonthRow]) -> Self:
+        items = [SavingsRow.from_record(row) for row in rows]
         return cls(
             total=sum(item.savings for item in items),
             hours_worked=sum(item.hours_worked for item in items),
@@ -127,7 +136,7 @@ class BenchSkill:
     bench_people: int
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: BenchSkillRow) -> Self:
         return cls(
             skill_id=strawberry.ID(row["skill_id"]),
             skill_label=row["skill_label"],
@@ -147,7 +156,7 @@ class Utilisation:
     scope: strawberry.Private[Scope]
 
     @classmethod
-    def from_row(cls, row: Row, scope: Scope) -> Self:
+    def from_record(cls, row: UtilisationRow, scope: Scope) -> Self:
         return cls(
             people=row["people"],
             capacity_hours=row["capacity_hours"] or 0.0,
@@ -160,7 +169,7 @@ class Utilisation:
     @strawberry.field(description="Skills of the people on the bench, most available first.")
     async def bench_by_skill(self, info: Info) -> list[BenchSkill]:
         rows = await analytics.bench_by_skill(info.context.db, self.scope)
-        return [BenchSkill.from_row(row) for row in rows]
+        return [BenchSkill.from_record(row) for row in rows]
 
 
 @strawberry.type
@@ -245,7 +254,7 @@ class GrowthStats:
     people_grown: int
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: SkillGrowthRow) -> Self:
         return cls(
             month=row["key"],
             demonstrations=row["demonstrations"],
@@ -262,8 +271,8 @@ class SkillGrowth:
     by_month: list[GrowthStats]
 
     @classmethod
-    def from_rows(cls, rows: list[Row]) -> Self:
-        stats = [GrowthStats.from_row(row) for row in rows]
+    def from_records(cls, rows: list[SkillGrowthRow]) -> Self:
+        stats = [GrowthStats.from_record(row) for row in rows]
         totals = [s for row, s in zip(rows, stats, strict=True) if row["dimension"] == "total"]
         empty = GrowthStats(
             month=None, demonstrations=0, new_skills=0, proficiency_gained=0,
@@ -283,7 +292,7 @@ class InternalMobility:
     share: float = strawberry.field(description="mobilePeople / people")
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: MobilityRow) -> Self:
         return cls(
             people=row["people"],
             engaged_people=row["engaged_people"],
@@ -303,7 +312,7 @@ class ManagerCatalyst:
     median_decision_hours: float | None
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: CatalystRow) -> Self:
         return cls(
             manager_id=strawberry.ID(row["manager_id"]),
             manager_name=row["manager_name"],
@@ -336,7 +345,7 @@ class SkillRisk:
     aspirants: list[SkillRiskAspirant]
 
     @classmethod
-    def from_row(cls, row: Row) -> Self:
+    def from_record(cls, row: SkillRiskRow) -> Self:
         return cls(
             department_id=strawberry.ID(row["department_id"]),
             department_name=row["department_name"],
@@ -382,16 +391,16 @@ class Analytics:
 
     @strawberry.field
     async def fill_rate(self, info: Info) -> FillRate:
-        return FillRate.from_rows(await analytics.fill_rate(info.context.db, self.scope))
+        return FillRate.from_records(await analytics.fill_rate(info.context.db, self.scope))
 
     @strawberry.field
     async def savings(self, info: Info) -> Savings:
-        return Savings.from_rows(await analytics.savings(info.context.db, self.scope))
+        return Savings.from_records(await analytics.savings(info.context.db, self.scope))
 
     @strawberry.field
     async def utilisation(self, info: Info) -> Utilisation:
         row = await analytics.utilisation(info.context.db, self.scope)
-        return Utilisation.from_row(row, self.scope)
+        return Utilisation.from_record(row, self.scope)
 
     @strawberry.field(
         description="Collaboration between the departments people are members of, or with "
@@ -403,22 +412,22 @@ class Analytics:
 
     @strawberry.field
     async def skill_growth(self, info: Info) -> SkillGrowth:
-        return SkillGrowth.from_rows(await analytics.skill_growth(info.context.db, self.scope))
+        return SkillGrowth.from_records(await analytics.skill_growth(info.context.db, self.scope))
 
     @strawberry.field
     async def internal_mobility(self, info: Info) -> InternalMobility:
         row = await analytics.internal_mobility(info.context.db, self.scope)
-        return InternalMobility.from_row(row)
+        return InternalMobility.from_record(row)
 
     @strawberry.field(description="Managers whose reports grow elsewhere most, `top` of them.")
     async def managers(self, info: Info) -> list[ManagerCatalyst]:
         rows = await analytics.manager_catalysts(info.context.db, self.scope)
-        return [ManagerCatalyst.from_row(row) for row in rows]
+        return [ManagerCatalyst.from_record(row) for row in rows]
 
     @strawberry.field(description="The `top` skill risks, most needed by open gigs first.")
     async def skill_risk(self, info: Info) -> list[SkillRisk]:
         rows = await analytics.skill_risk(info.context.db, self.scope)
-        return [SkillRisk.from_row(row) for row in rows]
+        return [SkillRisk.from_record(row) for row in rows]
 
     @strawberry.field(
         description="Engagement on growth and opportunity (the quarterly growth pulse) per "
@@ -426,19 +435,21 @@ class Analytics:
         "their parent department; with `level`, departments rolled up to their ancestor at that "
         "depth of the tree first (0: top-level departments)."
     )
-    async def engagement(self, info: Info, level: int | None = None) -> list[PulsePeriod]:
+    async def engagement(self, info: Info, level: int | None = None) -> list[PulsePeriodType]:
         return await self._pulse(info, SurveyMeasure.ENGAGEMENT, level)
 
     @strawberry.field(
         description="Managers' sentiment on talent sharing (the quarterly managers' pulse), per "
         "quarter and department, after the anonymity floor; `level` as for engagement."
     )
-    async def manager_sentiment(self, info: Info, level: int | None = None) -> list[PulsePeriod]:
+    async def manager_sentiment(
+        self, info: Info, level: int | None = None
+    ) -> list[PulsePeriodType]:
         return await self._pulse(info, SurveyMeasure.MANAGER_SENTIMENT, level)
 
     async def _pulse(
         self, info: Info, measures: SurveyMeasure, level: int | None
-    ) -> list[PulsePeriod]:
+    ) -> list[PulsePeriodType]:
         """The measure's counters are read once per request however many fields fold them."""
         if measures not in self.counters:
             self.counters[measures] = asyncio.ensure_future(
@@ -446,17 +457,17 @@ class Analytics:
             )
         floor = info.context.settings.survey_min_group
         periods = await survey_results.fold(await self.counters[measures], floor, level)
-        return [PulsePeriod.from_value(period) for period in periods]
+        return [PulsePeriodType.from_value(period) for period in periods]
 
     @strawberry.field(
         description="The `top` champions to ask for a story or invite to a launch, with why: "
         "well-rated gigs, departments helped, brokers of the collaboration graph, endorsements "
         "given. People who opted out are never listed."
     )
-    async def champions(self, info: Info) -> list[Champion]:
+    async def champions(self, info: Info) -> list[ChampionType]:
         timed = await self.collaboration_report(info, None)
         found = await survey_champions.champions(info.context.db, self.scope, timed.report)
-        return [Champion.from_value(champion) for champion in found]
+        return [ChampionType.from_value(champion) for champion in found]
 
 
 AnalyticsResult = Annotated[

@@ -34,8 +34,11 @@ class NotificationPreference:
         )
 
 
-@strawberry.type(description="The viewer's notification settings: addresses and preferences.")
-class NotificationSettings:
+@strawberry.type(
+    name="NotificationSettings",
+    description="The viewer's notification settings: addresses and preferences.",
+)
+class NotificationSettingsType:
     email: str
     slack_id: str | None = strawberry.field(description="Slack member id, for mentions.")
     teams_id: str | None = strawberry.field(description="Teams user (sign-in address or id).")
@@ -75,7 +78,7 @@ class SetChatAddressesInput:
 
 
 NotificationSettingsPayload = payload_type(
-    NotificationSettings,
+    NotificationSettingsType,
     "NotificationSettings",
     "The settings after the change, or why nothing changed.",
 )
@@ -84,10 +87,10 @@ NotificationSettingsPayload = payload_type(
 @strawberry.type
 class DeliveryQuery:
     @strawberry.field(description="The viewer's notification settings.")
-    async def notification_settings(self, info: Info) -> NotificationSettings:
+    async def notification_settings(self, info: Info) -> NotificationSettingsType:
         ctx = info.context
         record = await settings.notification_settings(ctx.db, ctx.viewer.person_id)
-        return NotificationSettings.from_record(record)
+        return NotificationSettingsType.from_record(record)
 
 
 @strawberry.type
@@ -98,11 +101,11 @@ class DeliveryMutation:
     )
     async def set_notification_preferences(
         self, info: Info, input: SetNotificationPreferencesInput
-    ) -> Payload[NotificationSettings]:
+    ) -> Payload[NotificationSettingsType]:
         ctx = info.context
         choices = [choice.to_value() for choice in input.preferences]
         work = settings.set_preferences(ctx.db, ctx.viewer.person_id, choices)
-        return await payload(work, NotificationSettings.from_record)
+        return await payload(work, NotificationSettingsType.from_record)
 
     @strawberry.mutation(
         graphql_type=NotificationSettingsPayload,
@@ -110,9 +113,9 @@ class DeliveryMutation:
     )
     async def set_chat_addresses(
         self, info: Info, input: SetChatAddressesInput
-    ) -> Payload[NotificationSettings]:
+    ) -> Payload[NotificationSettingsType]:
         ctx = info.context
         work = settings.set_chat_addresses(
             ctx.db, ctx.viewer.person_id, input.slack_id, input.teams_id
         )
-        return await payload(work, NotificationSettings.from_record)
+        return await payload(work, NotificationSettingsType.from_record)

@@ -137,7 +137,7 @@ async def test_skill_growth_counts_new_skills_levels_and_realised_aspirations(
     graph: Database,
 ) -> None:
     rows = await analytics.skill_growth(graph, scope())
-    by = {(row["dimension"], row["key"]): row for row in rows}
+    by = {(row["dimension"], row["key"]): dict(row) for row in rows}
     fields = (
         "demonstrations",
         "new_skills",

@@ -1,7 +1,9 @@
 """Typed records: what the domain layer hands the schema. Each domain's records are built from
-its Cypher rows in its module here (`<X>Record.from_row`) and nowhere else; resolvers return
-records, and the schema's types are built from them (`from_record`), so no layer above this one
-reads a row by string key.
+its Cypher rows in its module here (`<X>Record.from_row`, frozen dataclasses) and nowhere else;
+resolvers return records, and the schema's types are built from them (`from_record`), so no
+layer above this one reads a row by an unchecked key. Where the domain's own steps read a row by
+its columns (matches, applications, analytics), the record is a `TypedDict` of those columns
+instead.
 
 A part a query fetches only when a screen shows it (look-ahead, `resolvers.loaders.Parts`) is
 `NOT_FETCHED` when it was switched off, which a field tells from "there is none" (`None`, `[]`).

@@ -56,8 +56,8 @@ class Survey:
         )
 
 
-@strawberry.type(description="A survey the viewer may answer now, once.")
-class DueSurvey:
+@strawberry.type(name="DueSurvey", description="A survey the viewer may answer now, once.")
+class DueSurveyType:
     survey: Survey
     subject: str = strawberry.field(
         description="What it is about: the quarter (2026-Q4), the engagement or the gig id."
@@ -81,8 +81,11 @@ class DueSurvey:
         )
 
 
-@strawberry.type(description="Rounds opened for the quarter, with how many people were invited.")
-class OpenedRound:
+@strawberry.type(
+    name="OpenedRound",
+    description="Rounds opened for the quarter, with how many people were invited.",
+)
+class OpenedRoundType:
     survey_id: strawberry.ID
     period: str
     invited: int
@@ -90,7 +93,7 @@ class OpenedRound:
 
 @strawberry.type
 class OpenedRounds:
-    rounds: list[OpenedRound]
+    rounds: list[OpenedRoundType]
 
 
 @strawberry.input
@@ -144,7 +147,7 @@ class UpdateSurveyInput:
 
 
 AnswerSurveyPayload = payload_type(
-    DueSurvey, "AnswerSurvey", "The survey answered, or why nothing was recorded."
+    DueSurveyType, "AnswerSurvey", "The survey answered, or why nothing was recorded."
 )
 UpdateSurveyPayload = payload_type(Survey, "UpdateSurvey", "The survey after the edit.")
 
@@ -166,12 +169,12 @@ def now_utc() -> datetime:
 @strawberry.type
 class PulsesQuery:
     @strawberry.field(description="The surveys the viewer may answer now, soonest closing first.")
-    async def due_surveys(self, info: Info) -> list[DueSurvey]:
+    async def due_surveys(self, info: Info) -> list[DueSurveyType]:
         ctx = info.context
         due = await pulses.due_surveys(
             ctx.db, ctx.viewer, ctx.settings.secret.get_secret_value(), now_utc()
         )
-        return [DueSurvey.from_value(d) for d in due]
+        return [DueSurveyType.from_value(d) for d in due]
 
     @strawberry.field(description="Every survey and its current questions.")
     async def surveys(self, info: Info) -> list[Survey]:
@@ -185,12 +188,12 @@ class PulsesMutation:
         description="Answers a survey due to the viewer. Stored apart from identity: only the "
         "counts of the quarter and department grow; a second answer is a Conflict.",
     )
-    async def answer_survey(self, info: Info, input: AnswerSurveyInput) -> Payload[DueSurvey]:
+    async def answer_survey(self, info: Info, input: AnswerSurveyInput) -> Payload[DueSurveyType]:
         ctx = info.context
         work = pulses.answer_survey(
             ctx.db, ctx.viewer, ctx.settings.secret.get_secret_value(), input.to_value(), now_utc()
         )
-        return await payload(work, DueSurvey.from_value)
+        return await payload(work, DueSurveyType.from_value)
 
     @strawberry.mutation(
         graphql_type=UpdateSurveyPayload,
@@ -215,7 +218,7 @@ class PulsesMutation:
         def convert(rounds: list[pulses.OpenedRound]) -> OpenedRounds:
             return OpenedRounds(
                 rounds=[
-                    OpenedRound(
+                    OpenedRoundType(
                         survey_id=strawberry.ID(r.survey_id), period=r.period, invited=r.invited
                     )
                     for r in rounds

@@ -9,7 +9,7 @@ import strawberry
 
 from resolvers.context import Info
 from resolvers.surveys import anonymity, catalysts
-from resolvers.surveys.champions import Champion as ChampionData
+from resolvers.surveys.champions import Champion
 from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
 
 
@@ -30,10 +30,11 @@ class PulseQuestion:
 
 
 @strawberry.type(
+    name="PulseGroup",
     description="A group of at least the anonymity floor's respondents: a department with the "
-    "sub-departments too small to be shown alone folded into it."
+    "sub-departments too small to be shown alone folded into it.",
 )
-class PulseGroup:
+class PulseGroupType:
     period: str
     department_id: strawberry.ID
     department_name: str
@@ -81,25 +82,29 @@ class PulseGroup:
         )
 
 
-@strawberry.type(description="A quarter of the period: its groups and their sum.")
-class PulsePeriod:
+@strawberry.type(
+    name="PulsePeriod", description="A quarter of the period: its groups and their sum."
+)
+class PulsePeriodType:
     period: str
-    total: PulseGroup | None = strawberry.field(
+    total: PulseGroupType | None = strawberry.field(
         description="The groups shown, added up (null when none reaches the floor)."
     )
-    groups: list[PulseGroup]
+    groups: list[PulseGroupType]
 
     @classmethod
     def from_value(cls, period: anonymity.PulsePeriod) -> Self:
         return cls(
             period=period.period,
-            total=PulseGroup.from_value(period.total) if period.total else None,
-            groups=[PulseGroup.from_value(g) for g in period.groups],
+            total=PulseGroupType.from_value(period.total) if period.total else None,
+            groups=[PulseGroupType.from_value(g) for g in period.groups],
         )
 
 
-@strawberry.type(description="Someone to ask for a story or invite to a launch, and why.")
-class Champion:
+@strawberry.type(
+    name="Champion", description="Someone to ask for a story or invite to a launch, and why."
+)
+class ChampionType:
     person_id: strawberry.ID
     name: str
     department_id: strawberry.ID
@@ -112,7 +117,7 @@ class Champion:
     reasons: list[str]
 
     @classmethod
-    def from_value(cls, champion: ChampionData) -> Self:
+    def from_value(cls, champion: Champion) -> Self:
         return cls(
             person_id=strawberry.ID(champion.person_id),
             name=champion.name,
@@ -127,8 +132,8 @@ class Champion:
         )
 
 
-@strawberry.type(description="A manager's quarter as a talent catalyst.")
-class CatalystLine:
+@strawberry.type(name="CatalystLine", description="A manager's quarter as a talent catalyst.")
+class CatalystLineType:
     manager_id: strawberry.ID
     manager_name: str
     team_department_id: strawberry.ID | None
@@ -165,11 +170,13 @@ class CatalystLine:
         )
 
 
-@strawberry.type(description="The quarterly catalyst report, one line per manager.")
-class CatalystReport:
+@strawberry.type(
+    name="CatalystReport", description="The quarterly catalyst report, one line per manager."
+)
+class CatalystReportType:
     quarter: str
     department_id: strawberry.ID | None
-    lines: list[CatalystLine]
+    lines: list[CatalystLineType]
     report: strawberry.Private[catalysts.CatalystReport]
 
     @strawberry.field(description="The same report as CSV, for performance goals.")
@@ -181,13 +188,13 @@ class CatalystReport:
         return cls(
             quarter=report.quarter,
             department_id=strawberry.ID(report.department_id) if report.department_id else None,
-            lines=[CatalystLine.from_value(line) for line in report.lines],
+            lines=[CatalystLineType.from_value(line) for line in report.lines],
             report=report,
         )
 
 
 CatalystReportResult = Annotated[
-    CatalystReport | NotFound | Forbidden | ValidationError | Conflict,
+    CatalystReportType | NotFound | Forbidden | ValidationError | Conflict,
     strawberry.union("CatalystReportResult"),
 ]
 
@@ -209,7 +216,7 @@ class CatalystQuery:
             str(department_id) if department_id else None,
             ctx.settings.survey_min_group,
         )
-        return await typed_result(work, CatalystReport.from_value)
+        return await typed_result(work, CatalystReportType.from_value)
 
     @strawberry.field(
         description="A manager's own line of a quarter's catalyst report (such as 2026-Q4): "
@@ -222,4 +229,4 @@ class CatalystQuery:
         work = catalysts.own_catalyst_report(
             ctx.db, ctx.viewer, quarter, ctx.settings.survey_min_group
         )
-        return await typed_result(work, CatalystReport.from_value)
+        return await typed_result(work, CatalystReportType.from_value)

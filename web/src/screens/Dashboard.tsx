@@ -5,13 +5,14 @@ import { useQuery } from "urql";
 import { Link } from "wouter";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Bars } from "../components/Bars";
+import { CatalystReportDownload } from "../components/CatalystReportDownload";
 import { Chart } from "../components/Chart";
 import { CollaborationGraph } from "../components/CollaborationGraph";
 import { PulseChart } from "../components/PulseChart";
 import { QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { count, hours, humanise, money, percent } from "../lib/format";
-import { byMonth, lastDays, monthLabel, type Period } from "../lib/period";
+import { byMonth, lastDays, monthLabel, type Period, quarterOf } from "../lib/period";
 import { useScreenReady } from "../lib/ready";
 
 const DashboardDepartments = graphql(`
@@ -34,6 +35,8 @@ const DashboardQuery = graphql(`
         message
       }
       ... on Analytics {
+        to
+        departmentId
         fillRate {
           total {
             published
@@ -326,6 +329,7 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
           data={a.managers.map((m) => ({ name: m.managerName, share: Math.round(m.growthShare * 100) }))}
           label="name" value="share" name="Reports grown elsewhere (%)" colour={GREEN} share horizontal={130}
         />
+        <CatalystReportDownload latestQuarter={quarterOf(new Date(a.to))} departmentId={a.departmentId ?? null} />
       </Chart>
       <PulseChart id="engagement" title="Engagement on growth and opportunity" periods={a.engagement} />
       <PulseChart id="manager-sentiment" title="Managers' sentiment on sharing talent" periods={a.managerSentiment} />
