@@ -17,6 +17,7 @@ import asyncio
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -89,7 +90,7 @@ async def run(people: int, seed: int, reimport: bool) -> None:
             loading = report(f"load (UNWIND batches of {BATCH_SIZE:,}):", results, people)
             print(f"  {'import total (validate+load)':<26} {validating + loading:8.2f} s")
             await mark_dataset(db, people, seed)
-            await baseline(db, validated.person_skills[:BASELINE_ROWS], results)
+            await baseline(db, list(islice(validated.person_skills, BASELINE_ROWS)), results)
             if reimport:
                 _, again = await import_org_dir(db, Path(folder))
                 report("re-import of the same export (changes nothing):", again, people)

@@ -40,4 +40,4 @@ async def import_org(ctx: Context, files: dict[str, str]) -> list[PhaseResult]:
             raise ValidationFailed(
                 "files", shown + (f"; and {more} more" if more > 0 else "")
             ) from error
-    return await load_org(ctx.db, org)
+        return await load_org(ctx.db, org)  # reads the files again, batch by batch

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 from uuid import uuid4
 
 from graph import limits
@@ -38,7 +38,7 @@ from resolvers.skills import require_live_skills, suggest_skills
 from resolvers.validation import check_id, check_level, check_one_of, check_range, check_text
 from resolvers.workflow.clock import now_utc
 from resolvers.workflow.outbox import Outbox
-from resolvers.workflow.rules import SYSTEM_ACTOR
+from resolvers.workflow.rules import GIG_TRANSITIONS, SYSTEM_ACTOR
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
 GIG_SEARCH = Listing(
@@ -55,7 +55,6 @@ def gig_text_query(text: str) -> str:
     return " AND ".join(f"({word}* OR {word}~)" for word in words)
 
 
-CANCELLABLE = (GigStatus.DRAFT, GigStatus.OPEN)
 MAX_SKILLS = 30
 
 
@@ -369,20 +368,18 @@ async def update_gig(ctx: Context, id: str, change: GigChange) -> GigRecord:
     return await ctx.db.in_write_transaction(work)
 
 
-async def transition(ctx: Context, id: str, attempted: str) -> GigRecord:
+async def transition(ctx: Context, id: str, attempted: Literal["publish", "cancel"]) -> GigRecord:
     """Publishes (`attempted` = 'publish': draft to open, with at least one skill) or cancels
     (`attempted` = 'cancel': draft or open to cancelled; a filled gig has engagements, which
     the workflow ends) a gig."""
-    query, allowed = {
-        "publish": ("gigs/publish_gig", (GigStatus.DRAFT,)),
-        "cancel": ("gigs/cancel_gig", CANCELLABLE),
-    }[attempted]
+    query = {"publish": "gigs/publish_gig", "cancel": "gigs/cancel_gig"}[attempted]
+    rule = GIG_TRANSITIONS[attempted]
 
     async def work(tx: Transaction) -> GigRecord:
-        locked = await _locked(tx, ctx, id, attempted, allowed)
+        locked = await _locked(tx, ctx, id, attempted, tuple(rule.sources))
         if attempted == "publish" and not locked["skills"]:
             raise ValidationFailed("skills", "a gig needs at least one skill to be published")
-        rows = await tx.run(query, id=id)
+        rows = await tx.run(query, id=id, target=rule.target)
         gig = GigRecord.from_row(rows[0]["gig"])
         await _audited(tx, ctx, attempted, id, locked["gig"]["status"], gig.status)
         return gig
@@ -396,13 +393,12 @@ async def start_due_gigs(db: Database, as_of: datetime) -> list[GigRecord]:
     in the gig's audit trail with the system as actor. Idempotent."""
 
     async def work(tx: Transaction) -> list[GigRecord]:
-        rows = await tx.run("gigs/start_due_gigs", today=as_of.date(), now=as_of)
+        rule = GIG_TRANSITIONS["start"]
+        rows = await tx.run("gigs/start_due_gigs", today=as_of.date(), now=as_of, **rule.params())
         outbox = Outbox(SYSTEM_ACTOR)
         for row in rows:
             gig_id = row["gig"]["id"]
-            outbox.event(
-                "start", "gig", gig_id, GigStatus.FILLED, GigStatus.IN_PROGRESS, gig_id=gig_id
-            )
+            outbox.event("start", "gig", gig_id, row["before"], rule.target, gig_id=gig_id)
         await outbox.flush(tx, now_utc())
         return [GigRecord.from_row(row["gig"]) for row in rows]
 

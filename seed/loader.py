@@ -9,12 +9,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from graph.database import Database
-from seed.org import OrgData, TaxonomyData
+from seed.org import OrgTables, Rows, TaxonomyData
 from seed.survey_history import SurveyHistory
 
 BATCH_SIZE = 10_000
@@ -34,11 +35,17 @@ def _params(row: object) -> dict[str, Any]:
     return dict(row) if isinstance(row, Mapping) else dict(vars(row))
 
 
+def _batches(rows: Rows[object], size: int) -> Iterator[list[dict[str, Any]]]:
+    remaining = iter(rows)
+    while batch := [_params(row) for row in islice(remaining, size)]:
+        yield batch
+
+
 async def write_batches(
     db: Database,
     query: str,
     phase: str,
-    rows: Sequence[object],
+    rows: Rows[object],
     progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
     concurrency: int = 1,
@@ -46,22 +53,29 @@ async def write_batches(
 ) -> PhaseResult:
     """Writes `rows` with `query` (which UNWINDs `$rows`), one transaction per batch, up to
     `concurrency` batches at a time (the driver retries a batch that hits a deadlock); `params`
-    go with every batch."""
+    go with every batch. Each batch is taken from `rows` only when a writer is free for it, in a
+    thread: for a validated export that is reading and checking the file's next rows, CPU work
+    kept off the event loop, and only the batches in flight are ever in memory."""
     began = time.perf_counter()
+    total = len(rows)
+    batches = _batches(rows, batch_size)
+    taking = asyncio.Lock()
     written = 0
-    slots = asyncio.Semaphore(concurrency)
 
-    async def write(start: int) -> None:
+    async def writer() -> None:
         nonlocal written
-        async with slots:
-            batch = [_params(row) for row in rows[start : start + batch_size]]
+        while True:
+            async with taking:  # one thread at a time advances the batches
+                batch = await asyncio.to_thread(next, batches, None)
+            if batch is None:
+                return
             await db.write(query, rows=batch, **params)
-        written += len(batch)
-        if progress is not None:
-            progress(phase, written, len(rows))
+            written += len(batch)
+            if progress is not None:
+                progress(phase, written, total)
 
-    await asyncio.gather(*(write(start) for start in range(0, len(rows), batch_size)))
-    return PhaseResult(phase, len(rows), time.perf_counter() - began)
+    await asyncio.gather(*(writer() for _ in range(concurrency)))
+    return PhaseResult(phase, written, time.perf_counter() - began)
 
 
 def taxonomy_stamp(taxonomy: TaxonomyData) -> str:
@@ -105,23 +119,21 @@ async def load_taxonomy(
 
 async def load_org(
     db: Database,
-    org: OrgData,
+    org: OrgTables,
     *,
     full_people_export: bool = False,
     progress: ProgressCallback | None = None,
 ) -> list[PhaseResult]:
     """Writes `org`; with `full_people_export`, people absent from it are marked inactive."""
-    manager_links = [{"id": p.id, "manager_id": p.manager_id} for p in org.people]
-    parent_links = [{"id": d.id, "parent_id": d.parent_id} for d in org.departments]
     # (query, phase, rows, concurrent batches): phases whose batches touch disjoint start nodes
     # run two at a time, which keeps both cores busy (Python packs one batch while Neo4j writes
     # the other); the rest run one at a time.
-    phases: list[tuple[str, str, Sequence[object], int]] = [
+    phases: list[tuple[str, str, Rows[object], int]] = [
         ("imports/upsert_custom_skills", "custom skills", org.custom_skills, 1),
         ("imports/upsert_departments", "departments", org.departments, 1),
-        ("imports/link_department_parents", "department tree", parent_links, 1),
+        ("imports/link_department_parents", "department tree", org.department_tree, 1),
         ("imports/upsert_people", "people", org.people, 2),
-        ("imports/link_managers", "reporting lines", manager_links, 1),
+        ("imports/link_managers", "reporting lines", org.reporting_lines, 1),
         ("imports/upsert_person_skills", "person skills", org.person_skills, 2),
         ("imports/upsert_aspirations", "aspirations", org.aspirations, 2),
         ("imports/upsert_gigs", "gigs", org.gigs, 1),
@@ -133,8 +145,8 @@ async def load_org(
         await write_batches(db, query, phase, rows, progress, concurrency=concurrency)
         for query, phase, rows, concurrency in phases
     ]
-    if full_people_export and org.people:
-        await db.write("imports/deactivate_missing_people", ids=[p.id for p in org.people])
+    if full_people_export and org.person_ids:
+        await db.write("imports/deactivate_missing_people", ids=list(org.person_ids))
     return results
 
 

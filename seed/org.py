@@ -1,14 +1,17 @@
 """An organisation as rows, the shape every import takes on its way into Neo4j.
 
-CSV exports (after validation), the demo generator and the tests' factories all build an `OrgData`
-and hand it to `seed.loader.load_org`, so there is one write path. Skills here are already
-resolved to skill ids; field names are the graph's property names.
+`seed.loader.load_org` writes any `OrgTables`: the demo generator and the tests' factories build
+an `OrgData` (lists in memory); a validated CSV export (`seed.org_import.ValidatedExport`) reads
+its files again, batch by batch, as the loader asks for rows. So there is one write path. Skills
+here are already resolved to skill ids; field names are the graph's property names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol, TypeVar
 
 from graph.vocabulary import (
     EngagementStatus,
@@ -124,6 +127,58 @@ class DemonstratedSkillRow:
     level: int
 
 
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Rows(Protocol[T_co]):
+    """Rows the loader writes in batches: it knows how many (for progress) before it iterates."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[T_co]: ...
+
+
+Link = Mapping[str, str | None]
+"""An edge by ids: `{"id": …, "parent_id": …}` or `{"id": …, "manager_id": …}`."""
+
+
+class OrgTables(Protocol):
+    """An organisation as the loader reads it, one table after another."""
+
+    @property
+    def custom_skills(self) -> Rows[CustomSkillRow]: ...
+    @property
+    def departments(self) -> Rows[DepartmentRow]: ...
+    @property
+    def people(self) -> Rows[PersonRow]: ...
+    @property
+    def person_skills(self) -> Rows[PersonSkillRow]: ...
+    @property
+    def aspirations(self) -> Rows[AspirationRow]: ...
+    @property
+    def gigs(self) -> Rows[GigRow]: ...
+    @property
+    def gig_skills(self) -> Rows[GigSkillRow]: ...
+    @property
+    def engagements(self) -> Rows[EngagementRow]: ...
+    @property
+    def demonstrated_skills(self) -> Rows[DemonstratedSkillRow]: ...
+    @property
+    def department_tree(self) -> Rows[Link]:
+        """Each department's link to its parent, once every department exists."""
+        ...
+
+    @property
+    def reporting_lines(self) -> Rows[Link]:
+        """Each person's link to their manager, once every person exists."""
+        ...
+
+    @property
+    def person_ids(self) -> Sequence[str]:
+        """The people of the organisation (a full export deactivates everyone else)."""
+        ...
+
+
 @dataclass
 class OrgData:
     custom_skills: list[CustomSkillRow] = field(default_factory=list)
@@ -135,6 +190,18 @@ class OrgData:
     gig_skills: list[GigSkillRow] = field(default_factory=list)
     engagements: list[EngagementRow] = field(default_factory=list)
     demonstrated_skills: list[DemonstratedSkillRow] = field(default_factory=list)
+
+    @property
+    def department_tree(self) -> list[Link]:
+        return [{"id": d.id, "parent_id": d.parent_id} for d in self.departments]
+
+    @property
+    def reporting_lines(self) -> list[Link]:
+        return [{"id": p.id, "manager_id": p.manager_id} for p in self.people]
+
+    @property
+    def person_ids(self) -> list[str]:
+        return [p.id for p in self.people]
 
     def taxonomy_skill_ids(self) -> set[str]:
         """The taxonomy skills the organisation refers to (its custom skills excluded)."""

@@ -1,10 +1,12 @@
 """HRIS exports (a folder of CSV files) in and out.
 
-`read_org_dir` reads whichever import files a folder holds, validates every row against the
-files and against what the graph already holds, and returns an `OrgData` for `seed.loader`, or
+`read_org_dir` validates whichever import files a folder holds, every row against the files and
+against what the graph already holds, and returns a `ValidatedExport` for `seed.loader`, or
 raises `ImportInvalid` listing every problem as `file:line: message` (header = line 1). Nothing is
-written before everything is valid. `write_org_dir` writes an `OrgData` in the same format (the
-demo generator's output), skills by id.
+written before everything is valid. Files are streamed, never read whole: validation keeps only
+what the checks across files need, and the loader reads each file again, batch by batch, through
+the same rules. `write_org_dir` writes an `OrgData` in the same format (the demo generator's
+output), skills by id.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 import asyncio
 import csv
 import gc
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from graph import limits
 from graph.addresses import slack_member_id, teams_user
@@ -40,6 +43,7 @@ from seed.org import (
     EngagementRow,
     GigRow,
     GigSkillRow,
+    Link,
     OrgData,
     PersonRow,
     PersonSkillRow,
@@ -254,25 +258,55 @@ class Row:
         return self.values[name]
 
 
-def _read_file(path: Path, columns: tuple[Column, ...], issues: list[Issue]) -> list[Row]:
-    """The rows of one file. The CSV is parsed strictly: a stray or unclosed quote is an error
-    at the line where its row begins, never a cell that swallows the lines after it."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, strict=True)
-        rows = _Rows(reader)
-        try:
-            return _read_rows(path.name, rows, columns, issues)
-        except UnicodeDecodeError as error:
-            issues.append(Issue(path.name, 0, f"not UTF-8 text ({error.reason})"))
-        except csv.Error as error:
-            issues.append(
-                Issue(
-                    path.name,
-                    rows.line,
-                    f"not valid CSV ({error}); is a quote unclosed or stray in this row?",
+Report = Callable[[Issue], None]
+
+
+def _ignore(issue: Issue) -> None:
+    """The sink of a scan whose issues another scan of the same file reports."""
+
+
+@dataclass
+class _File:
+    """One file of the export, read as often as the checks and the loader need: each read
+    streams it row by row, and a file that changed since its first read is refused."""
+
+    name: str
+    path: Path | None
+    """None: the export has no such file (it reads as no rows)."""
+    columns: tuple[Column, ...]
+    broken: bool = False
+    """Not UTF-8 or not valid CSV: its rows count for nothing."""
+    stamp: tuple[int, int] | None = None
+
+    def rows(self, report: Report) -> Iterator[Row]:
+        """The rows whose cells all parse; `report` gets every problem. The CSV is parsed
+        strictly: a stray or unclosed quote is an error at the line where its row begins, never
+        a cell that swallows the lines after it."""
+        if self.path is None or self.broken:
+            return
+        with self.path.open(encoding="utf-8-sig", newline="") as handle:
+            status = os.fstat(handle.fileno())
+            stamp = (status.st_size, status.st_mtime_ns)
+            if self.stamp is not None and stamp != self.stamp:
+                raise ImportInvalid(
+                    [Issue(self.name, 0, "changed while it was imported; import it again")]
                 )
-            )
-    return []
+            self.stamp = stamp
+            rows = _Rows(csv.reader(handle, strict=True))
+            try:
+                yield from _read_rows(self.name, rows, self.columns, report)
+            except UnicodeDecodeError as error:
+                self.broken = True
+                report(Issue(self.name, 0, f"not UTF-8 text ({error.reason})"))
+            except csv.Error as error:
+                self.broken = True
+                report(
+                    Issue(
+                        self.name,
+                        rows.line,
+                        f"not valid CSV ({error}); is a quote unclosed or stray in this row?",
+                    )
+                )
 
 
 class _Rows:
@@ -291,8 +325,8 @@ class _Rows:
 
 
 def _read_rows(
-    name: str, reader: _Rows, columns: tuple[Column, ...], issues: list[Issue]
-) -> list[Row]:
+    name: str, reader: _Rows, columns: tuple[Column, ...], report: Report
+) -> Iterator[Row]:
     known = {column.name: column for column in columns}
     header = [cell.strip() for cell in next(reader, [])]
     problems = [
@@ -307,16 +341,16 @@ def _read_rows(
     ]
     problems += [f"column {cell!r} appears twice" for cell in set(header) if header.count(cell) > 1]
     if problems:
-        issues.extend(Issue(name, 1, problem) for problem in problems)
-        return []
+        for problem in problems:
+            report(Issue(name, 1, problem))
+        return
     absent = [column for column in columns if column.name not in header]
-    rows = []
     for cells in reader:
         if not any(cells):
             continue
         line = reader.line
         if len(cells) != len(header):
-            issues.append(Issue(name, line, f"{len(cells)} cells for {len(header)} columns"))
+            report(Issue(name, line, f"{len(cells)} cells for {len(header)} columns"))
             continue
         values: dict[str, Any] = {column.name: column.default for column in absent}
         valid = True
@@ -324,7 +358,7 @@ def _read_rows(
             column = known[column_name]
             cell = cell.strip()
             if len(cell) > column.longest:
-                issues.append(
+                report(
                     Issue(
                         name,
                         line,
@@ -335,18 +369,17 @@ def _read_rows(
                 continue
             if not cell:
                 if column.required:
-                    issues.append(Issue(name, line, f"{column.name} is empty"))
+                    report(Issue(name, line, f"{column.name} is empty"))
                     valid = False
                 values[column.name] = column.default
                 continue
             try:
                 values[column.name] = column.parse(cell)
             except ValueError as error:
-                issues.append(Issue(name, line, f"{column.name}: {error}"))
+                report(Issue(name, line, f"{column.name}: {error}"))
                 valid = False
         if valid:
-            rows.append(Row(line, values))
-    return rows
+            yield Row(line, values)
 
 
 @dataclass
@@ -396,28 +429,65 @@ MAX_SUGGESTIONS = 50
 """Unknown skills get a "did you mean" for the first this many; a file with thousands of them is
 wrong as a whole, and each suggestion is a search over every label."""
 
+Key = str | tuple[str, str]
+
 
 class _Validator:
+    """The rules of an export, file by file. Each file's rules are a generator from its parsed
+    rows to the loader's typed rows (`_skills`, `_departments`, `_people`, …), written once and
+    run twice: validation runs it over every file and drops the rows, keeping only what the
+    checks across files need (ids, the department and reporting trees); once everything is
+    valid the loader runs it again, batch by batch, for the rows it writes."""
+
     def __init__(self, state: GraphState) -> None:
         self.state = state
         self.issues: list[Issue] = []
+        self.report: Report = self.issues.append
         self._resolved: dict[str, str | LookupError] = {}
         self._unknown = 0
+        # what the export adds to the graph's ids and trees, for the checks across files
+        self.own_skills: set[str] = set()
+        self.broader_of: dict[str, str | None] = {}
+        self.parents = dict(state.department_parents)
+        self.department_ids: list[str] = []
+        self.managers = dict(state.managers)
+        self.person_ids: list[str] = []
+        self.gigs = set(state.gigs)
+        self.engagements = set(state.engagements)
+        self.skill_cycles: set[str] = set()
+        self.department_cycles: set[str] = set()
+        self.reporting_cycles: set[str] = set()
 
     def issue(self, file: str, row: Row, message: str) -> None:
-        self.issues.append(Issue(file, row.line, message))
+        self.report(Issue(file, row.line, message))
 
-    def unique(self, file: str, rows: list[Row], key: Callable[[Row], Any], what: str) -> list[Row]:
-        first_line: dict[Any, int] = {}
-        kept = []
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """A scan that only gathers facts: the checking scan of the same file reports."""
+        report, self.report = self.report, _ignore
+        try:
+            yield
+        finally:
+            self.report = report
+
+    def unique(
+        self, file: str, rows: Iterable[Row], key: Callable[[Row], Key], what: str
+    ) -> Iterator[Row]:
+        """The rows whose key comes first; a pair of names is kept as one number, not two
+        strings, so the keys of a million-row file stay small."""
+        first_line: dict[str | int, int] = {}
+        numbers: dict[str, int] = {}
         for row in rows:
             value = key(row)
-            if value in first_line:
-                self.issue(file, row, f"duplicate {what} (first on line {first_line[value]})")
+            compact: str | int = value if isinstance(value, str) else (
+                numbers.setdefault(value[0], len(numbers)) << 32
+                | numbers.setdefault(value[1], len(numbers))
+            )  # fmt: skip
+            line = first_line.setdefault(compact, row.line)
+            if line == row.line:
+                yield row
             else:
-                first_line[value] = row.line
-                kept.append(row)
-        return kept
+                self.issue(file, row, f"duplicate {what} (first on line {line})")
 
     def skill(self, file: str, row: Row, column: str = "skill") -> str | None:
         value = row[column]
@@ -444,6 +514,231 @@ class _Validator:
         self.issue(file, row, f"{column}: unknown {what} {value!r}")
         return False
 
+    # skills.csv: the organisation's own skills, resolvable by the files that follow
+
+    def _unique_skills(self, rows: Iterable[Row]) -> Iterator[Row]:
+        return self.unique("skills.csv", rows, lambda r: r["id"], "skill id")
+
+    def _add_skills(self, rows: Iterable[Row]) -> None:
+        for row in self._unique_skills(rows):
+            taken = self.state.skills.ids.get(row["id"].lower())
+            if taken is None or taken in self.state.custom_skills:
+                names = (row["label"].lower(), *(alias.lower() for alias in row["aliases"]))
+                self.state.skills.add(SkillName(row["id"], row["label"], names))
+                self.own_skills.add(row["id"])
+
+    def _skill_tree(self, rows: Iterable[Row]) -> None:
+        for row in self._unique_skills(rows):
+            broader = self.skill("skills.csv", row, "broader") if row["broader"] else None
+            if not row["broader"] or broader is not None:
+                self.broader_of[row["id"]] = broader
+        self.skill_cycles = _cycles(self.broader_of, self.broader_of)
+
+    def _skills(self, rows: Iterable[Row]) -> Iterator[CustomSkillRow]:
+        for row in self._unique_skills(rows):
+            if row["id"] not in self.own_skills:
+                self.issue("skills.csv", row, f"id {row['id']!r} is a taxonomy skill's id")
+            broader = self.skill("skills.csv", row, "broader") if row["broader"] else None
+            if row["broader"] and broader is None:
+                continue
+            if row["id"] in self.skill_cycles:
+                self.issue("skills.csv", row, f"broader: skill {row['id']!r} ends up under itself")
+            yield CustomSkillRow(row["id"], row["label"], row["aliases"], broader)
+
+    # departments.csv
+
+    def _unique_departments(self, rows: Iterable[Row]) -> Iterator[Row]:
+        return self.unique("departments.csv", rows, lambda r: r["id"], "department id")
+
+    def _department_tree(self, rows: Iterable[Row]) -> None:
+        for row in self._unique_departments(rows):
+            self.parents[row["id"]] = row["parent_id"]
+            self.department_ids.append(row["id"])
+        self.department_cycles = _cycles(self.parents, self.department_ids)
+
+    def _departments(self, rows: Iterable[Row]) -> Iterator[DepartmentRow]:
+        for row in self._unique_departments(rows):
+            if self.known("departments.csv", row, "parent_id", self.parents, "department"):
+                if row["id"] in self.department_cycles:
+                    self.issue(
+                        "departments.csv",
+                        row,
+                        f"parent_id: department {row['id']!r} ends up inside itself",
+                    )
+                yield DepartmentRow(row["id"], row["name"], row["parent_id"])
+
+    # people.csv
+
+    def _unique_people(self, rows: Iterable[Row]) -> Iterator[Row]:
+        return self.unique(
+            "people.csv",
+            self.unique("people.csv", rows, lambda r: r["id"], "person id"),
+            lambda r: r["email"].lower(),
+            "email",
+        )
+
+    def _reporting_tree(self, rows: Iterable[Row]) -> None:
+        for row in self._unique_people(rows):
+            self.managers[row["id"]] = row["manager_id"]
+            self.person_ids.append(row["id"])
+        self.reporting_cycles = _cycles(self.managers, self.person_ids)
+
+    def _people(self, rows: Iterable[Row]) -> Iterator[PersonRow]:
+        for row in self._unique_people(rows):
+            if "@" not in row["email"]:
+                self.issue("people.csv", row, f"email: {row['email']!r} is not an email address")
+            in_department = self.known(
+                "people.csv", row, "department_id", self.parents, "department"
+            )
+            has_manager = self.known("people.csv", row, "manager_id", self.managers, "manager")
+            if row["manager_id"] == row["id"] or row["id"] in self.reporting_cycles:
+                self.issue(
+                    "people.csv", row, f"manager_id: {row['id']!r} ends up reporting to themselves"
+                )
+            elif in_department and has_manager:
+                yield PersonRow(**{f.name: row[f.name] for f in fields(PersonRow)})
+
+    # person_skills.csv and aspirations.csv
+
+    def _person_skills(self, rows: Iterable[Row]) -> Iterator[PersonSkillRow]:
+        name = "person_skills.csv"
+        for row in self.unique(
+            name, rows, lambda r: (r["person_id"], r["skill"].lower()), "person and skill"
+        ):
+            skill_id = self.skill(name, row)
+            if self.known(name, row, "person_id", self.managers, "person") and skill_id:
+                yield PersonSkillRow(
+                    row["person_id"], skill_id, row["proficiency"], row["validated"]
+                )
+
+    def _aspirations(self, rows: Iterable[Row]) -> Iterator[AspirationRow]:
+        name = "aspirations.csv"
+        for row in self.unique(
+            name, rows, lambda r: (r["person_id"], r["skill"].lower()), "person and skill"
+        ):
+            skill_id = self.skill(name, row)
+            if self.known(name, row, "person_id", self.managers, "person") and skill_id:
+                yield AspirationRow(row["person_id"], skill_id, row["interest"], row["visibility"])
+
+    # gigs.csv and gig_skills.csv
+
+    def _gigs(self, rows: Iterable[Row]) -> Iterator[GigRow]:
+        for row in self.unique("gigs.csv", rows, lambda r: r["id"], "gig id"):
+            self.gigs.add(row["id"])
+            owner = self.known("gigs.csv", row, "owner_id", self.managers, "person")
+            department = self.known("gigs.csv", row, "department_id", self.parents, "department")
+            if owner and department:
+                yield GigRow(**{f.name: row[f.name] for f in fields(GigRow)})
+
+    def _gig_skills(self, rows: Iterable[Row]) -> Iterator[GigSkillRow]:
+        name = "gig_skills.csv"
+        for row in self.unique(
+            name, rows, lambda r: (r["gig_id"], r["skill"].lower()), "gig and skill"
+        ):
+            skill_id = self.skill(name, row)
+            if self.known(name, row, "gig_id", self.gigs, "gig") and skill_id:
+                yield GigSkillRow(
+                    row["gig_id"], skill_id, row["min_proficiency"], row["importance"]
+                )
+
+    # engagements.csv and engagement_skills.csv
+
+    def _engagements(self, rows: Iterable[Row]) -> Iterator[EngagementRow]:
+        name = "engagements.csv"
+        for row in self.unique(name, rows, lambda r: r["id"], "engagement id"):
+            self.engagements.add(row["id"])
+            gig = self.known(name, row, "gig_id", self.gigs, "gig")
+            person = self.known(name, row, "person_id", self.managers, "person")
+            approver = self.known(name, row, "approver_id", self.managers, "person")
+            started, completed = row["started_at"], row["completed_at"]
+            if started and completed and completed < started:
+                self.issue(name, row, "completed_at is before started_at")
+            elif gig and person and approver:
+                yield EngagementRow(**{f.name: row[f.name] for f in fields(EngagementRow)})
+
+    def _demonstrated_skills(self, rows: Iterable[Row]) -> Iterator[DemonstratedSkillRow]:
+        name = "engagement_skills.csv"
+        for row in self.unique(
+            name, rows, lambda r: (r["engagement_id"], r["skill"].lower()), "engagement and skill"
+        ):
+            skill_id = self.skill(name, row)
+            if self.known(name, row, "engagement_id", self.engagements, "engagement") and skill_id:
+                yield DemonstratedSkillRow(row["engagement_id"], skill_id, row["level"])
+
+    def gatherers(self, name: str) -> tuple[Callable[[Iterable[Row]], None], ...]:
+        """The scans a file needs before its rules run: the facts its rows refer to further down
+        the same file (a skill's broader skill, a parent department, a manager)."""
+        return {
+            "skills.csv": (self._add_skills, self._skill_tree),
+            "departments.csv": (self._department_tree,),
+            "people.csv": (self._reporting_tree,),
+        }.get(name, ())
+
+    def rules(self, name: str) -> Callable[[Iterable[Row]], Iterator[object]]:
+        rules: dict[str, Callable[[Iterable[Row]], Iterator[object]]] = {
+            "skills.csv": self._skills,
+            "departments.csv": self._departments,
+            "people.csv": self._people,
+            "person_skills.csv": self._person_skills,
+            "aspirations.csv": self._aspirations,
+            "gigs.csv": self._gigs,
+            "gig_skills.csv": self._gig_skills,
+            "engagements.csv": self._engagements,
+            "engagement_skills.csv": self._demonstrated_skills,
+        }
+        return rules[name]
+
+
+T = TypeVar("T")
+
+
+class _Table(Generic[T]):
+    """Rows the loader reads as a stream: `stream()` anew on every iteration."""
+
+    def __init__(self, count: int, stream: Callable[[], Iterator[T]]) -> None:
+        self.count = count
+        self.stream = stream
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[T]:
+        return self.stream()
+
+
+class ValidatedExport:
+    """An export every file of which passed validation, as the loader's tables (`OrgTables`).
+    A table reads its file again as it is iterated, through the same rules, so no file is ever
+    whole in memory; a row that is not valid any more (the file changed) raises `ImportInvalid`
+    instead of being written."""
+
+    def __init__(self, check: _Validator, files: dict[str, _File], counts: dict[str, int]) -> None:
+        def table(name: str, rules: Callable[[Iterable[Row]], Iterator[T]]) -> _Table[T]:
+            return _Table(counts[name], lambda: rules(files[name].rows(_ignore)))
+
+        self.custom_skills = table("skills.csv", check._skills)
+        self.departments = table("departments.csv", check._departments)
+        self.people = table("people.csv", check._people)
+        self.person_skills = table("person_skills.csv", check._person_skills)
+        self.aspirations = table("aspirations.csv", check._aspirations)
+        self.gigs = table("gigs.csv", check._gigs)
+        self.gig_skills = table("gig_skills.csv", check._gig_skills)
+        self.engagements = table("engagements.csv", check._engagements)
+        self.demonstrated_skills = table("engagement_skills.csv", check._demonstrated_skills)
+        self.person_ids: list[str] = check.person_ids
+        departments, parents = check.department_ids, check.parents
+        people, managers = check.person_ids, check.managers
+        self.department_tree: _Table[Link] = _Table(
+            len(departments), lambda: ({"id": d, "parent_id": parents[d]} for d in departments)
+        )
+        self.reporting_lines: _Table[Link] = _Table(
+            len(people), lambda: ({"id": p, "manager_id": managers[p]} for p in people)
+        )
+
+
+def _refuse(issue: Issue) -> None:
+    raise ImportInvalid([issue])
+
 
 def _iter_files(folder: Path) -> Iterator[tuple[str, Path]]:
     for name in FILES:
@@ -451,8 +746,11 @@ def _iter_files(folder: Path) -> Iterator[tuple[str, Path]]:
             yield name, folder / name
 
 
-def validate_org_dir(folder: Path, state: GraphState) -> tuple[OrgData, list[Issue]]:
-    """The export in `folder` as rows for the loader, and every problem found."""
+def validate_org_dir(folder: Path, state: GraphState) -> tuple[ValidatedExport, list[Issue]]:
+    """The export in `folder` as tables for the loader, and every problem found. Each file is
+    read as a stream, more than once: its cells (a file that is not valid CSV or UTF-8 stops
+    there), the facts later rows of the same file refer to, then its rules; only ids, the
+    department and reporting trees and each file's keys for the duplicate check are kept."""
     if not folder.is_dir():
         raise ImportInvalid([Issue(str(folder), 0, "not a folder")])
     present = dict(_iter_files(folder))
@@ -463,144 +761,20 @@ def validate_org_dir(folder: Path, state: GraphState) -> tuple[OrgData, list[Iss
     )
     if not present:
         check.issues.append(Issue(str(folder), 0, f"no import files ({', '.join(FILES)})"))
-    rows = {
-        name: _read_file(present[name], columns, check.issues) if name in present else []
-        for name, columns in FILES.items()
-    }
-    org = OrgData()
-
-    # skills.csv: the organisation's own skills, resolvable by the files that follow
-    skill_rows = check.unique("skills.csv", rows["skills.csv"], lambda r: r["id"], "skill id")
-    for row in skill_rows:
-        taken = state.skills.ids.get(row["id"].lower())
-        if taken is not None and taken not in state.custom_skills:
-            check.issue("skills.csv", row, f"id {row['id']!r} is a taxonomy skill's id")
-        else:
-            names = (row["label"].lower(), *(alias.lower() for alias in row["aliases"]))
-            state.skills.add(SkillName(row["id"], row["label"], names))
-    broader_of: dict[str, str | None] = {}
-    for row in skill_rows:
-        broader = check.skill("skills.csv", row, "broader") if row["broader"] else None
-        if row["broader"] and broader is None:
-            continue
-        broader_of[row["id"]] = broader
-        org.custom_skills.append(CustomSkillRow(row["id"], row["label"], row["aliases"], broader))
-    for row in skill_rows:
-        if row["id"] in _cycles(broader_of, [row["id"]]):
-            check.issue("skills.csv", row, f"broader: skill {row['id']!r} ends up under itself")
-
-    # departments.csv
-    department_rows = check.unique(
-        "departments.csv", rows["departments.csv"], lambda r: r["id"], "department id"
-    )
-    parents = dict(state.department_parents)
-    parents.update({row["id"]: row["parent_id"] for row in department_rows})
-    cyclic = _cycles(parents, [row["id"] for row in department_rows])
-    for row in department_rows:
-        if check.known("departments.csv", row, "parent_id", parents, "department"):
-            if row["id"] in cyclic:
-                check.issue(
-                    "departments.csv",
-                    row,
-                    f"parent_id: department {row['id']!r} ends up inside itself",
-                )
-            org.departments.append(DepartmentRow(row["id"], row["name"], row["parent_id"]))
-
-    # people.csv
-    people_rows = check.unique("people.csv", rows["people.csv"], lambda r: r["id"], "person id")
-    people_rows = check.unique("people.csv", people_rows, lambda r: r["email"].lower(), "email")
-    managers = dict(state.managers)
-    managers.update({row["id"]: row["manager_id"] for row in people_rows})
-    cyclic = _cycles(managers, [row["id"] for row in people_rows])
-    for row in people_rows:
-        if "@" not in row["email"]:
-            check.issue("people.csv", row, f"email: {row['email']!r} is not an email address")
-        in_department = check.known("people.csv", row, "department_id", parents, "department")
-        has_manager = check.known("people.csv", row, "manager_id", managers, "manager")
-        if row["manager_id"] == row["id"] or row["id"] in cyclic:
-            check.issue(
-                "people.csv", row, f"manager_id: {row['id']!r} ends up reporting to themselves"
-            )
-        elif in_department and has_manager:
-            org.people.append(PersonRow(**{f.name: row[f.name] for f in fields(PersonRow)}))
-
-    # person_skills.csv and aspirations.csv
-    for row in check.unique(
-        "person_skills.csv",
-        rows["person_skills.csv"],
-        lambda r: (r["person_id"], r["skill"].lower()),
-        "person and skill",
-    ):
-        skill_id = check.skill("person_skills.csv", row)
-        if check.known("person_skills.csv", row, "person_id", managers, "person") and skill_id:
-            org.person_skills.append(
-                PersonSkillRow(row["person_id"], skill_id, row["proficiency"], row["validated"])
-            )
-    for row in check.unique(
-        "aspirations.csv",
-        rows["aspirations.csv"],
-        lambda r: (r["person_id"], r["skill"].lower()),
-        "person and skill",
-    ):
-        skill_id = check.skill("aspirations.csv", row)
-        if check.known("aspirations.csv", row, "person_id", managers, "person") and skill_id:
-            org.aspirations.append(
-                AspirationRow(row["person_id"], skill_id, row["interest"], row["visibility"])
-            )
-
-    # gigs.csv and gig_skills.csv
-    gig_rows = check.unique("gigs.csv", rows["gigs.csv"], lambda r: r["id"], "gig id")
-    gigs = state.gigs | {row["id"] for row in gig_rows}
-    for row in gig_rows:
-        owner = check.known("gigs.csv", row, "owner_id", managers, "person")
-        department = check.known("gigs.csv", row, "department_id", parents, "department")
-        if owner and department:
-            org.gigs.append(GigRow(**{f.name: row[f.name] for f in fields(GigRow)}))
-    for row in check.unique(
-        "gig_skills.csv",
-        rows["gig_skills.csv"],
-        lambda r: (r["gig_id"], r["skill"].lower()),
-        "gig and skill",
-    ):
-        skill_id = check.skill("gig_skills.csv", row)
-        if check.known("gig_skills.csv", row, "gig_id", gigs, "gig") and skill_id:
-            org.gig_skills.append(
-                GigSkillRow(row["gig_id"], skill_id, row["min_proficiency"], row["importance"])
-            )
-
-    # engagements.csv and engagement_skills.csv
-    engagement_rows = check.unique(
-        "engagements.csv", rows["engagements.csv"], lambda r: r["id"], "engagement id"
-    )
-    engagements = state.engagements | {row["id"] for row in engagement_rows}
-    for row in engagement_rows:
-        gig = check.known("engagements.csv", row, "gig_id", gigs, "gig")
-        person = check.known("engagements.csv", row, "person_id", managers, "person")
-        approver = check.known("engagements.csv", row, "approver_id", managers, "person")
-        if row["started_at"] and row["completed_at"] and row["completed_at"] < row["started_at"]:
-            check.issue("engagements.csv", row, "completed_at is before started_at")
-        elif gig and person and approver:
-            org.engagements.append(
-                EngagementRow(**{f.name: row[f.name] for f in fields(EngagementRow)})
-            )
-    for row in check.unique(
-        "engagement_skills.csv",
-        rows["engagement_skills.csv"],
-        lambda r: (r["engagement_id"], r["skill"].lower()),
-        "engagement and skill",
-    ):
-        skill_id = check.skill("engagement_skills.csv", row)
-        if (
-            check.known("engagement_skills.csv", row, "engagement_id", engagements, "engagement")
-            and skill_id
-        ):
-            org.demonstrated_skills.append(
-                DemonstratedSkillRow(row["engagement_id"], skill_id, row["level"])
-            )
+    files = {name: _File(name, present.get(name), columns) for name, columns in FILES.items()}
+    counts: dict[str, int] = {}
+    for name, file in files.items():
+        for _ in file.rows(check.report):
+            pass
+        with check.quiet():
+            for gather in check.gatherers(name):
+                gather(file.rows(_ignore))
+        counts[name] = sum(1 for _ in check.rules(name)(file.rows(_ignore)))
     check.issues.sort(
         key=lambda issue: (list(FILES).index(issue.file) if issue.file in FILES else -1, issue.line)
     )
-    return org, check.issues
+    check.report = _refuse
+    return ValidatedExport(check, files, counts), check.issues
 
 
 @contextmanager
@@ -616,19 +790,20 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _validate_quietly(folder: Path, state: GraphState) -> tuple[OrgData, list[Issue]]:
+def _validate_quietly(folder: Path, state: GraphState) -> tuple[ValidatedExport, list[Issue]]:
     with gc_paused():
         return validate_org_dir(folder, state)
 
 
-async def read_org_dir(db: Database, folder: Path) -> OrgData:
-    """The validated export in `folder`; `ImportInvalid` with every problem otherwise."""
+async def read_org_dir(db: Database, folder: Path) -> ValidatedExport:
+    """The validated export in `folder`; `ImportInvalid` with every problem otherwise. Its tables
+    read the files again when iterated, so the folder must stay until the export is loaded."""
     state = await GraphState.read(db)
     # CPU-bound for seconds on a large export: in a thread, so the API's event loop keeps serving
-    org, issues = await asyncio.to_thread(_validate_quietly, folder, state)
+    export, issues = await asyncio.to_thread(_validate_quietly, folder, state)
     if issues:
         raise ImportInvalid(issues)
-    return org
+    return export
 
 
 def _cell(value: object) -> str:

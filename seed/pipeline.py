@@ -20,8 +20,8 @@ from seed.loader import (
     load_survey_history,
     load_taxonomy,
 )
-from seed.org import OrgData, TaxonomyData
-from seed.org_import import read_org_dir, write_org_dir
+from seed.org import OrgData, OrgTables, TaxonomyData
+from seed.org_import import ValidatedExport, read_org_dir, write_org_dir
 from seed.survey_history import generate_survey_history, survey_specs
 from seed.taxonomy import DEFAULT_TAXONOMY, read_taxonomy
 
@@ -82,13 +82,13 @@ class MassDeactivation(ValidationFailed):
         self.active = active
 
 
-async def check_deactivations(db: Database, org: OrgData, max_pct: float) -> None:
+async def check_deactivations(db: Database, org: OrgTables, max_pct: float) -> None:
     """Raises `MassDeactivation` when a full export of `org` would deactivate more than
     `max_pct` percent of the active people."""
     row = (
         await db.read(
             "imports/people_missing_from_export",
-            ids=[person.id for person in org.people],
+            ids=list(org.person_ids),
             shown=MassDeactivation.SHOWN,
         )
     )[0]
@@ -104,11 +104,12 @@ async def import_org_dir(
     full_export: bool = True,
     allow_mass_deactivation: bool = False,
     progress: ProgressCallback | None = None,
-) -> tuple[OrgData, list[PhaseResult]]:
+) -> tuple[ValidatedExport, list[PhaseResult]]:
     """Validates the export in `folder` (raising `ImportInvalid` with every problem) and, unless
     `dry_run`, loads it. With `full_export` and a people.csv, people it lacks become inactive;
     more than `TALENTGRAPH_IMPORT_MAX_DEACTIVATION_PCT` of them only with
-    `allow_mass_deactivation` (`MassDeactivation` otherwise, dry run or not)."""
+    `allow_mass_deactivation` (`MassDeactivation` otherwise, dry run or not). The export's tables
+    read `folder` again when iterated."""
     org = await read_org_dir(db, folder)
     full = full_export and (folder / "people.csv").is_file() and bool(org.people)
     if full and not allow_mass_deactivation:
@@ -143,18 +144,18 @@ async def seed_org(
 ) -> tuple[OrgData, list[PhaseResult]]:
     """Generates an organisation, writes it as an HRIS export and imports that export, the way a
     real one arrives, then loads its 18 months of pulse survey answers; the taxonomy is imported
-    first if the graph has none."""
+    first if the graph has none. Returns the generated organisation (what the export holds)."""
     await ensure_taxonomy(db, progress)
     day = as_of or datetime.now(UTC).date()
     with tempfile.TemporaryDirectory(prefix="talentgraph-seed-") as folder:
         generated = generate_to_dir(
             read_taxonomy(), Path(folder), people=people, gigs=gigs, seed=seed, as_of=day
         )
-        org, results = await import_org_dir(db, Path(folder), progress=progress)
+        _, results = await import_org_dir(db, Path(folder), progress=progress)
     await ensure_reference_data(db)
     specs = survey_specs(await db.read("surveys/surveys", ids=None, include_retired=False))
     history = generate_survey_history(generated, specs, seed, day)
-    return org, results + await load_survey_history(db, history, progress)
+    return generated, results + await load_survey_history(db, history, progress)
 
 
 async def mark_dataset(db: Database, people: int, seed: int) -> None:

@@ -4,10 +4,14 @@ and cancelling them."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Literal
 
 import httpx
+import pytest
 
 from graph.database import Database
+from graph.vocabulary import GigStatus
+from resolvers.workflow.rules import GIG_TRANSITIONS
 from tests.support.api import graphql, mutate
 from tests.support.factories import OrgFactory
 
@@ -308,6 +312,34 @@ async def test_only_the_owner_or_an_admin_changes_a_gig(
     assert by_admin["status"] == "CANCELLED"
     body = await graphql(client, '{ gig(id: "G4") { status } }', "P1")
     assert body["data"]["gig"] == {"status": "DRAFT"}
+
+
+@pytest.mark.parametrize("event", ["publish", "cancel"])
+async def test_the_owner_moves_a_gig_as_the_transition_table_says(
+    client: httpx.AsyncClient, db: Database, event: Literal["publish", "cancel"]
+) -> None:
+    factory = org()
+    for status in GigStatus:
+        factory.gig(f"S-{status}", "P1", "D1", status=status).requires(f"S-{status}", "python")
+    await factory.load(db)
+    rule = GIG_TRANSITIONS[event]
+
+    results = {
+        status: await mutate(
+            client, PUBLISH if event == "publish" else CANCEL, "P1", id=f"S-{status}"
+        )
+        for status in GigStatus
+    }
+
+    for status, result in results.items():
+        if status in rule.sources:
+            assert result["status"] == rule.target.upper(), status
+        else:
+            assert result == {
+                "__typename": "Conflict",
+                "message": f"cannot {event} a gig that is {status}",
+                "currentState": status,
+            }
 
 
 async def test_transitions_a_gig_cannot_make(client: httpx.AsyncClient, db: Database) -> None:

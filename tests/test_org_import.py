@@ -8,11 +8,13 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from graph.database import Database
 from seed.generate import generate_org
-from seed.loader import load_taxonomy
+from seed.loader import load_org, load_taxonomy
 from seed.org import OrgData, TaxonomyData
-from seed.org_import import write_org_dir
+from seed.org_import import ImportInvalid, read_org_dir, write_org_dir
 from seed.pipeline import import_org_dir
 from seed.taxonomy import read_taxonomy, subset
 
@@ -159,3 +161,22 @@ async def test_dry_run_validates_and_writes_nothing(db: Database, tmp_path: Path
     assert results == []
     assert len(validated.people) == len(org.people)
     assert await snapshot(db) == before
+
+
+async def test_a_file_edited_after_validation_is_refused_not_loaded(
+    db: Database, tmp_path: Path
+) -> None:
+    org = await export(db, tmp_path)
+    validated = await read_org_dir(db, tmp_path)  # the loader reads the files again, in batches
+    with (tmp_path / "person_skills.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f"{org.people[0].id},no such skill,3,false\n")
+
+    with pytest.raises(ImportInvalid) as raised:
+        await load_org(db, validated)
+
+    assert [str(issue) for issue in raised.value.issues] == [
+        "person_skills.csv:0: changed while it was imported; import it again"
+    ]
+    found = await counts(db)
+    assert found["Person"] == len(org.people)
+    assert "HAS_SKILL" not in found

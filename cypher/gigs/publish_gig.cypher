@@ -1,5 +1,6 @@
 // Opens a draft gig to applications.
 // :param id => 'G1'
+// :param target => 'open'
 MATCH (g:Gig {id: $id})
-SET g.status = 'open', g.published_at = datetime()
+SET g.status = $target, g.published_at = datetime()
 RETURN g {.*} AS gig

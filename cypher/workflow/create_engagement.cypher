@@ -4,6 +4,8 @@
 // :param application_id => 'A1'
 // :param fills => true
 // :param now => datetime('2026-11-01T09:00:00Z')
+// :param sources => ['open']
+// :param target => 'filled'
 MATCH (p:Person)-[:APPLIED]->(a:Application {id: $application_id})-[:TO]->(g:Gig)
 CREATE (e:Engagement {id: $id, status: 'active', hours_per_week: g.hours_per_week,
                       started_at: $now, approver_id: a.approver_id,
@@ -12,6 +14,6 @@ CREATE (e:Engagement {id: $id, status: 'active', hours_per_week: g.hours_per_wee
 CREATE (p)-[:ENGAGED_IN]->(e)
 CREATE (e)-[:ON]->(g)
 CREATE (a)-[:RESULTED_IN]->(e)
-FOREACH (_ IN CASE WHEN $fills THEN [1] ELSE [] END |
-  SET g.status = 'filled', g.filled_at = $now)
+FOREACH (_ IN CASE WHEN $fills AND g.status IN $sources THEN [1] ELSE [] END |
+  SET g.status = $target, g.filled_at = $now)
 RETURN e.id AS id

@@ -23,6 +23,7 @@ from resolvers.workflow.outbox import Outbox
 from resolvers.workflow.rules import (
     APPROVED,
     FILLED_REASON,
+    GIG_TRANSITIONS,
     TRANSITIONS,
     Action,
     applications_closed,
@@ -189,6 +190,7 @@ async def assign(tx: Transaction, application: Row, now: datetime, outbox: Outbo
         application_id=application["id"],
         fills=fills,
         now=now,
+        **GIG_TRANSITIONS["fill"].params(),
     )
     outbox.event(
         "start",

@@ -21,7 +21,7 @@ from resolvers.surveys.pulses import invite_after_completion
 from resolvers.validation import check_level
 from resolvers.workflow.clock import now_utc
 from resolvers.workflow.outbox import Outbox
-from resolvers.workflow.rules import completable, day
+from resolvers.workflow.rules import GIG_TRANSITIONS, completable, day
 from resolvers.workflow.store import (
     clean,
     engagement_by_id,
@@ -82,6 +82,7 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Engagemen
             rating=completion.rating,
             feedback=clean(completion.feedback, "feedback", limits.FEEDBACK),
             now=now,
+            **GIG_TRANSITIONS["complete"].params(),
         )
         if skill_ids:
             await tx.run(

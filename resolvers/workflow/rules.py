@@ -1,5 +1,6 @@
-"""The rules of the gig lifecycle as data: which action moves an application from which state to
-which, who may take it, who hears of it; what counts as approved; the capacity arithmetic."""
+"""The rules of the gig lifecycle as data: which event moves a gig from which status to which;
+which action moves an application from which state to which, who may take it, who hears of it;
+what counts as approved; the dates that open and close steps; the capacity arithmetic."""
 
 from __future__ import annotations
 
@@ -8,9 +9,40 @@ from datetime import date
 from typing import Any, Literal
 
 from graph.database import Row
+from graph.vocabulary import GigStatus
 from resolvers.permissions import (
     Actor,
 )
+
+GigEvent = Literal["publish", "cancel", "fill", "start", "complete"]
+
+
+@dataclass(frozen=True)
+class GigTransition:
+    """The statuses a gig leaves by an event and the status it reaches."""
+
+    sources: frozenset[GigStatus]
+    target: GigStatus
+
+    def params(self) -> dict[str, object]:
+        """The transition as the parameters of the Cypher that makes it (`$sources`, `$target`)."""
+        return {"sources": sorted(self.sources), "target": self.target}
+
+
+GIG_TRANSITIONS: dict[GigEvent, GigTransition] = {
+    # its owner publishes a draft with at least one skill
+    "publish": GigTransition(frozenset({GigStatus.DRAFT}), GigStatus.OPEN),
+    # its owner cancels it before anyone has a seat
+    "cancel": GigTransition(frozenset({GigStatus.DRAFT, GigStatus.OPEN}), GigStatus.CANCELLED),
+    # the offer accepted for its last seat
+    "fill": GigTransition(frozenset({GigStatus.OPEN}), GigStatus.FILLED),
+    # its start date, by the scheduled run (a gig under way, as `completable` judges it)
+    "start": GigTransition(frozenset({GigStatus.FILLED}), GigStatus.IN_PROGRESS),
+    # the completion of its last active engagement
+    "complete": GigTransition(
+        frozenset({GigStatus.FILLED, GigStatus.IN_PROGRESS}), GigStatus.COMPLETED
+    ),
+}
 
 Action = Literal[
     "accept_invitation",
@@ -48,8 +80,9 @@ def applications_closed(deadline: date | None, today: date) -> bool:
 
 
 def completable(start: date | None, today: date) -> bool:
-    """An engagement is completed once its gig has started (hours, a rating and validated
-    skills before the first day would be invented); a gig without a start date, from acceptance."""
+    """A gig is under way from its start date, one without a start date from acceptance: only
+    then are its engagements completed (hours, a rating and validated skills before the first
+    day would be invented) and is it in progress (`gigs/start_due_gigs` asks the same of many)."""
     return start is None or today >= start
 
 

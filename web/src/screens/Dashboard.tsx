@@ -15,13 +15,14 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
+import { CatalystReportDownload } from "../components/CatalystReportDownload";
 import { Chart } from "../components/Chart";
 import { CollaborationGraph } from "../components/CollaborationGraph";
 import { PulseChart } from "../components/PulseChart";
 import { ErrorState, Loading } from "../components/States";
 import { graphql } from "../gql";
 import { count, hours, humanise, money, percent } from "../lib/format";
-import { byMonth, lastDays, monthLabel, type Period } from "../lib/period";
+import { byMonth, lastDays, monthLabel, type Period, quarterOf } from "../lib/period";
 import { useScreenReady } from "../lib/ready";
 
 const DashboardDepartments = graphql(`
@@ -44,6 +45,8 @@ const DashboardQuery = graphql(`
         message
       }
       ... on Analytics {
+        to
+        departmentId
         fillRate {
           total {
             published
@@ -370,6 +373,7 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
             <Bar dataKey="share" name="Reports grown elsewhere (%)" fill={GREEN} />
           </BarChart>
         </ResponsiveContainer>
+        <CatalystReportDownload latestQuarter={quarterOf(new Date(a.to))} departmentId={a.departmentId ?? null} />
       </Chart>
       <PulseChart id="engagement" title="Engagement on growth and opportunity" periods={a.engagement} />
       <PulseChart id="manager-sentiment" title="Managers' sentiment on sharing talent" periods={a.managerSentiment} />
