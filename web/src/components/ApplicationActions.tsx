@@ -4,7 +4,7 @@ import { type SubmitEvent, useState } from "react";
 import { useMutation } from "urql";
 import { type FragmentType, graphql, useFragment } from "../gql";
 import { humanise } from "../lib/format";
-import { failureOf, type Failure } from "../lib/outcome";
+import { useAttempt } from "../lib/outcome";
 
 export const ApplicationActionsFields = graphql(`
   fragment ApplicationActionsFields on Application {
@@ -72,34 +72,22 @@ export function ApplicationActions(props: {
   const [rejecting, reject] = useMutation(Reject);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, attempt } = useAttempt();
   const name = application.person.name;
   const state = application.state;
   const busy = shortlisting.fetching || offering.fetching || rejecting.fetching;
 
   async function doShortlist() {
-    setFailure(null);
-    const response = await shortlist({ applicationId: application.id });
-    const problem = failureOf(response, response.data?.shortlistApplication.result, "Application");
-    if (problem) setFailure(problem);
-    else props.onChange(`${name} is shortlisted.`);
+    if (await attempt(shortlist({ applicationId: application.id }), (d) => d.shortlistApplication.result, "Application")) props.onChange(`${name} is shortlisted.`);
   }
 
   async function doOffer() {
-    setFailure(null);
-    const response = await offer({ applicationId: application.id });
-    const problem = failureOf(response, response.data?.makeOffer.result, "Application");
-    if (problem) setFailure(problem);
-    else props.onChange(`${name} has your offer.`);
+    if (await attempt(offer({ applicationId: application.id }), (d) => d.makeOffer.result, "Application")) props.onChange(`${name} has your offer.`);
   }
 
   async function doReject(event: SubmitEvent) {
     event.preventDefault();
-    setFailure(null);
-    const response = await reject({ applicationId: application.id, reason: reason.trim() });
-    const problem = failureOf(response, response.data?.rejectApplication.result, "Application");
-    if (problem) setFailure(problem);
-    else {
+    if (await attempt(reject({ applicationId: application.id, reason: reason.trim() }), (d) => d.rejectApplication.result, "Application")) {
       setAsking(false);
       props.onChange(`${name} is told no, with your reason.`);
     }

@@ -1,7 +1,8 @@
 // What a mutation's typed result says: its success type, or a user error (NotFound, Forbidden,
 // ValidationError naming a field, Conflict) with a message to show next to what caused it.
 // Every mutation asks for the user error the same way: `result { __typename ...UserErrorFields }`.
-import type { CombinedError } from "urql";
+import { useState } from "react";
+import type { CombinedError, OperationResult } from "urql";
 import { type FragmentType, graphql, useFragment as unmask } from "../gql";
 
 export const UserErrorFields = graphql(`
@@ -37,4 +38,22 @@ export function failureOf(
   if (result.__typename === success) return null;
   const error = unmask(UserErrorFields, result);
   return { message: error.message || "That did not work.", field: "field" in error ? error.field : undefined };
+}
+
+/** The failure of the last mutation a component sent, to show, and `attempt` to send one: it
+ * clears the failure, waits for the answer, keeps what went wrong and says whether it worked. */
+export function useAttempt() {
+  const [failure, setFailure] = useState<Failure | null>(null);
+  async function attempt<D>(
+    work: Promise<OperationResult<D>>,
+    pick: (data: D) => Typed | undefined,
+    success: string,
+  ): Promise<boolean> {
+    setFailure(null);
+    const response = await work;
+    const problem = failureOf(response, response.data ? pick(response.data) : undefined, success);
+    setFailure(problem);
+    return problem === null;
+  }
+  return { failure, setFailure, attempt };
 }

@@ -9,7 +9,7 @@ import { Empty, ErrorState, Loading, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { howMet } from "../lib/explain";
 import { hours, humanise, percent } from "../lib/format";
-import { failureOf, type Failure } from "../lib/outcome";
+import { useAttempt } from "../lib/outcome";
 import { useScreenReady } from "../lib/ready";
 import { ApplicationActions } from "../components/ApplicationActions";
 
@@ -147,7 +147,7 @@ export default function Candidates() {
   const [showTeam, setShowTeam] = useState(false);
   const [{ data, fetching, error }, refetch] = useQuery({ query: CandidatesQuery, variables: { gigId: id, availableOnly } });
   const [, invite] = useMutation(Invite);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, attempt } = useAttempt();
   const [done, setDone] = useState<string | null>(null);
   useScreenReady("candidates", data !== undefined);
 
@@ -157,11 +157,7 @@ export default function Candidates() {
   const applications = new Map(data.gigApplications.map((a) => [a.person.id, a]));
 
   async function invitePerson(personId: string, name: string) {
-    setFailure(null);
-    const response = await invite({ gigId: id, personId, note: null });
-    const problem = failureOf(response, response.data?.inviteToGig.result, "Application");
-    if (problem) setFailure(problem);
-    else {
+    if (await attempt(invite({ gigId: id, personId, note: null }), (d) => d.inviteToGig.result, "Application")) {
       setDone(`${name} is invited.`);
       refetch({ requestPolicy: "network-only" });
     }

@@ -7,7 +7,7 @@ import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { fitWords, skillFit } from "../lib/fit";
 import { calendarDate, humanise, money, plural, relative } from "../lib/format";
-import { failureOf, type Failure } from "../lib/outcome";
+import { useAttempt } from "../lib/outcome";
 import { IMPORTANCE_LABELS } from "../lib/labels";
 import { useScreenReady } from "../lib/ready";
 import { useViewer } from "../viewer";
@@ -128,7 +128,7 @@ export default function GigPage() {
   const [withdrawing, withdraw] = useMutation(Withdraw);
   const [publishing, publish] = useMutation(Publish);
   const [note, setNote] = useState("");
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, attempt } = useAttempt();
   const [done, setDone] = useState<string | null>(null);
   useScreenReady("gig", data !== undefined);
 
@@ -154,11 +154,7 @@ export default function GigPage() {
 
   async function submit(event: SubmitEvent) {
     event.preventDefault();
-    setFailure(null);
-    const response = await apply({ gigId: id, note: note.trim() || null });
-    const problem = failureOf(response, response.data?.applyToGig.result, "Application");
-    if (problem) setFailure(problem);
-    else {
+    if (await attempt(apply({ gigId: id, note: note.trim() || null }), (d) => d.applyToGig.result, "Application")) {
       setDone("Your application is in. The owner will be in touch; your manager is only asked once you are shortlisted.");
       setNote("");
       refetch({ requestPolicy: "network-only" });
@@ -166,22 +162,14 @@ export default function GigPage() {
   }
 
   async function withdrawLive(applicationId: string) {
-    setFailure(null);
-    const response = await withdraw({ applicationId, reason: null });
-    const problem = failureOf(response, response.data?.withdrawApplication.result, "Application");
-    if (problem) setFailure(problem);
-    else {
+    if (await attempt(withdraw({ applicationId, reason: null }), (d) => d.withdrawApplication.result, "Application")) {
       setDone("You withdrew your application.");
       refetch({ requestPolicy: "network-only" });
     }
   }
 
   async function publishDraft() {
-    setFailure(null);
-    const response = await publish({ id });
-    const problem = failureOf(response, response.data?.publishGig.result, "Gig");
-    if (problem) setFailure(problem);
-    else {
+    if (await attempt(publish({ id }), (d) => d.publishGig.result, "Gig")) {
       setDone("Published: the gig is open and people can apply.");
       refetch({ requestPolicy: "network-only" });
     }

@@ -1,6 +1,6 @@
 // Post a gig: the form with skill typeahead and importance, hours, duration, seats, start date;
 // save a draft or publish at once; each validation error shows next to its field.
-import { type SubmitEvent, useState } from "react";
+import { type InputHTMLAttributes, type SubmitEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { useLocation } from "wouter";
 import { type PickedSkill, SkillTypeahead } from "../components/SkillTypeahead";
@@ -54,6 +54,18 @@ const PublishNew = graphql(`
 interface SkillRow extends PickedSkill {
   importance: Importance;
   minProficiency: number;
+}
+
+/** A labelled input named `name` (its id too), with the error the API gave for it. */
+function InputField({ name, label, failure, ...input }: { name: string; label: string; failure: Failure | null } & InputHTMLAttributes<HTMLInputElement>) {
+  const invalid = failure?.field?.endsWith(name) ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
+  return (
+    <div>
+      <label htmlFor={name}>{label}</label>
+      <input id={name} name={name} {...input} {...invalid} />
+      <FieldError failure={failure} field={name} />
+    </div>
+  );
 }
 
 function FieldError({ failure, field }: { failure: Failure | null; field: string }) {
@@ -155,46 +167,18 @@ export default function PostGig() {
           </div>
         </div>
         <div className="row">
-          <div>
-            <label htmlFor="hoursPerWeek">Hours a week</label>
-            <input id="hoursPerWeek" name="hoursPerWeek" type="number" step={0.5} defaultValue={4} {...invalid("hoursPerWeek")} />
-            <FieldError failure={failure} field="hoursPerWeek" />
-          </div>
-          <div>
-            <label htmlFor="durationWeeks">Weeks</label>
-            <input id="durationWeeks" name="durationWeeks" type="number" defaultValue={6} {...invalid("durationWeeks")} />
-            <FieldError failure={failure} field="durationWeeks" />
-          </div>
-          <div>
-            <label htmlFor="seats">Seats</label>
-            <input id="seats" name="seats" type="number" defaultValue={1} {...invalid("seats")} />
-            <FieldError failure={failure} field="seats" />
-          </div>
-          <div>
-            <label htmlFor="startDate">Start date</label>
-            <input id="startDate" name="startDate" type="date" {...invalid("startDate")} />
-            <FieldError failure={failure} field="startDate" />
-          </div>
-          <div>
-            <label htmlFor="externalHourlyRate">External rate (€/hour)</label>
-            <input id="externalHourlyRate" name="externalHourlyRate" type="number" defaultValue={80} {...invalid("externalHourlyRate")} />
-            <FieldError failure={failure} field="externalHourlyRate" />
-          </div>
+          <InputField name="hoursPerWeek" label="Hours a week" type="number" step={0.5} defaultValue={4} failure={failure} />
+          <InputField name="durationWeeks" label="Weeks" type="number" defaultValue={6} failure={failure} />
+          <InputField name="seats" label="Seats" type="number" defaultValue={1} failure={failure} />
+          <InputField name="startDate" label="Start date" type="date" failure={failure} />
+          <InputField name="externalHourlyRate" label="External rate (€/hour)" type="number" defaultValue={80} failure={failure} />
         </div>
         <div className="row">
-          <div>
-            <label htmlFor="location">Where</label>
-            <input id="location" name="location" placeholder="office or city" {...invalid("location")} />
-            <FieldError failure={failure} field="location" />
-          </div>
+          <InputField name="location" label="Where" placeholder="office or city" failure={failure} />
           <label className="row" style={{ fontWeight: 400 }}>
             <input type="checkbox" name="remote" /> Can be done remotely
           </label>
-          <div>
-            <label htmlFor="applicationDeadline">Apply by</label>
-            <input id="applicationDeadline" name="applicationDeadline" type="date" {...invalid("applicationDeadline")} />
-            <FieldError failure={failure} field="applicationDeadline" />
-          </div>
+          <InputField name="applicationDeadline" label="Apply by" type="date" failure={failure} />
         </div>
         <fieldset>
           <legend>Skills</legend>

@@ -12,7 +12,7 @@ import { graphql } from "../gql";
 import type { Visibility } from "../gql/graphql";
 import { hours, humanise, relative } from "../lib/format";
 import { numberOrNull, text } from "../lib/forms";
-import { failureOf, type Failure, type Typed } from "../lib/outcome";
+import { type Typed, useAttempt } from "../lib/outcome";
 import { useScreenReady } from "../lib/ready";
 import { useViewer } from "../viewer";
 
@@ -174,7 +174,7 @@ export default function Profile() {
   const [, removeSkill] = useMutation(RemoveSkill);
   const [, setAspiration] = useMutation(SetAspiration);
   const [, removeAspiration] = useMutation(RemoveAspiration);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const { failure, setFailure, attempt } = useAttempt();
   const [saved, setSaved] = useState<string | null>(null);
   const [newSkill, setNewSkill] = useState<PickedSkill | null>(null);
   const [newLevel, setNewLevel] = useState(3);
@@ -191,14 +191,8 @@ export default function Profile() {
     pick: (data: D) => Typed,
     message: string,
   ): Promise<boolean> {
-    setFailure(null);
     setSaved(null);
-    const response = await work;
-    const problem = failureOf(response, response.data && pick(response.data), "Person");
-    if (problem) {
-      setFailure(problem);
-      return false;
-    }
+    if (!(await attempt(work, pick, "Person"))) return false;
     setSaved(message);
     refetch({ requestPolicy: "network-only" });
     return true;
