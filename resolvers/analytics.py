@@ -113,7 +113,7 @@ async def collaboration_pairs(
     db: Database, scope: Scope, level: int | None = None
 ) -> list[Collaboration]:
     rows = await db.read("analytics/collaboration_edges", **scope.params, level=level)
-    return [Collaboration.from_row(row) for row in rows]
+    return [Collaboration.from_row(pair) for pair in rows[0]["pairs"]]
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ with one function and one line in `EXPORTS`.
 - `/exports/gigs/{gig_id}/applicants.csv` (the gig's owner, HR): every application with its
   state;
 - `/exports/analytics/{table}.csv` (HR, admin): an analytics table, `fill-rate`, `savings`,
-  `bench-by-skill`, `skill-growth`, `managers` or `skill-risk`.
+  `bench-by-skill`, `skill-growth`, `managers` or `skill-risk`;
+- `/exports/surveys/catalyst-report.csv` (HR, admin): a quarter's catalyst report, one line per
+  manager, for performance goals (`quarter`, such as 2026-Q4, and optionally `departmentId`).
 
 The analytics exports take the dashboard's parameters in the query string: `from` and `to`
 (dates, default the last 365 days), `departmentId`, `top` (default 100) and `riskHolders`.
@@ -37,7 +39,8 @@ from resolvers import analytics, gigs
 from resolvers.context import Context
 from resolvers.identity import AuthenticationFailed
 from resolvers.oidc import ProviderUnavailable
-from resolvers.permissions import require_candidate_reader
+from resolvers.permissions import require_analyst, require_candidate_reader
+from resolvers.surveys import catalysts
 from resolvers.workflow import applications
 from service.auth import viewer_from_header
 
@@ -222,7 +225,25 @@ async def analytics_table(ctx: Context, request: Request) -> Table:
     return Table(f"{name}-{first}-{last}.csv", columns, rows)
 
 
+async def catalyst_report(ctx: Context, request: Request) -> Table:
+    require_analyst(ctx.viewer)
+    quarter = request.query_params.get("quarter")
+    if quarter is None:
+        raise ValidationFailed("quarter", "missing: name a quarter such as 2026-Q4")
+    department_id = request.query_params.get("departmentId")
+    report = await catalysts.catalyst_report(
+        ctx.db, ctx.viewer, quarter, department_id, ctx.settings.survey_min_group
+    )
+    scope = f"-{department_id}" if department_id else ""
+    return Table(
+        f"catalyst-report-{quarter}{scope}.csv",
+        catalysts.CATALYST_COLUMNS,
+        catalysts.catalyst_rows(report),
+    )
+
+
 EXPORTS: list[Route] = [
     csv_route("/exports/gigs/{gig_id}/applicants.csv", gig_applicants),
     csv_route("/exports/analytics/{table}.csv", analytics_table),
+    csv_route("/exports/surveys/catalyst-report.csv", catalyst_report),
 ]

@@ -17,7 +17,7 @@ import pytest
 
 from graph.database import Database
 from resolvers.surveys import pulses
-from tests.support.api import graphql
+from tests.support.api import auth, graphql
 from tests.support.surveys import HR, answer, at, culture_org
 
 REPORT = """
@@ -120,3 +120,63 @@ async def test_a_manager_reads_their_own_line_only_and_others_read_none(
     ]  # fmt: skip
     bad = await mine(client, "A1", "last quarter")
     assert (bad["__typename"], bad["field"]) == ("ValidationError", "quarter")
+
+
+CSV_REPORT = "/exports/surveys/catalyst-report.csv"
+
+
+async def test_hr_downloads_the_report_as_csv_for_performance_goals(
+    graph: Database, client: httpx.AsyncClient
+) -> None:
+    response = await client.get(f"{CSV_REPORT}?quarter=2026-Q2", headers=auth("H1", "hr"))
+
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="catalyst-report-2026-Q2.csv"'
+    )
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert [(r["manager_id"], r["reports"], r["growers"], r["grower_names"]) for r in rows] == [
+        ("A1", "2", "1", "Person A2"),
+        ("B1", "1", "0", ""),
+        ("C1", "5", "0", ""),
+    ]
+    a1, _, c1 = rows
+    assert (a1["decisions"], a1["approvals"], a1["median_decision_hours"]) == ("1", "1", "24.0")
+    assert (a1["team_respondents"], a1["team_engagement"]) == ("", "")  # Alpha: 2 answers
+    assert (c1["team_department_id"], c1["team_respondents"], c1["team_engagement"]) == (
+        "C", "6", "4.0"
+    )  # fmt: skip
+    assert float(c1["team_enps"]) == pytest.approx(100 * 2 / 6)
+    assert {r["quarter"] for r in rows} == {"2026-Q2"}
+    found = await report(client, "hr", quarter="2026-Q2")
+    assert list(csv.DictReader(io.StringIO(found["csv"]))) == rows  # the API's csv field alike
+
+    gamma = await client.get(f"{CSV_REPORT}?quarter=2026-Q2&departmentId=C",
+                             headers=auth("H1", "admin"))  # fmt: skip
+    assert [r["manager_id"] for r in csv.DictReader(io.StringIO(gamma.text))] == ["C1"]
+    assert 'filename="catalyst-report-2026-Q2-C.csv"' in gamma.headers["content-disposition"]
+
+
+async def test_the_csv_report_is_refused_to_others_and_to_bad_quarters(
+    graph: Database, client: httpx.AsyncClient
+) -> None:
+    manager = await client.get(f"{CSV_REPORT}?quarter=2026-Q2", headers=auth("C1"))
+    anonymous = await client.get(f"{CSV_REPORT}?quarter=2026-Q2")
+    hr = auth("H1", "hr")
+    missing = await client.get(CSV_REPORT, headers=hr)
+    malformed = await client.get(f"{CSV_REPORT}?quarter=2026-Q5", headers=hr)
+    unknown = await client.get(f"{CSV_REPORT}?quarter=2026-Q2&departmentId=NOPE", headers=hr)
+
+    assert manager.status_code == 403
+    assert manager.json() == {"errors": [{"message": "analytics are for the hr and admin roles"}]}
+    assert "Person A2" not in manager.text
+    assert anonymous.status_code == 401
+    assert missing.status_code == malformed.status_code == 400
+    assert missing.json() == {
+        "errors": [{"message": "quarter: missing: name a quarter such as 2026-Q4"}]
+    }
+    assert malformed.json() == {
+        "errors": [{"message": "quarter: '2026-Q5' is not a quarter such as 2026-Q4"}]
+    }
+    assert unknown.status_code == 404

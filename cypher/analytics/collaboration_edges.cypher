@@ -6,7 +6,8 @@
 // (0 = the top-level departments; a shallower department stays itself), so collaboration can be
 // read between functions rather than between teams; null keeps the departments people are in.
 // networkx turns these rows into the collaboration graphs (resolvers/collaboration.py); ids
-// only, as names are looked up for the few brokers shown (analytics/names_by_ids).
+// only, as names are looked up for the few brokers shown (analytics/names_by_ids). One row, the
+// pairs in a list: thousands of rows cost the driver far more than one list of them.
 // :param start => datetime('2026-01-01T00:00:00Z')
 // :param end => datetime('2027-01-01T00:00:00Z')
 // :param department_id => null
@@ -34,6 +35,7 @@ WITH helper, owner, engagements,
           ELSE nodes(up_g)[length(up_g) - $level] END AS gig_unit,
      CASE WHEN up_o IS NULL OR length(up_o) < $level THEN od
           ELSE nodes(up_o)[length(up_o) - $level] END AS owner_unit
-RETURN helper.id AS helper_id, helper_unit.id AS helper_department_id, owner.id AS owner_id,
-       owner_unit.id AS owner_department_id, gig_unit.id AS gig_department_id,
-       sum(engagements) AS engagements
+WITH helper, owner, helper_unit, gig_unit, owner_unit, sum(engagements) AS engagements
+RETURN collect({helper_id: helper.id, helper_department_id: helper_unit.id, owner_id: owner.id,
+                owner_department_id: owner_unit.id, gig_department_id: gig_unit.id,
+                engagements: engagements}) AS pairs

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, fields
+from typing import Any
 
 from graph.database import Database, Row
 from graph.errors import NotFound
@@ -105,14 +106,26 @@ async def _report(
     return CatalystReport(quarter, department_id, lines)
 
 
+CATALYST_COLUMNS = ("quarter", *(f.name for f in fields(CatalystLine)))
+
+
+def catalyst_rows(report: CatalystReport) -> list[dict[str, Any]]:
+    """The report as a table, one row per manager (`CATALYST_COLUMNS`; names of growers joined
+    by '; ', a figure not shown None)."""
+    return [
+        {"quarter": report.quarter}
+        | {
+            f.name: "; ".join(value) if isinstance(value := getattr(line, f.name), tuple) else value
+            for f in fields(CatalystLine)
+        }
+        for line in report.lines
+    ]
+
+
 def catalyst_csv(report: CatalystReport) -> str:
-    """The report as CSV, one line per manager (names of growers joined by '; ')."""
+    """The report as CSV, the rows of `catalyst_rows`."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    names = [f.name for f in fields(CatalystLine)]
-    writer.writerow(["quarter", *names])
-    for line in report.lines:
-        values = [getattr(line, name) for name in names]
-        cells = ["; ".join(v) if isinstance(v, tuple) else "" if v is None else v for v in values]
-        writer.writerow([report.quarter, *cells])
+    writer = csv.DictWriter(out, CATALYST_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(catalyst_rows(report))
     return out.getvalue()

@@ -1,6 +1,8 @@
 // The cultural half: an employee answers this quarter's pulse survey (once); HR reads engagement
 // and managers' sentiment on the dashboard, only for groups above the anonymity floor, and the
-// champions to ask for a story; a manager reads their own catalyst figures on Approvals.
+// champions to ask for a story, and downloads a quarter's catalyst report; a manager reads their
+// own catalyst figures on Approvals.
+import { readFile } from "node:fs/promises";
 import { demoPeople, expect, expectAccessible, screenshot, signInAs, test } from "./fixtures";
 
 const FLOOR = 5;
@@ -35,7 +37,7 @@ test("an employee answers this quarter's growth pulse once, anonymously", async 
   await expect(page.getByRole("form", { name: "Growth and opportunity" })).toHaveCount(0);
 });
 
-test("HR reads engagement and managers' sentiment, never for a group under the floor, and the champions", async ({ page }) => {
+test("HR reads engagement and managers' sentiment, never for a group under the floor, the champions, and downloads the catalyst report", async ({ page }) => {
   const [person] = await demoPeople(page, "hr");
   await signInAs(page, "hr", person?.name ?? "");
   await page.getByRole("link", { name: "Dashboard" }).click();
@@ -52,6 +54,15 @@ test("HR reads engagement and managers' sentiment, never for a group under the f
   const champions = page.getByRole("region", { name: "Champions" });
   await expect(champions.getByRole("row").nth(1)).toBeVisible();
   await expect(champions.getByRole("row").nth(1).getByRole("link")).toBeVisible();
+  const catalysts = page.getByRole("region", { name: "Managers as catalysts" }).getByRole("form", { name: "Catalyst report" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    catalysts.getByRole("button", { name: "Download catalyst report (CSV)" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^catalyst-report-\d{4}-Q[1-4]\.csv$/);
+  const [header, ...lines] = (await readFile(await download.path(), "utf8")).trim().split(/\r?\n/);
+  expect(header).toBe("quarter,manager_id,manager_name,team_department_id,reports,growers,grower_names,growth_share,decisions,approvals,median_decision_hours,team_respondents,team_engagement,team_enps");
+  expect(lines.length).toBeGreaterThan(0);
   await expectAccessible(page, "dashboard with pulse results");
 });
 

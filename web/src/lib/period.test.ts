@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byMonth, lastDays, monthLabel, previousQuarter, quarterLabel, quarterOf } from "./period";
+import { byMonth, lastDays, monthLabel, previousQuarter, quarterLabel, quarterOf, quartersUpTo } from "./period";
 
 describe("dashboard periods", () => {
   it("counts whole days back from today, both ends included", () => {
@@ -27,5 +27,6 @@ describe("dashboard periods", () => {
     expect(previousQuarter("2026-Q4")).toBe("2026-Q3");
     expect(previousQuarter("2026-Q1")).toBe("2025-Q4");
     expect(quarterLabel("2026-Q4")).toBe("Oct–Dec 2026");
+    expect(quartersUpTo("2026-Q2", 4)).toEqual(["2026-Q2", "2026-Q1", "2025-Q4", "2025-Q3"]);
   });
 });

@@ -42,6 +42,17 @@ export function previousQuarter(quarter: string): string {
   return number === 1 ? `${String(year - 1)}-Q4` : `${String(year)}-Q${String(number - 1)}`;
 }
 
+/** `quarter` and the `count - 1` quarters before it, latest first. */
+export function quartersUpTo(quarter: string, count: number): string[] {
+  const quarters = [quarter];
+  let at = quarter;
+  while (quarters.length < count) {
+    at = previousQuarter(at);
+    quarters.push(at);
+  }
+  return quarters;
+}
+
 /** "2026-Q4" → "Oct–Dec 2026". */
 export function quarterLabel(quarter: string): string {
   const [year, number] = quarter.split("-Q");
