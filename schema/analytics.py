@@ -21,16 +21,7 @@ from resolvers.analytics import Scope, TimedReport
 from resolvers.collaboration import Broker as BrokerData
 from resolvers.collaboration import CollaborationReport
 from resolvers.context import Info
-from resolvers.records.analytics import (
-    BenchSkillRow,
-    CatalystRow,
-    FillRateRow,
-    MobilityRow,
-    SavingsByMonthRow,
-    SkillGrowthRow,
-    SkillRiskRow,
-    UtilisationRow,
-)
+from resolvers.records import analytics as metric
 from resolvers.surveys import champions as survey_champions
 from resolvers.surveys import results as survey_results
 from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
@@ -58,7 +49,7 @@ class FillStats:
     p90_days_to_fill: float | None
 
     @classmethod
-    def from_record(cls, row: FillRateRow) -> Self:
+    def from_record(cls, row: metric.FillRateRow) -> Self:
         return cls(
             key=row["key"],
             label=row["label"],
@@ -77,7 +68,7 @@ class FillRate:
     by_department: list[FillStats]
 
     @classmethod
-    def from_records(cls, rows: list[FillRateRow]) -> Self:
+    def from_records(cls, rows: list[metric.FillRateRow]) -> Self:
         by: dict[str, list[FillStats]] = {"total": [], "type": [], "department": []}
         for row in rows:
             by[row["dimension"]].append(FillStats.from_record(row))
@@ -102,7 +93,7 @@ class SavingsRow:
     savings: float
 
     @classmethod
-    def from_record(cls, row: SavingsByMonthRow) -> Self:
+    def from_record(cls, row: metric.SavingsByMonthRow) -> Self:
         return cls(
             month=row["month"],
             department_id=strawberry.ID(row["department_id"]),
@@ -120,7 +111,7 @@ class Savings:
     by_month_and_department: list[SavingsRow]
 
     @classmethod
-    def from_records(cls, rows: list[SavingsByMonthRow]) -> Self:
+    def from_records(cls, rows: list[metric.SavingsByMonthRow]) -> Self:
         items = [SavingsRow.from_record(row) for row in rows]
         return cls(
             total=sum(item.savings for item in items),
@@ -136,7 +127,7 @@ class BenchSkill:
     bench_people: int
 
     @classmethod
-    def from_record(cls, row: BenchSkillRow) -> Self:
+    def from_record(cls, row: metric.BenchSkillRow) -> Self:
         return cls(
             skill_id=strawberry.ID(row["skill_id"]),
             skill_label=row["skill_label"],
@@ -156,7 +147,7 @@ class Utilisation:
     scope: strawberry.Private[Scope]
 
     @classmethod
-    def from_record(cls, row: UtilisationRow, scope: Scope) -> Self:
+    def from_record(cls, row: metric.UtilisationRow, scope: Scope) -> Self:
         return cls(
             people=row["people"],
             capacity_hours=row["capacity_hours"] or 0.0,
@@ -254,7 +245,7 @@ class GrowthStats:
     people_grown: int
 
     @classmethod
-    def from_record(cls, row: SkillGrowthRow) -> Self:
+    def from_record(cls, row: metric.SkillGrowthRow) -> Self:
         return cls(
             month=row["key"],
             demonstrations=row["demonstrations"],
@@ -271,7 +262,7 @@ class SkillGrowth:
     by_month: list[GrowthStats]
 
     @classmethod
-    def from_records(cls, rows: list[SkillGrowthRow]) -> Self:
+    def from_records(cls, rows: list[metric.SkillGrowthRow]) -> Self:
         stats = [GrowthStats.from_record(row) for row in rows]
         totals = [s for row, s in zip(rows, stats, strict=True) if row["dimension"] == "total"]
         empty = GrowthStats(
@@ -292,7 +283,7 @@ class InternalMobility:
     share: float = strawberry.field(description="mobilePeople / people")
 
     @classmethod
-    def from_record(cls, row: MobilityRow) -> Self:
+    def from_record(cls, row: metric.MobilityRow) -> Self:
         return cls(
             people=row["people"],
             engaged_people=row["engaged_people"],
@@ -312,7 +303,7 @@ class ManagerCatalyst:
     median_decision_hours: float | None
 
     @classmethod
-    def from_record(cls, row: CatalystRow) -> Self:
+    def from_record(cls, row: metric.CatalystRow) -> Self:
         return cls(
             manager_id=strawberry.ID(row["manager_id"]),
             manager_name=row["manager_name"],
@@ -345,7 +336,7 @@ class SkillRisk:
     aspirants: list[SkillRiskAspirant]
 
     @classmethod
-    def from_record(cls, row: SkillRiskRow) -> Self:
+    def from_record(cls, row: metric.SkillRiskRow) -> Self:
         return cls(
             department_id=strawberry.ID(row["department_id"]),
             department_name=row["department_name"],

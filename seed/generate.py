@@ -25,7 +25,7 @@ import random
 import unicodedata
 from bisect import bisect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
@@ -87,6 +87,8 @@ GIG_TYPES: tuple[tuple[GigType, int], ...] = (
     (GigType.PROJECT, 55), (GigType.MICRO_TASK, 25), (GigType.MENTORSHIP, 12),
     (GigType.SECONDMENT, 8),
 )  # fmt: skip
+MAX_TOOLS = 2  # a person lists at most this many tools (O*NET technology skills)
+TOOL_SHARE = 0.6  # how often a skill with tools under it brings one along (a person's, a gig's)
 RATINGS = ((5, 35), (4, 40), (3, 17), (2, 6), (1, 2))
 FEEDBACK = {
     5: ("Outstanding: delivered ahead of plan and the team still uses it.",
@@ -184,6 +186,14 @@ class _Generator:
         self.emails: set[str] = set()
         self.skill_holders: dict[str, list[_Person]] = defaultdict(list)
         self.aspirants: dict[str, list[_Person]] = defaultdict(list)
+        hot = {s.id for s in taxonomy.skills if s.type == "technology" and s.hot_technology}
+        self.tools: dict[str, list[str]] = defaultdict(list)
+        """The hot technologies (O*NET's most used tools) under each skill, by id."""
+        for link in sorted(taxonomy.broader, key=lambda link: link.skill_id):
+            if link.skill_id in hot:
+                self.tools[link.broader_id].append(link.skill_id)
+        # tools come from their own draws, so the rest of the organisation stays what seed made
+        self.tool_rng = random.Random(f"{seed}-tools")
 
     # people and departments
 
@@ -331,14 +341,30 @@ class _Generator:
             if rng.random() < 0.4:
                 chosen.append((skill_id, person.level - 0.3, 0.3))
         for skill_id, centre, validated_share in chosen:
-            if skill_id in person.skills:
-                continue
-            level = self.proficiency(centre)
-            person.skills[skill_id] = level
-            self.skill_holders[skill_id].append(person)
-            self.org.person_skills.append(
-                PersonSkillRow(person.row.id, skill_id, level, rng.random() < validated_share)
-            )
+            if skill_id not in person.skills:
+                self.hold(
+                    person, skill_id, self.proficiency(centre), rng.random() < validated_share
+                )
+        self.give_tools(person)
+
+    def hold(self, person: _Person, skill_id: str, level: int, validated: bool) -> None:
+        person.skills[skill_id] = level
+        self.skill_holders[skill_id].append(person)
+        self.org.person_skills.append(PersonSkillRow(person.row.id, skill_id, level, validated))
+
+    def tool_for(self, skill_id: str, taken: Collection[str]) -> str | None:
+        """One of the hot technologies under `skill_id` not in `taken`, or None."""
+        tools = [tool for tool in self.tools.get(skill_id, ()) if tool not in taken]
+        return self.tool_rng.choice(tools) if tools else None
+
+    def give_tools(self, person: _Person) -> None:
+        """Up to `MAX_TOOLS` tools a person of their skills would list (Excel under spreadsheets),
+        at about the level of the skill they serve, claimed rather than validated."""
+        served = [skill_id for skill_id in person.skills if skill_id in self.tools]
+        for skill_id in self.tool_rng.sample(served, min(len(served), MAX_TOOLS)):
+            tool = self.tool_for(skill_id, person.skills)
+            if tool is not None and self.tool_rng.random() < TOOL_SHARE:
+                self.hold(person, tool, person.skills[skill_id], False)
 
     def top_of(self, person: _Person) -> str:
         return person.row.department_id.split("-", 1)[0]
@@ -395,6 +421,10 @@ class _Generator:
         ]
         extras = rng.sample(occupation.optional, min(len(occupation.optional), rng.randint(0, 2)))
         rows += [GigSkillRow(gig_id, skill, 2, Importance.NICE_TO_HAVE) for skill in extras]
+        for required in list(rows[: len(rows) - len(extras)]):
+            tool = self.tool_for(required.skill_id, {row.skill_id for row in rows})
+            if tool is not None and self.tool_rng.random() < TOOL_SHARE:
+                rows.append(GigSkillRow(gig_id, tool, 2, Importance.NICE_TO_HAVE))
         if rng.random() < 0.3 and occupation.optional:
             skill = rng.choice(occupation.optional)
             if skill not in extras:

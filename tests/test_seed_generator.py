@@ -144,3 +144,22 @@ def test_every_size_is_consistent(people: int) -> None:
     assert all(p.department_id in department_ids for p in org.people)
     assert all(g.owner_id in person_ids for g in org.gigs)
     assert len(org.gigs) == 20 + len(MARKET_GIGS)
+
+
+def test_people_and_gigs_list_the_tools_their_skills_use() -> None:
+    tax, org = taxonomy(), organisation(2000, 7)
+    hot_tools = {s.id for s in tax.skills if s.type == "technology" and s.hot_technology}
+    under = {(b.skill_id, b.broader_id) for b in tax.broader if b.skill_id in hot_tools}
+    held: dict[str, dict[str, int]] = {}
+    for row in org.person_skills:
+        held.setdefault(row.person_id, {})[row.skill_id] = row.proficiency
+    tools = [row for row in org.person_skills if row.skill_id in hot_tools]
+
+    assert len({row.person_id for row in tools}) > 0.15 * len(org.people)
+    assert all(not row.validated for row in tools)  # claimed: nobody has seen them at work yet
+    for row in tools:  # each under a skill of theirs, at its level
+        served = [s for s, level in held[row.person_id].items() if (row.skill_id, s) in under]
+        assert row.proficiency in {held[row.person_id][s] for s in served}, row
+    gig_tools = [row for row in org.gig_skills if row.skill_id in hot_tools]
+    assert gig_tools
+    assert {row.importance for row in gig_tools} == {"nice_to_have"}

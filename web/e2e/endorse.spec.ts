@@ -4,24 +4,27 @@
 import { demoPeople, expect, expectAccessible, screenshot, signInAs, signOut, test } from "./fixtures";
 
 test("a colleague from a completed gig endorses a skill on their profile; others cannot", async ({ page }) => {
-  const employees = await demoPeople(page, "employee");
-  // who among the demo employees completed a gig with someone, and who did not (as their
-  // profiles' "Worked with" say)
-  let endorser: string | null = null;
-  let outsider: string | null = null;
-  for (const person of employees) {
-    await signInAs(page, "employee", person.name);
+  // who among the demo employees and gig owners completed a gig with someone, and who did not
+  // (as their profiles' "Worked with" say)
+  const people = [
+    ...(await demoPeople(page, "employee")).map((p) => ({ role: "employee" as const, name: p.name })),
+    ...(await demoPeople(page, "owner")).map((p) => ({ role: "owner" as const, name: p.name })),
+  ];
+  let endorser: (typeof people)[number] | null = null;
+  let outsider: (typeof people)[number] | null = null;
+  for (const person of people) {
+    await signInAs(page, person.role, person.name);
     await page.getByRole("link", { name: person.name }).click();
     await expect(page.getByRole("heading", { level: 2, name: "Worked with" })).toBeVisible();
     const hasColleagues = (await page.getByRole("list", { name: "Colleagues on your gigs" }).count()) > 0;
-    if (hasColleagues) endorser ??= person.name;
-    else outsider ??= person.name;
+    if (hasColleagues) endorser ??= person;
+    else outsider ??= person;
     await signOut(page);
     if (endorser && outsider) break;
   }
-  if (!endorser || !outsider) throw new Error("the demo employees need one with colleagues and one without");
-  await signInAs(page, "employee", endorser);
-  await page.getByRole("link", { name: endorser }).click();
+  if (!endorser || !outsider) throw new Error("the demo people need one with colleagues and one without");
+  await signInAs(page, endorser.role, endorser.name);
+  await page.getByRole("link", { name: endorser.name }).click();
 
   const colleagueLink = page.getByRole("list", { name: "Colleagues on your gigs" }).getByRole("link").first();
   const colleague = (await colleagueLink.textContent()) ?? "";
@@ -49,10 +52,10 @@ test("a colleague from a completed gig endorses a skill on their profile; others
 
   // someone who never completed a gig with the colleague reads the endorsement, and cannot add one
   await signOut(page);
-  await signInAs(page, "employee", outsider);
+  await signInAs(page, outsider.role, outsider.name);
   await page.goto(profilePath);
   await expect(page.getByRole("heading", { level: 1, name: colleague })).toBeVisible();
   await expect(page.getByText(`You can endorse ${colleague} once you have completed a gig together.`)).toBeVisible();
   await expect(page.getByRole("form", { name: "Endorse a skill you saw" })).toHaveCount(0);
-  await expect(page.getByRole("list", { name: `Endorsements of ${colleague}` })).toContainText(`by ${endorser} on ${gig}`);
+  await expect(page.getByRole("list", { name: `Endorsements of ${colleague}` })).toContainText(`by ${endorser.name} on ${gig}`);
 });

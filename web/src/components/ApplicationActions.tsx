@@ -23,14 +23,7 @@ const Shortlist = graphql(`
     shortlistApplication(input: { applicationId: $applicationId }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-          approvalState
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -41,13 +34,7 @@ const Offer = graphql(`
     makeOffer(input: { applicationId: $applicationId }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -58,16 +45,7 @@ const Reject = graphql(`
     rejectApplication(input: { applicationId: $applicationId, reason: $reason }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-        }
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

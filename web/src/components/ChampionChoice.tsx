@@ -19,9 +19,7 @@ const SetChampionOptOut = graphql(`
         ... on ChampionPreference {
           optOut
         }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -15,12 +15,7 @@ const Endorse = graphql(`
             label
           }
         }
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

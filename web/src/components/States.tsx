@@ -1,4 +1,4 @@
-import type { CombinedError } from "urql";
+import type { CombinedError, OperationContext } from "urql";
 import type { ReactNode } from "react";
 
 export function Loading({ what }: { what: string }) {
@@ -27,6 +27,25 @@ export function ErrorState({ error, retry }: { error: CombinedError; retry?: () 
         </button>
       )}
     </div>
+  );
+}
+
+/** A screen's request while its data is not shown: loading it, or the error with a retry that
+ * asks the API again (never the cache). */
+export function QueryState(props: {
+  /** the screen's heading, shown while its data is not */
+  title?: string;
+  what: string;
+  fetching: boolean;
+  error: CombinedError | undefined;
+  refetch: (context: Partial<OperationContext>) => void;
+}) {
+  return (
+    <>
+      {props.title && <h1>{props.title}</h1>}
+      {props.fetching && <Loading what={props.what} />}
+      {props.error && <ErrorState error={props.error} retry={() => { props.refetch({ requestPolicy: "network-only" }); }} />}
+    </>
   );
 }
 

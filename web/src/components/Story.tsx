@@ -50,12 +50,7 @@ const TellStory = graphql(`
           ownerConsent
           published
         }
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

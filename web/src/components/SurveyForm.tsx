@@ -32,12 +32,7 @@ const Answer = graphql(`
     answerSurvey(input: $input) {
       result {
         __typename
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { CatalystFigures } from "../components/CatalystFigures";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { hours, plural, relative } from "../lib/format";
 import { failureOf, type Failure } from "../lib/outcome";
@@ -61,9 +61,7 @@ const Decide = graphql(`
             approvalState
           }
         }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -111,8 +109,7 @@ export default function Approvals() {
         {failure && <p className="field-error" role="alert">{failure.message}</p>}
         {done && <p className="success" role="status">{done}</p>}
       </div>
-      {!data && fetching && <Loading what="your approvals" />}
-      {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
+      <QueryState what="your approvals" fetching={!data && fetching} error={error} refetch={refetch} />
       {data && pending.length === 0 && <Empty><p>Nothing waits for you. Well done.</p></Empty>}
       {pending.length > 0 && (
         <>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, useParams } from "wouter";
 import { ScoreBar } from "../components/ScoreBar";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, ErrorState, Loading, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { howMet } from "../lib/explain";
 import { hours, humanise, percent } from "../lib/format";
@@ -111,13 +111,7 @@ const Invite = graphql(`
     inviteToGig(input: { gigId: $gigId, personId: $personId, note: $note }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -157,15 +151,7 @@ export default function Candidates() {
   const [done, setDone] = useState<string | null>(null);
   useScreenReady("candidates", data !== undefined);
 
-  if (!data) {
-    return (
-      <>
-        <h1>Candidates</h1>
-        {fetching && <Loading what="the candidates" />}
-        {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
-      </>
-    );
-  }
+  if (!data) return <QueryState title="Candidates" what="the candidates" fetching={fetching} error={error} refetch={refetch} />;
   const gig = data.gig;
   if (!gig) return <Empty><p>No such gig.</p></Empty>;
   const applications = new Map(data.gigApplications.map((a) => [a.person.id, a]));

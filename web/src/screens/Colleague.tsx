@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { Link, useParams } from "wouter";
 import { EndorseForm } from "../components/EndorseForm";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Endorsements } from "../components/Endorsements";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { relative } from "../lib/format";
 import { useScreenReady } from "../lib/ready";
@@ -38,15 +39,7 @@ const ColleagueQuery = graphql(`
         }
       }
       endorsements {
-        id
-        comment
-        createdAt
-        endorserId
-        endorserName
-        gigTitle
-        skill {
-          label
-        }
+        ...EndorsementFields
       }
       colleagues {
         person {
@@ -68,10 +61,9 @@ export default function Colleague() {
   const [done, setDone] = useState<string | null>(null);
   useScreenReady("colleague", data !== undefined);
 
-  if (!data && fetching) return <Loading what="the profile" />;
-  if (error) return <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />;
-  const person = data?.person;
-  const profile = data?.gigProfile;
+  if (!data || error) return <QueryState what="the profile" fetching={!data && fetching} error={error} refetch={refetch} />;
+  const person = data.person;
+  const profile = data.gigProfile;
   if (!person || !profile) {
     return (
       <>
@@ -105,23 +97,12 @@ export default function Colleague() {
               </ul>
             )}
           </section>
-          <section aria-labelledby="their-endorsements">
-            <h2 id="their-endorsements">Endorsements</h2>
-            {profile.endorsements.length === 0 ? (
-              <Empty><p>Nobody has endorsed {person.name} yet.</p></Empty>
-            ) : (
-              <ul className="plain list" aria-label={`Endorsements of ${person.name}`}>
-                {profile.endorsements.map((e) => (
-                  <li key={e.id}>
-                    <strong>{e.skill.label}</strong>
-                    <span>by {e.endorserId === viewer.id ? "you" : <Link href={`/people/${e.endorserId}`}>{e.endorserName ?? "a colleague"}</Link>} on {e.gigTitle ?? "a gig"}</span>
-                    {e.comment && <q>{e.comment}</q>}
-                    <small>{relative(e.createdAt)}</small>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Endorsements
+            id="their-endorsements"
+            endorsements={profile.endorsements}
+            label={`Endorsements of ${person.name}`}
+            empty={`Nobody has endorsed ${person.name} yet.`}
+          />
         </div>
         <div className="side-column">
           {person.id !== viewer.id && (shared.length > 0 ? (

@@ -3,23 +3,13 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { Link } from "wouter";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bars } from "../components/Bars";
 import { CatalystReportDownload } from "../components/CatalystReportDownload";
 import { Chart } from "../components/Chart";
 import { CollaborationGraph } from "../components/CollaborationGraph";
 import { PulseChart } from "../components/PulseChart";
-import { ErrorState, Loading } from "../components/States";
+import { QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { count, hours, humanise, money, percent } from "../lib/format";
 import { byMonth, lastDays, monthLabel, type Period, quarterOf } from "../lib/period";
@@ -177,9 +167,6 @@ const BLUE = "#0b5fad";
 const PURPLE = "#6b2fa3";
 const GREEN = "#146c2e";
 
-/** A horizontal bar chart tall enough for each bar's label on two lines. */
-const barsHeight = (bars: number) => Math.max(160, 50 + 40 * bars);
-
 export default function Dashboard() {
   const [period, setPeriod] = useState<Period>(lastDays(365));
   const [departmentId, setDepartmentId] = useState("");
@@ -224,8 +211,7 @@ export default function Dashboard() {
       {data?.analytics.__typename !== "Analytics" && data?.analytics && "message" in data.analytics && (
         <p className="field-error" role="alert">{data.analytics.message}</p>
       )}
-      {!analytics && fetching && <Loading what="the metrics" />}
-      {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
+      <QueryState what="the metrics" fetching={!analytics && fetching} error={error} refetch={refetch} />
       {analytics && <Charts analytics={analytics} names={names} />}
     </>
   );
@@ -246,15 +232,10 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["gig type", "published", "filled", "fill rate", "median days to fill"]}
         rows={fill.byType.map((t) => [humanise(t.key ?? ""), t.published, t.filled, Math.round(t.fillRate * 1000) / 1000, t.medianDaysToFill])}
       >
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={fill.byType.map((t) => ({ type: humanise(t.key ?? ""), rate: Math.round(t.fillRate * 100) }))}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="type" />
-            <YAxis unit="%" domain={[0, 100]} />
-            <Tooltip />
-            <Bar dataKey="rate" name="Fill rate (%)" fill={BLUE} />
-          </BarChart>
-        </ResponsiveContainer>
+        <Bars
+          data={fill.byType.map((t) => ({ type: humanise(t.key ?? ""), rate: Math.round(t.fillRate * 100) }))}
+          label="type" value="rate" name="Fill rate (%)" colour={BLUE} share
+        />
       </Chart>
       <Chart
         id="fill-by-department"
@@ -263,15 +244,10 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["department", "published", "filled", "fill rate"]}
         rows={topDepartments.map((d) => [d.label ?? d.key, d.published, d.filled, Math.round(d.fillRate * 1000) / 1000])}
       >
-        <ResponsiveContainer width="100%" height={barsHeight(topDepartments.length)}>
-          <BarChart layout="vertical" data={topDepartments.map((d) => ({ name: d.label ?? d.key, rate: Math.round(d.fillRate * 100) }))} margin={{ left: 40 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" unit="%" domain={[0, 100]} />
-            <YAxis type="category" dataKey="name" width={130} interval={0} />
-            <Tooltip />
-            <Bar dataKey="rate" name="Fill rate (%)" fill={BLUE} />
-          </BarChart>
-        </ResponsiveContainer>
+        <Bars
+          data={topDepartments.map((d) => ({ name: d.label ?? d.key, rate: Math.round(d.fillRate * 100) }))}
+          label="name" value="rate" name="Fill rate (%)" colour={BLUE} share horizontal={130}
+        />
       </Chart>
       <Chart
         id="savings"
@@ -280,15 +256,10 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["month", "department", "hours worked", "savings (EUR)"]}
         rows={a.savings.byMonthAndDepartment.map((r) => [r.month, r.departmentName, r.hoursWorked, Math.round(r.savings)])}
       >
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={savingsByMonth.map((m) => ({ month: monthLabel(m.month), savings: Math.round(m.value) }))}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="month" />
-            <YAxis />
-            <Tooltip formatter={(value) => money(Number(value))} />
-            <Bar dataKey="savings" name="Savings (€)" fill={GREEN} />
-          </BarChart>
-        </ResponsiveContainer>
+        <Bars
+          data={savingsByMonth.map((m) => ({ month: monthLabel(m.month), savings: Math.round(m.value) }))}
+          label="month" value="savings" name="Savings (€)" colour={GREEN} format={money}
+        />
       </Chart>
       <Chart
         id="utilisation"
@@ -297,15 +268,10 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["skill", "people on the bench"]}
         rows={a.utilisation.benchBySkill.map((s) => [s.skillLabel, s.benchPeople])}
       >
-        <ResponsiveContainer width="100%" height={barsHeight(a.utilisation.benchBySkill.length)}>
-          <BarChart layout="vertical" data={a.utilisation.benchBySkill.map((s) => ({ skill: s.skillLabel, people: s.benchPeople }))} margin={{ left: 40 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" />
-            <YAxis type="category" dataKey="skill" width={150} interval={0} />
-            <Tooltip />
-            <Bar dataKey="people" name="People on the bench" fill={PURPLE} />
-          </BarChart>
-        </ResponsiveContainer>
+        <Bars
+          data={a.utilisation.benchBySkill.map((s) => ({ skill: s.skillLabel, people: s.benchPeople }))}
+          label="skill" value="people" name="People on the bench" colour={PURPLE} horizontal={150}
+        />
       </Chart>
       <Chart
         id="collaboration"
@@ -343,19 +309,14 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["people", "engaged on a gig", "on another department's gig", "share"]}
         rows={[[a.internalMobility.people, a.internalMobility.engagedPeople, a.internalMobility.mobilePeople, Math.round(a.internalMobility.share * 1000) / 1000]]}
       >
-        <ResponsiveContainer width="100%" height={200}>
-          <BarChart data={[
+        <Bars
+          data={[
             { group: "Everyone", people: a.internalMobility.people },
             { group: "On a gig", people: a.internalMobility.engagedPeople },
             { group: "Another department's gig", people: a.internalMobility.mobilePeople },
-          ]}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="group" />
-            <YAxis />
-            <Tooltip />
-            <Bar dataKey="people" name="People" fill={BLUE} />
-          </BarChart>
-        </ResponsiveContainer>
+          ]}
+          label="group" value="people" name="People" colour={BLUE}
+        />
       </Chart>
       <Chart
         id="managers"
@@ -364,15 +325,10 @@ function Charts({ analytics: a, names }: { analytics: AnalyticsData; names: Map<
         columns={["manager", "reports", "grew elsewhere", "share", "decisions", "median hours to decide"]}
         rows={a.managers.map((m) => [m.managerName, m.reports, m.growers, Math.round(m.growthShare * 1000) / 1000, m.decisions, m.medianDecisionHours === null ? null : Math.round(m.medianDecisionHours)])}
       >
-        <ResponsiveContainer width="100%" height={barsHeight(a.managers.length)}>
-          <BarChart layout="vertical" data={a.managers.map((m) => ({ name: m.managerName, share: Math.round(m.growthShare * 100) }))} margin={{ left: 40 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" unit="%" domain={[0, 100]} />
-            <YAxis type="category" dataKey="name" width={130} interval={0} />
-            <Tooltip />
-            <Bar dataKey="share" name="Reports grown elsewhere (%)" fill={GREEN} />
-          </BarChart>
-        </ResponsiveContainer>
+        <Bars
+          data={a.managers.map((m) => ({ name: m.managerName, share: Math.round(m.growthShare * 100) }))}
+          label="name" value="share" name="Reports grown elsewhere (%)" colour={GREEN} share horizontal={130}
+        />
         <CatalystReportDownload latestQuarter={quarterOf(new Date(a.to))} departmentId={a.departmentId ?? null} />
       </Chart>
       <PulseChart id="engagement" title="Engagement on growth and opportunity" periods={a.engagement} />

@@ -5,10 +5,11 @@ import { useQuery } from "urql";
 import { Link } from "wouter";
 import { GigCard } from "../components/GigCard";
 import { type PickedSkill, SkillTypeahead } from "../components/SkillTypeahead";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import type { GigOrder, GigType } from "../gql/graphql";
 import { plural } from "../lib/format";
+import { GIG_TYPES } from "../lib/labels";
 import { useScreenReady } from "../lib/ready";
 
 const FindGigsQuery = graphql(`
@@ -36,12 +37,6 @@ const FindGigsQuery = graphql(`
   }
 `);
 
-const TYPES: [GigType, string][] = [
-  ["PROJECT", "Project"],
-  ["MICRO_TASK", "Micro task"],
-  ["SECONDMENT", "Secondment"],
-  ["MENTORSHIP", "Mentorship"],
-];
 const ORDERS: [GigOrder, string][] = [
   ["RELEVANCE", "Best match for the words"],
   ["NEWEST", "Newest"],
@@ -97,7 +92,7 @@ export default function FindGigs() {
         <div className="row">
           <fieldset>
             <legend>Type</legend>
-            {TYPES.map(([value, label]) => (
+            {GIG_TYPES.map(([value, label]) => (
               <label key={value} className="row" style={{ fontWeight: 400, margin: 0 }}>
                 <input
                   type="checkbox"
@@ -155,8 +150,7 @@ export default function FindGigs() {
           {ORDERS.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
         </select>
       </form>
-      {!data && fetching && <Loading what="gigs" />}
-      {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
+      <QueryState what="gigs" fetching={!data && fetching} error={error} refetch={refetch} />
       {data && (
         <>
           <p role="status">{plural(data.searchGigs.totalCount, "open gig")}</p>

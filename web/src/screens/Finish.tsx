@@ -3,7 +3,7 @@
 import { type SubmitEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, useParams } from "wouter";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { StoryCard, StoryFields, TellStoryForm } from "../components/Story";
 import { type FragmentType, graphql } from "../gql";
 import { hours, relative } from "../lib/format";
@@ -67,16 +67,7 @@ const Complete = graphql(`
     completeEngagement(input: $input) {
       result {
         __typename
-        ... on Engagement {
-          id
-          status
-        }
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -185,15 +176,7 @@ export default function Finish() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: FinishQuery, variables: { gigId: id } });
   const [done, setDone] = useState<string | null>(null);
   useScreenReady("finish", data !== undefined);
-  if (!data) {
-    return (
-      <>
-        <h1>Finish the gig</h1>
-        {fetching && <Loading what="the gig's engagements" />}
-        {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
-      </>
-    );
-  }
+  if (!data) return <QueryState title="Finish the gig" what="the gig's engagements" fetching={fetching} error={error} refetch={refetch} />;
   const gig = data.gig;
   if (!gig) return <Empty><p>No such gig.</p></Empty>;
   const engaged = data.gigApplications.filter((a) => a.engagement);

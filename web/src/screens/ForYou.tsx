@@ -3,7 +3,7 @@
 import { useQuery } from "urql";
 import { Link } from "wouter";
 import { GigCard } from "../components/GigCard";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { completeness } from "../lib/completeness";
 import { whyForYou } from "../lib/explain";
@@ -71,17 +71,7 @@ export function ForYou() {
   useScreenReady("home", data !== undefined);
   const firstName = viewer.name.split(" ")[0] ?? viewer.name;
 
-  if (!data) {
-    return (
-      <>
-        <h1>For you</h1>
-        {fetching && <Loading what="your recommendations" />}
-        {error && (
-          <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />
-        )}
-      </>
-    );
-  }
+  if (!data) return <QueryState title="For you" what="your recommendations" fetching={fetching} error={error} refetch={refetch} />;
 
   const person = data.person;
   const profile = person

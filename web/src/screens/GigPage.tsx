@@ -3,11 +3,12 @@
 import { type SubmitEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link, useParams } from "wouter";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { fitWords, skillFit } from "../lib/fit";
 import { calendarDate, humanise, money, plural, relative } from "../lib/format";
 import { failureOf, type Failure } from "../lib/outcome";
+import { IMPORTANCE_LABELS } from "../lib/labels";
 import { useScreenReady } from "../lib/ready";
 import { useViewer } from "../viewer";
 
@@ -86,16 +87,7 @@ const Apply = graphql(`
     applyToGig(input: { gigId: $gigId, note: $note }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-        }
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -106,13 +98,7 @@ const Withdraw = graphql(`
     withdrawApplication(input: { applicationId: $applicationId, reason: $reason }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -123,23 +109,12 @@ const Publish = graphql(`
     publishGig(input: { id: $id }) {
       result {
         __typename
-        ... on Gig {
-          id
-          status
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
 `);
 
-const IMPORTANCE: Record<string, string> = {
-  REQUIRED: "Required",
-  NICE_TO_HAVE: "Nice to have",
-  LEARNABLE: "Learnable on the gig",
-};
 const LIVE = new Set(["SUBMITTED", "SHORTLISTED", "OFFERED", "INVITED"]);
 
 export default function GigPage() {
@@ -157,15 +132,7 @@ export default function GigPage() {
   const [done, setDone] = useState<string | null>(null);
   useScreenReady("gig", data !== undefined);
 
-  if (!data) {
-    return (
-      <>
-        <h1>Gig</h1>
-        {fetching && <Loading what="the gig" />}
-        {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
-      </>
-    );
-  }
+  if (!data) return <QueryState title="Gig" what="the gig" fetching={fetching} error={error} refetch={refetch} />;
   const gig = data.gig;
   if (!gig) {
     return (
@@ -257,7 +224,7 @@ export default function GigPage() {
                   return (
                     <li key={gs.skill.id}>
                       <strong>{gs.skill.label}</strong>
-                      <span className="tag">{IMPORTANCE[gs.importance]}</span>
+                      <span className="tag">{IMPORTANCE_LABELS.get(gs.importance)}</span>
                       <span className="meta">level {gs.minProficiency}+</span>
                       {!isOwner && (
                         <span className={`tag ${fit.kind === "have" ? "tag-good" : fit.kind === "grow" ? "tag-growth" : fit.kind === "close" ? "tag-warn" : ""}`}>

@@ -3,7 +3,7 @@
 import { type SubmitEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link } from "wouter";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { humanise, relative } from "../lib/format";
 import { failureOf, type Failure } from "../lib/outcome";
@@ -43,13 +43,7 @@ const Accept = graphql(`
     acceptOffer(input: { applicationId: $applicationId }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -60,13 +54,7 @@ const Decline = graphql(`
     declineOffer(input: { applicationId: $applicationId, reason: $reason }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -77,13 +65,7 @@ const Respond = graphql(`
     respondToInvitation(input: { applicationId: $applicationId, accept: $accept }) {
       result {
         __typename
-        ... on Application {
-          id
-          state
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -94,13 +76,7 @@ const RateBack = graphql(`
     giveGigFeedback(input: { engagementId: $engagementId, rating: $rating, feedback: $feedback }) {
       result {
         __typename
-        ... on Engagement {
-          id
-          helperRating
-        }
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -167,8 +143,7 @@ export default function MyApplications() {
         {failure && <p className="field-error" role="alert">{failure.message}</p>}
         {done && <p className="success" role="status">{done}</p>}
       </div>
-      {!data && fetching && <Loading what="your applications" />}
-      {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
+      <QueryState what="your applications" fetching={!data && fetching} error={error} refetch={refetch} />
       {data && data.myApplications.length === 0 && (
         <Empty><p>You have not applied to anything yet. <Link href="/">See gigs for you</Link>.</p></Empty>
       )}

@@ -3,7 +3,7 @@
 import { useQuery } from "urql";
 import { Link } from "wouter";
 import { GigCard } from "../components/GigCard";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { humanise } from "../lib/format";
 import { useScreenReady } from "../lib/ready";
@@ -36,8 +36,7 @@ export default function MyGigs() {
         <h1>My gigs</h1>
         <Link href="/post" className="button">Post a gig</Link>
       </div>
-      {!data && fetching && <Loading what="your gigs" />}
-      {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
+      <QueryState what="your gigs" fetching={!data && fetching} error={error} refetch={refetch} />
       {data && data.gigs.edges.length === 0 && (
         <Empty><p>You have posted no gig yet. Work that needs doing? <Link href="/post">Post a gig</Link>.</p></Empty>
       )}

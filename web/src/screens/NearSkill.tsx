@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { type PickedSkill, SkillTypeahead } from "../components/SkillTypeahead";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { hours, percent } from "../lib/format";
 import { useScreenReady } from "../lib/ready";
@@ -101,8 +101,7 @@ export default function NearSkill() {
         </div>
       </div>
       {!skill && <Empty><p>Pick a skill to see who has it or is close to it.</p></Empty>}
-      {skill && !data && fetching && <Loading what="people" />}
-      {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
+      <QueryState what="people" fetching={skill !== null && !data && fetching} error={error} refetch={refetch} />
       {skill && data && data.peopleNearSkill.length === 0 && <Empty><p>Nobody holds {skill.label} or anything near it here.</p></Empty>}
       {skill && data && data.peopleNearSkill.length > 0 && (
         <div className="table-wrap">

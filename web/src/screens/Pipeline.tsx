@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import { Link, useParams } from "wouter";
 import { ApplicationActions } from "../components/ApplicationActions";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { humanise, relative } from "../lib/format";
 import { useScreenReady } from "../lib/ready";
@@ -42,15 +42,7 @@ export default function Pipeline() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: PipelineQuery, variables: { gigId: id } });
   const [done, setDone] = useState<string | null>(null);
   useScreenReady("pipeline", data !== undefined);
-  if (!data) {
-    return (
-      <>
-        <h1>Applications</h1>
-        {fetching && <Loading what="the applications" />}
-        {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
-      </>
-    );
-  }
+  if (!data) return <QueryState title="Applications" what="the applications" fetching={fetching} error={error} refetch={refetch} />;
   if (!data.gig) return <Empty><p>No such gig.</p></Empty>;
   return (
     <>

@@ -4,11 +4,12 @@ import { type SubmitEvent, useState } from "react";
 import { useMutation, useQuery } from "urql";
 import { useLocation } from "wouter";
 import { type PickedSkill, SkillTypeahead } from "../components/SkillTypeahead";
-import { ErrorState, Loading } from "../components/States";
+import { QueryState } from "../components/States";
 import { graphql } from "../gql";
 import type { GigType, Importance } from "../gql/graphql";
 import { numberOrNull, text } from "../lib/forms";
 import { failureOf, type Failure } from "../lib/outcome";
+import { GIG_TYPES, IMPORTANCES } from "../lib/labels";
 import { useScreenReady } from "../lib/ready";
 import { useViewer } from "../viewer";
 
@@ -32,12 +33,7 @@ const CreateGig = graphql(`
           id
           status
         }
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -48,32 +44,12 @@ const PublishNew = graphql(`
     publishGig(input: { id: $id }) {
       result {
         __typename
-        ... on Gig {
-          id
-          status
-        }
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
 `);
 
-const TYPES: [GigType, string][] = [
-  ["PROJECT", "Project"],
-  ["MICRO_TASK", "Micro task"],
-  ["SECONDMENT", "Secondment"],
-  ["MENTORSHIP", "Mentorship"],
-];
-const IMPORTANCES: [Importance, string][] = [
-  ["REQUIRED", "Required"],
-  ["NICE_TO_HAVE", "Nice to have"],
-  ["LEARNABLE", "Learnable on the gig"],
-];
 
 interface SkillRow extends PickedSkill {
   importance: Importance;
@@ -101,15 +77,7 @@ export default function PostGig() {
   const [failure, setFailure] = useState<Failure | null>(null);
   useScreenReady("post", data !== undefined);
 
-  if (!data) {
-    return (
-      <>
-        <h1>Post a gig</h1>
-        {fetching && <Loading what="the form" />}
-        {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
-      </>
-    );
-  }
+  if (!data) return <QueryState title="Post a gig" what="the form" fetching={fetching} error={error} refetch={refetch} />;
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -174,7 +142,7 @@ export default function PostGig() {
           <div>
             <label htmlFor="type">Type</label>
             <select id="type" name="type" defaultValue="PROJECT">
-              {TYPES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {GIG_TYPES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
             </select>
           </div>
           <div>

@@ -5,8 +5,9 @@ import { type SubmitEvent, useState } from "react";
 import { type OperationResult, useMutation, useQuery } from "urql";
 import { Link } from "wouter";
 import { ChampionChoice } from "../components/ChampionChoice";
+import { Endorsements } from "../components/Endorsements";
 import { type PickedSkill, SkillTypeahead } from "../components/SkillTypeahead";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import type { Visibility } from "../gql/graphql";
 import { hours, humanise, relative } from "../lib/format";
@@ -82,15 +83,7 @@ const ProfileQuery = graphql(`
         }
       }
       endorsements {
-        id
-        comment
-        createdAt
-        endorserId
-        endorserName
-        gigTitle
-        skill {
-          label
-        }
+        ...EndorsementFields
       }
       colleagues {
         person {
@@ -112,12 +105,7 @@ const UpdateProfile = graphql(`
     updateProfile(input: $input) {
       result {
         __typename
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -128,12 +116,7 @@ const SetSkill = graphql(`
     setSkill(input: $input) {
       result {
         __typename
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -144,12 +127,7 @@ const RemoveSkill = graphql(`
     removeSkill(input: { skillId: $skillId }) {
       result {
         __typename
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -160,12 +138,7 @@ const SetAspiration = graphql(`
     setAspiration(input: $input) {
       result {
         __typename
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -176,12 +149,7 @@ const RemoveAspiration = graphql(`
     removeAspiration(input: { skillId: $skillId }) {
       result {
         __typename
-        ... on UserError {
-          message
-        }
-        ... on ValidationError {
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -214,15 +182,7 @@ export default function Profile() {
   const [newVisibility, setNewVisibility] = useState<Visibility>("MATCHING");
   useScreenReady("profile", data !== undefined);
 
-  if (!data?.person) {
-    return (
-      <>
-        <h1>My profile</h1>
-        {fetching && <Loading what="your profile" />}
-        {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
-      </>
-    );
-  }
+  if (!data?.person) return <QueryState title="My profile" what="your profile" fetching={fetching} error={error} refetch={refetch} />;
   const person = data.person;
   const gigProfile = data.gigProfile;
 
@@ -478,23 +438,12 @@ export default function Profile() {
               </ul>
             )}
           </section>
-          <section aria-labelledby="endorsements">
-            <h2 id="endorsements">Endorsements</h2>
-            {!gigProfile || gigProfile.endorsements.length === 0 ? (
-              <Empty><p>Colleagues on your gigs can vouch for skills they saw.</p></Empty>
-            ) : (
-              <ul className="plain list">
-                {gigProfile.endorsements.map((e) => (
-                  <li key={e.id}>
-                    <strong>{e.skill.label}</strong>
-                    <span>by <Link href={`/people/${e.endorserId}`}>{e.endorserName ?? "a colleague"}</Link> on {e.gigTitle ?? "a gig"}</span>
-                    {e.comment && <q>{e.comment}</q>}
-                    <small>{relative(e.createdAt)}</small>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Endorsements
+            id="endorsements"
+            endorsements={gigProfile?.endorsements ?? []}
+            label="Your endorsements"
+            empty="Colleagues on your gigs can vouch for skills they saw."
+          />
           <section aria-labelledby="worked-with">
             <h2 id="worked-with">Worked with</h2>
             {!gigProfile || gigProfile.colleagues.length === 0 ? (

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { StoryCard, TellStoryForm } from "../components/Story";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { graphql } from "../gql";
 import { hours, money, plural, relative } from "../lib/format";
 import { useScreenReady } from "../lib/ready";
@@ -77,8 +77,7 @@ export default function Stories() {
         </p>
       )}
       <div aria-live="polite">{told && <p className="success" role="status">{told}</p>}</div>
-      {!data && fetching && <Loading what="the stories" />}
-      {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
+      <QueryState what="the stories" fetching={!data && fetching} error={error} refetch={refetch} />
       {data && (mine.length > 0 || untold.length > 0) && (
         <section aria-labelledby="your-stories">
           <h2 id="your-stories">Your stories</h2>

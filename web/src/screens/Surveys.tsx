@@ -2,7 +2,7 @@
 // each answered once; what happens to the answers, in words.
 import { useState } from "react";
 import { useQuery } from "urql";
-import { Empty, ErrorState, Loading } from "../components/States";
+import { Empty, QueryState } from "../components/States";
 import { SurveyForm } from "../components/SurveyForm";
 import { graphql } from "../gql";
 import { useScreenReady } from "../lib/ready";
@@ -32,8 +32,7 @@ export default function Surveys() {
         groups large enough that nobody can tell who answered what.
       </p>
       <div aria-live="polite">{thanks && <p className="success" role="status">{thanks}</p>}</div>
-      {!data && fetching && <Loading what="your surveys" />}
-      {error && <ErrorState error={error} retry={() => { refetch({ requestPolicy: "network-only" }); }} />}
+      <QueryState what="your surveys" fetching={!data && fetching} error={error} refetch={refetch} />
       {data && due.length === 0 && <Empty><p>No survey waits for you. Thank you for the answers you gave.</p></Empty>}
       <div className="stack">
         {due.map((d) => (
