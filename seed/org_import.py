@@ -388,6 +388,8 @@ class GraphState:
 
     department_parents: dict[str, str | None] = field(default_factory=dict)
     managers: dict[str, str | None] = field(default_factory=dict)
+    email_owners: dict[str, str] = field(default_factory=dict)
+    """Who holds each (lower-case) e-mail address: one address is one person."""
     gigs: set[str] = field(default_factory=set)
     engagements: set[str] = field(default_factory=set)
     skills: SkillIndex = field(default_factory=lambda: SkillIndex(()))
@@ -396,14 +398,14 @@ class GraphState:
     @classmethod
     async def read(cls, db: Database) -> GraphState:
         skill_rows = await db.read("skills/skill_names")
+        reporting = await db.read("imports/reporting_lines")
         return cls(
             department_parents={
                 department["id"]: department["parent_id"]
                 for department in (await db.read("departments/department_tree"))[0]["departments"]
             },
-            managers={
-                row["id"]: row["manager_id"] for row in await db.read("imports/reporting_lines")
-            },
+            managers={row["id"]: row["manager_id"] for row in reporting},
+            email_owners={row["email_key"]: row["id"] for row in reporting if row["email_key"]},
             gigs={row["id"] for row in await db.read("imports/gig_ids")},
             engagements={row["id"] for row in await db.read("imports/engagement_ids")},
             skills=SkillIndex.from_rows(skill_rows),
@@ -585,8 +587,15 @@ class _Validator:
 
     def _people(self, rows: Iterable[Row]) -> Iterator[PersonRow]:
         for row in self._unique_people(rows):
+            owner = self.state.email_owners.get(row["email"].lower(), row["id"])
             if "@" not in row["email"]:
                 self.issue("people.csv", row, f"email: {row['email']!r} is not an email address")
+            elif owner != row["id"]:  # even if the export moves the owner: one address, one person
+                self.issue(
+                    "people.csv",
+                    row,
+                    f"email: {row['email']!r} belongs to {owner!r}; change theirs first",
+                )
             in_department = self.known(
                 "people.csv", row, "department_id", self.parents, "department"
             )

@@ -108,6 +108,36 @@ async def test_a_duplicate_person_and_an_unknown_reference_in_later_files(
     ]
 
 
+MOVE_ADA = "id,name,email,department_id\nP1,Ada,ada@new.example.org,D1\n"
+
+
+async def test_an_email_another_person_holds_is_refused_before_anything_is_written(
+    db: Database, tmp_path: Path
+) -> None:
+    await OrgFactory().department("D1").person("P1", "D1", email="ada@example.org").load(db)
+    before = await snapshot(db)
+    files = {
+        "people.csv": (
+            "id,name,email,department_id\n"
+            "P2,Bob,bob@example.org,D1\n"
+            "P3,Ada's namesake,ADA@example.org,D1\n"
+        )
+    }
+
+    with pytest.raises(ImportInvalid) as raised:
+        await import_org_dir(db, write(tmp_path, files), full_export=False)
+    after_refusal = await snapshot(db)
+    # P1 gives the address up first: then it is free
+    await import_org_dir(db, write(tmp_path, {"people.csv": MOVE_ADA}), full_export=False)
+    taken_over, _ = await import_org_dir(db, write(tmp_path, files), full_export=False)
+
+    assert [str(issue) for issue in raised.value.issues] == [
+        "people.csv:3: email: 'ADA@example.org' belongs to 'P1'; change theirs first"
+    ]
+    assert after_refusal == before
+    assert [row.email for row in taken_over.people] == ["bob@example.org", "ADA@example.org"]
+
+
 async def test_the_command_prints_every_problem_and_exits_non_zero(
     db: Database,
     tmp_path: Path,

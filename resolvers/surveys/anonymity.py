@@ -150,8 +150,11 @@ class _Tree:
     """The department tree of `department_tree`: each department's line up to the top."""
 
     def __init__(self, departments: Iterable[Mapping[str, Any]]) -> None:
-        self.names = {d["id"]: d["name"] for d in departments}
-        self.parents = {d["id"]: d["parent_id"] for d in departments}
+        self.names: dict[str, str] = {}
+        self.parents: dict[str, str | None] = {}
+        for department in departments:
+            self.names[department["id"]] = department["name"]
+            self.parents[department["id"]] = department["parent_id"]
         self.lines: dict[str, tuple[DepartmentRef, ...]] = {}
 
     def line(self, department_id: str) -> tuple[DepartmentRef, ...]:
