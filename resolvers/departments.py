@@ -9,8 +9,7 @@ from resolvers.records.departments import DepartmentRecord
 
 
 async def department_by_id(ctx: Context, id: str) -> DepartmentRecord | None:
-    row = await load_one(ctx, "departments/departments_by_ids", id)
-    return DepartmentRecord.from_row(row) if row else None
+    return await load_one(ctx, "departments/departments_by_ids", id, DepartmentRecord.from_row)
 
 
 async def all_departments(ctx: Context) -> list[DepartmentRecord]:
@@ -27,15 +26,17 @@ async def postable_departments(ctx: Context) -> list[DepartmentRecord]:
 
 
 async def parent_of(ctx: Context, id: str) -> DepartmentRecord | None:
-    row = await load_one(ctx, "departments/parents_of_departments", id)
-    return DepartmentRecord.from_row(row) if row else None
+    return await load_one(ctx, "departments/parents_of_departments", id, DepartmentRecord.from_row)
 
 
 async def children_of(ctx: Context, id: str) -> list[DepartmentRecord]:
-    rows = await load_many(ctx, "departments/children_of_departments", id)
-    return [DepartmentRecord.from_row(row) for row in rows]
+    return await load_many(
+        ctx, "departments/children_of_departments", id, DepartmentRecord.from_row
+    )
 
 
 async def headcount_of(ctx: Context, id: str) -> int:
-    row = await load_one(ctx, "departments/headcounts_of_departments", id)
-    return int(row["headcount"]) if row else 0
+    headcount = await load_one(
+        ctx, "departments/headcounts_of_departments", id, lambda row: int(row["headcount"])
+    )
+    return headcount or 0

@@ -144,10 +144,15 @@ async def gig_by_id(ctx: Context, id: str, parts: GigParts | None = None) -> Gig
     """The gig with the `parts` a screen shows, unless it is a draft the viewer may not see
     (someone else's, viewer not HR)."""
     wanted = parts or GigParts()
-    row = await load_one(ctx, "gigs/gigs_by_ids", id, **wanted.params())
-    if row is None:
+    gig = await load_one(
+        ctx,
+        "gigs/gigs_by_ids",
+        id,
+        lambda row: GigRecord.from_row(wanted.fetched(row)),
+        **wanted.params(),
+    )
+    if gig is None:
         return None
-    gig = GigRecord.from_row(wanted.fetched(row))
     seen = sees_gig(ctx.viewer, gig.status, gig.owner_id, gig.published_at)
     return gig if seen else None
 
@@ -221,17 +226,15 @@ async def search_gigs(
 
 
 async def owner_of(ctx: Context, id: str) -> PersonRecord | None:
-    row = await load_one(ctx, "gigs/owners_of_gigs", id)
-    return PersonRecord.from_row(row) if row else None
+    return await load_one(ctx, "gigs/owners_of_gigs", id, PersonRecord.from_row)
 
 
 async def department_of(ctx: Context, id: str) -> DepartmentRecord | None:
-    row = await load_one(ctx, "gigs/departments_of_gigs", id)
-    return DepartmentRecord.from_row(row) if row else None
+    return await load_one(ctx, "gigs/departments_of_gigs", id, DepartmentRecord.from_row)
 
 
 async def skills_of(ctx: Context, id: str) -> list[GigSkillRecord]:
-    return [GigSkillRecord.from_row(row) for row in await load_many(ctx, "gigs/skills_of_gigs", id)]
+    return await load_many(ctx, "gigs/skills_of_gigs", id, GigSkillRecord.from_row)
 
 
 async def suggested_skills_of(

@@ -10,13 +10,16 @@ never shares its cache with another request.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
 
 from graph.database import Row
 from resolvers.context import Context
+
+T = TypeVar("T")
 
 
 def _loader(ctx: Context, query: str, params: dict[str, Any]) -> DataLoader[str, Any]:
@@ -32,10 +35,13 @@ def _loader(ctx: Context, query: str, params: dict[str, Any]) -> DataLoader[str,
     return cast(DataLoader[str, Any], ctx.loaders[key])
 
 
-async def load_one(ctx: Context, query: str, id: str, **params: Any) -> Row | None:
-    """The map `query` returns for `id`, or None; batched with every other id of this tick
-    asked for with the same `params` (look-ahead switches)."""
-    return cast(Row | None, await _loader(ctx, query, params).load(id))
+async def load_one(
+    ctx: Context, query: str, id: str, build: Callable[[Row], T], **params: Any
+) -> T | None:
+    """What `build` makes of the map `query` returns for `id`, or None; batched with every other
+    id of this tick asked for with the same `params` (look-ahead switches)."""
+    row = cast(Row | None, await _loader(ctx, query, params).load(id))
+    return build(row) if row is not None else None
 
 
 async def load_each(ctx: Context, query: str, ids: list[str]) -> list[Row | None]:
@@ -44,9 +50,11 @@ async def load_each(ctx: Context, query: str, ids: list[str]) -> list[Row | None
     return cast(list[Row | None], await _loader(ctx, query, {}).load_many(ids))
 
 
-async def load_many(ctx: Context, query: str, id: str) -> list[Row]:
-    """The list of maps `query` returns for `id` ([] when none); batched like `load_one`."""
-    return cast(list[Row] | None, await _loader(ctx, query, {}).load(id)) or []
+async def load_many(ctx: Context, query: str, id: str, build: Callable[[Row], T]) -> list[T]:
+    """What `build` makes of each map `query` returns for `id` ([] when none); batched like
+    `load_one`."""
+    rows = cast(list[Row] | None, await _loader(ctx, query, {}).load(id)) or []
+    return [build(row) for row in rows]
 
 
 @dataclass(frozen=True)

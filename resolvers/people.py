@@ -67,8 +67,7 @@ async def require_active_viewer(db: Database, viewer: Viewer) -> None:
 
 
 async def person_by_id(ctx: Context, id: str) -> PersonRecord | None:
-    row = await load_one(ctx, "people/people_by_ids", id)
-    return PersonRecord.from_row(row) if row else None
+    return await load_one(ctx, "people/people_by_ids", id, PersonRecord.from_row)
 
 
 async def people_page(
@@ -92,23 +91,21 @@ async def people_page(
 
 
 async def department_of(ctx: Context, person_id: str) -> DepartmentRecord | None:
-    row = await load_one(ctx, "departments/departments_of_people", person_id)
-    return DepartmentRecord.from_row(row) if row else None
+    return await load_one(
+        ctx, "departments/departments_of_people", person_id, DepartmentRecord.from_row
+    )
 
 
 async def manager_of(ctx: Context, person_id: str) -> PersonRecord | None:
-    row = await load_one(ctx, "people/managers_of_people", person_id)
-    return PersonRecord.from_row(row) if row else None
+    return await load_one(ctx, "people/managers_of_people", person_id, PersonRecord.from_row)
 
 
 async def reports_of(ctx: Context, person_id: str) -> list[PersonRecord]:
-    rows = await load_many(ctx, "people/reports_of_people", person_id)
-    return [PersonRecord.from_row(row) for row in rows]
+    return await load_many(ctx, "people/reports_of_people", person_id, PersonRecord.from_row)
 
 
 async def skills_of(ctx: Context, person_id: str) -> list[HeldSkillRecord]:
-    rows = await load_many(ctx, "people/skills_of_people", person_id)
-    return [HeldSkillRecord.from_row(row) for row in rows]
+    return await load_many(ctx, "people/skills_of_people", person_id, HeldSkillRecord.from_row)
 
 
 def visible_aspirations(
@@ -126,8 +123,9 @@ def visible_aspirations(
 
 async def aspirations_of(ctx: Context, person_id: str) -> list[AspirationRecord]:
     """The person's aspirations the viewer may see (`visible_aspirations`), loaded."""
-    rows = await load_many(ctx, "people/aspirations_of_people", person_id)
-    aspirations = [AspirationRecord.from_row(row) for row in rows]
+    aspirations = await load_many(
+        ctx, "people/aspirations_of_people", person_id, AspirationRecord.from_row
+    )
     return visible_aspirations(ctx, person_id, aspirations, await manager_of(ctx, person_id))
 
 

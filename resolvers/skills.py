@@ -131,8 +131,7 @@ def _bucket(match: NameMatch) -> tuple[object, ...]:
 
 
 async def skill_by_id(ctx: Context, id: str) -> SkillRecord | None:
-    row = await load_one(ctx, "skills/skills_by_ids", id)
-    return SkillRecord.from_row(row) if row else None
+    return await load_one(ctx, "skills/skills_by_ids", id, SkillRecord.from_row)
 
 
 async def skills_by_ids(ctx: Context, ids: list[str]) -> list[SkillRecord]:
@@ -169,24 +168,22 @@ async def skills_page(
 
 
 async def broader_of(ctx: Context, id: str) -> list[SkillRecord]:
-    return [
-        SkillRecord.from_row(row) for row in await load_many(ctx, "skills/broader_of_skills", id)
-    ]
+    return await load_many(ctx, "skills/broader_of_skills", id, SkillRecord.from_row)
 
 
 async def narrower_of(ctx: Context, id: str) -> list[SkillRecord]:
-    rows = await load_many(ctx, "skills/narrower_of_skills", id)
-    return [SkillRecord.from_row(row) for row in rows]
+    return await load_many(ctx, "skills/narrower_of_skills", id, SkillRecord.from_row)
 
 
 async def related_of(ctx: Context, id: str) -> list[RelatedSkillRecord]:
-    rows = await load_many(ctx, "skills/related_of_skills", id)
-    return [RelatedSkillRecord.from_row(row) for row in rows]
+    return await load_many(ctx, "skills/related_of_skills", id, RelatedSkillRecord.from_row)
 
 
 async def holder_count_of(ctx: Context, id: str) -> int:
-    row = await load_one(ctx, "skills/holder_counts_of_skills", id)
-    return int(row["holders"]) if row else 0
+    holders = await load_one(
+        ctx, "skills/holder_counts_of_skills", id, lambda row: int(row["holders"])
+    )
+    return holders or 0
 
 
 async def did_you_mean(db: Database, text: str) -> str:

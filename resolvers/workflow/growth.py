@@ -29,8 +29,8 @@ async def gig_profile(ctx: Context, person_id: str) -> GigProfileRecord | None:
     profile = GigProfileRecord.from_row(
         rows[0]["profile"], lambda confirmed_at: is_stale(confirmed_at, now, months)
     )
-    manager = await load_one(ctx, "people/managers_of_people", person_id)
-    if not sees_engagement_feedback(ctx.viewer, person_id, manager["id"] if manager else None):
+    manager_id = await load_one(ctx, "people/managers_of_people", person_id, lambda r: str(r["id"]))
+    if not sees_engagement_feedback(ctx.viewer, person_id, manager_id):
         profile = replace(profile, completed=[without_feedback(e) for e in profile.completed])
     return profile
 
