@@ -97,15 +97,17 @@ class Outage:
 
     async def _until_answered(self, probe: Callable[[], Awaitable[object]]) -> None:
         began = time.monotonic()
-        while True:
-            await asyncio.sleep(self.interval_s)
-            try:
-                await probe()
-                break
-            except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
-                continue
-        log.warning("Neo4j answers again after %.1f s", time.monotonic() - began)
-        self._watch = None
+        try:
+            while True:
+                await asyncio.sleep(self.interval_s)
+                try:
+                    await probe()
+                    break
+                except Exception:  # whatever a try meets, the outage goes on
+                    continue
+            log.info("Neo4j answers again after %.1f s", time.monotonic() - began)
+        finally:
+            self._watch = None  # also when cancelled: an outage never outlives its probe
 
     async def end(self) -> None:
         """Stops the probe (the driver is closing)."""
