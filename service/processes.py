@@ -62,6 +62,16 @@ class ServiceProcess:
         )
 
 
+def stop_process(process: subprocess.Popen[bytes], timeout_s: float = 30.0) -> None:
+    """Asks a served child to stop (SIGTERM), waits up to `timeout_s`, then kills it."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @contextmanager
 def serving(
     neo4j: ConnectionInfo,
@@ -97,9 +107,4 @@ def serving(
         try:
             yield ServiceProcess(process, f"http://127.0.0.1:{port}", log)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)

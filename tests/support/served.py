@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 
 from graph.database import ConnectionInfo
+from service.processes import stop_process
 
 TALENTGRAPH = str(Path(sys.executable).parent / "talentgraph")
 
@@ -59,9 +60,4 @@ def served(connection: ConnectionInfo, log_file: Path, **settings: str) -> Itera
                 time.sleep(0.2)
             yield client
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
