@@ -277,13 +277,10 @@ def _fold(quarter: _Quarter, floor: int) -> list[_Folded]:
     for department_id in sorted(quarter.depth, key=lambda d: (-quarter.depth[d], d)):
         ref = DepartmentRef(department_id, quarter.names[department_id])
         own = quarter.own.get(department_id)
-        passed_up = carried.pop(department_id, None)
-        if passed_up is None:
-            tally, includes = own or Tally(), []
-        else:
-            tally, includes = passed_up
-            if own is not None:
-                tally.add(own)
+        none_folded_in: list[DepartmentRef] = []
+        tally, includes = carried.get(department_id) or (own or Tally(), none_folded_in)
+        if own is not None and tally is not own:
+            tally.add(own)
         if tally.respondents >= floor:
             shown.append(_Folded(ref, tuple(sorted(includes, key=lambda d: d.id)), tally))
             continue
