@@ -92,12 +92,14 @@ async def department(db: Database, department_id: str) -> Row | None:
 
 async def fill_rate(db: Database, scope: Scope) -> list[FillRateRow]:
     """Rows by `dimension`: `total`, `type` (key = gig type), `department` (key = its id)."""
-    return cast(list[FillRateRow], await db.read("analytics/fill_rate", **scope.params))
+    rows = await db.read("analytics/fill_rate", **scope.params)
+    return cast(list[FillRateRow], rows[0]["rows"])
 
 
 async def savings(db: Database, scope: Scope) -> list[SavingsByMonthRow]:
     """One row per month and department of the gig."""
-    return cast(list[SavingsByMonthRow], await db.read("analytics/savings", **scope.params))
+    rows = await db.read("analytics/savings", **scope.params)
+    return cast(list[SavingsByMonthRow], rows[0]["rows"])
 
 
 async def utilisation(db: Database, scope: Scope) -> UtilisationRow:

@@ -19,7 +19,7 @@ from seed.skill_matcher import NameMatch, SkillEntry, SkillMatcher, rank
 from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
-SKILL_LIST = Listing("skills/skills_page", "skills/skills_count", "skill", SkillRecord.from_row)
+SKILL_LIST = Listing("skills/skills_page", "skills/skills_count", SkillRecord.from_row)
 HOLDER_LOOKUPS = 500
 
 

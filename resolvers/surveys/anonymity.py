@@ -320,28 +320,34 @@ def pulse_periods(
     floor: int,
     scope: DepartmentRef | None = None,
     level: int | None = None,
+    groups: bool = True,
 ) -> list[PulsePeriod]:
     """The folded groups of each of `periods` (in order; the tallies may also hold the quarter
     before the first, for its trend) within the `scope` department's subtree, each with its
     score in the previous quarter, and the sum of the groups shown as the scope's total. With
     `level`, departments deeper in the tree count as their ancestor at that depth (0: the top
-    departments), before the floor."""
+    departments), before the floor. Without `groups`, only the totals are summarised (the groups
+    are still folded, as the total is their sum) and each period's `groups` is empty."""
     quarters = _read(departments, tallies, level)
     asked = {q["id"]: Question(q["id"], q["kind"], q["text"]) for q in questions}
     folded = _scoped(quarters, floor, scope.id if scope else None)
     whole = scope or DepartmentRef("", "the whole organisation")
     result = []
     for period in periods:
-        groups, earlier = folded.get(period, []), folded.get(previous_quarter(period), [])
-        scores = {f.department.id: _score(f.tally, asked) for f in earlier}
-        shown = tuple(
-            summarise(period, f.department, f.includes, f.tally, asked, scores.get(f.department.id))
-            for f in groups
-        )
+        found, earlier = folded.get(period, []), folded.get(previous_quarter(period), [])
+        shown: tuple[PulseGroup, ...] = ()
+        if groups:
+            scores = {f.department.id: _score(f.tally, asked) for f in earlier}
+            shown = tuple(
+                summarise(
+                    period, f.department, f.includes, f.tally, asked, scores.get(f.department.id)
+                )
+                for f in found
+            )
         total = None
-        if shown:
+        if found:
             before = _score(_sum(earlier), asked) if earlier else None
-            total = summarise(period, whole, (), _sum(groups), asked, before)
+            total = summarise(period, whole, (), _sum(found), asked, before)
         result.append(PulsePeriod(period, total, shown))
     return result
 
