@@ -7,7 +7,9 @@ The organisation comes from `benchmarks.common.ensure_generated_org` (people, gi
 history: completed gigs, engagements, approvals); the period is the `--days` up to today, for the
 whole organisation (the largest scope a dashboard asks for). Each metric is timed `--runs`
 times after one warm-up run; the baseline is the metrics run one after another, next to the
-GraphQL request that resolves them concurrently. Target: the whole dashboard under 5 s. The
+GraphQL request that resolves them concurrently; networkx runs in the worker process
+(`resolvers.analytics.analysis_workers`) as the service runs it. Target: the whole dashboard
+under 5 s. The
 dashboard asks engagement both for every department (the whole folding, its total shown) and by
 the top departments (`level: 1`, every group shown), sentiment by the top departments. The pulse
 metrics read each group's tally; next to that read, the read of the raw counters the results
