@@ -6,13 +6,20 @@
 The screens: the people directory (a page of 50 people with department and skills, pages spread
 over the whole directory), a gig page (the gig with owner, department, requirements and its
 applications with the applicants) and the candidates screen (the gig and its 20 best candidates
-with department, reasons and gaps). `--clients` concurrent HTTP clients drive `talentgraph serve`
-subprocesses (production mode, free loopback ports, the benchmarks' Neo4j) with 1 worker and with
-`--workers` (default: the number of cores); the baseline is the same data as one hand-written
-Cypher query through the driver, at the same concurrency, in the same run, right before.
-`--baseline-checkout` also serves the screens from another checkout (the code before a change),
-1 worker, in the same run. Queries per request (`extensions.queries`) come from one request per
-screen to a development-mode server of each checkout.
+with department, reasons and gaps). `--clients` concurrent HTTP clients (`benchmarks.http_load`,
+a process of their own, one keep-alive connection each) drive `talentgraph serve` subprocesses
+(production mode, free loopback ports, the benchmarks' Neo4j) with 1 worker and with `--workers`
+(default: the number of cores); the baseline is the same data as one hand-written Cypher query
+through the driver, at the same concurrency, in the same run, right before. `--baseline-checkout`
+also serves the screens from another checkout (the code before a change), 1 worker, in the same
+run. Queries per request (`extensions.queries`) come from one request per screen to a
+development-mode server of each checkout.
+
+Each figure comes with the CPU time per request of the service processes, of Neo4j (its process's
+clock, when the benchmarks' local server runs it) and of the client, and the cores the machine's
+other load took meanwhile (`benchmarks.cpu_use`): on a machine whose cores the service shares with
+Neo4j and the client, what N workers can gain is bounded by those figures, which the benchmark
+prints next to the measured gain.
 """
 
 from __future__ import annotations
@@ -20,14 +27,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
+import orjson
 
 from benchmarks.common import (
     SECRET,
@@ -36,7 +46,10 @@ from benchmarks.common import (
     bench_database,
     ensure_generated_org,
 )
+from benchmarks.cpu_use import Clocks, CpuUse
+from graph.connection import local_server
 from graph.database import Database
+from graph.settings import Neo4jSettings
 from resolvers import matching
 from resolvers.identity import issue_token
 from resolvers.pagination import encode_cursor
@@ -96,7 +109,7 @@ async def directory(db: Database) -> list[str]:
                          skill_id=None, min_proficiency=1, location=None, active=True,
                          with_department=False, with_manager=False, with_skills=False,
                          with_aspirations=False)  # fmt: skip
-    return [row["person"]["id"] for row in rows]
+    return [person["id"] for person in rows[0]["page"]]
 
 
 def page_starts(ids: list[str], pages: int) -> list[str]:
@@ -153,11 +166,18 @@ async def screens(db: Database, ids: list[str]) -> list[Screen]:
     ]
 
 
+def bench_neo4j_pid() -> int | None:
+    """The pid of the benchmarks' local Neo4j, whose CPU clock the figures read (None for a
+    configured server elsewhere)."""
+    return None if Neo4jSettings().uri else local_server("bench").status().pid
+
+
 async def under_load(
     label: str, call: Callable[[int], Awaitable[None]], clients: int, per_client: int
-) -> tuple[Timing, float]:
-    """Runs `call` from `clients` concurrent loops, `per_client` times each (after a warm-up);
-    returns the latencies and the requests per second."""
+) -> tuple[Timing, float, CpuUse]:
+    """Runs `call` from `clients` concurrent loops in this process, `per_client` times each
+    (after a warm-up); returns the latencies, the requests per second and the CPU they cost
+    (this process being the client)."""
     await asyncio.gather(*(call(i) for i in range(clients)))
     samples: list[float] = []
 
@@ -167,10 +187,14 @@ async def under_load(
             await call(client * per_client + n)
             samples.append((time.perf_counter() - began) * 1000)
 
+    neo4j = bench_neo4j_pid()
+    before, client_before = Clocks.read(None, neo4j), sum(os.times()[:2])
     began = time.perf_counter()
     await asyncio.gather(*(loop(c) for c in range(clients)))
     elapsed = time.perf_counter() - began
-    return Timing(label, samples), len(samples) / elapsed
+    client_s = sum(os.times()[:2]) - client_before
+    cpu = CpuUse.between(before, Clocks.read(None, neo4j), client_s, len(samples), elapsed)
+    return Timing(label, samples), len(samples) / elapsed, cpu
 
 
 @dataclass(frozen=True)
@@ -178,6 +202,7 @@ class Server:
     label: str
     service: ServiceProcess
     http: httpx.AsyncClient
+    token: str
 
     async def ask(self, screen: Screen, i: int) -> dict[str, Any]:
         response = await self.http.post(
@@ -187,6 +212,38 @@ class Server:
         if "errors" in body or not screen.complete(body):
             raise RuntimeError(f"{self.label}: unexpected response {response.text[:500]}")
         return body
+
+    async def under_load(
+        self, screen: Screen, clients: int, per_client: int
+    ) -> tuple[Timing, float, CpuUse]:
+        """`clients` concurrent clients (`benchmarks.http_load`) send `per_client` requests
+        each; returns the latencies, the requests per second and the CPU they cost."""
+        bodies = [
+            orjson.dumps({"query": screen.query, "variables": screen.variables(i)}).decode()
+            for i in range(clients * per_client)
+        ]
+        job = {"port": urlsplit(self.service.url).port, "token": self.token, "clients": clients,
+               "per_client": per_client, "bodies": bodies}  # fmt: skip
+        load = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "benchmarks.http_load",
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        if load.stdin is None or load.stdout is None:
+            raise RuntimeError("the load process has no pipes")
+        load.stdin.write(orjson.dumps(job))
+        load.stdin.close()
+        pids = self.service.process.pid, bench_neo4j_pid()
+        await load.stdout.readline()  # measuring
+        before = Clocks.read(*pids)
+        await load.stdout.readline()  # measured
+        after = Clocks.read(*pids)
+        result = orjson.loads(await load.stdout.readline())
+        await load.wait()
+        if result["failure"]:
+            raise RuntimeError(f"{self.label}: {result['failure']}")
+        samples, elapsed = result["samples_ms"], result["elapsed_s"]
+        cpu = CpuUse.between(before, after, result["cpu_s"], len(samples), elapsed)
+        return Timing(self.label, samples), len(samples) / elapsed, cpu
 
 
 def start_servers(
@@ -198,7 +255,13 @@ def start_servers(
             serving(
                 bench_connection(),
                 workers=workers,
-                settings={"TALENTGRAPH_SECRET": SECRET, "TALENTGRAPH_MODE": mode},
+                settings={
+                    "TALENTGRAPH_SECRET": SECRET,
+                    "TALENTGRAPH_MODE": mode,
+                    # the benchmark measures throughput, not the per-viewer rate limit
+                    "TALENTGRAPH_RATE_LIMIT_PER_MINUTE": str(10**9),
+                    "TALENTGRAPH_RATE_LIMIT_BURST": str(10**9),
+                },
                 pythonpath=checkout,
             )
         )
@@ -208,7 +271,7 @@ def start_servers(
             timeout=600,
             headers={"Authorization": f"Bearer {token}"},
         )
-        yield Server(label, service, http)
+        yield Server(label, service, http, token)
 
 
 async def main(
@@ -252,24 +315,38 @@ async def measure(
         body = await server.ask(screen, 1)
         print(f"  Cypher queries per request, {server.label[9:-1]}: "
               f"{body['extensions']['queries']}")  # fmt: skip
-    raw, raw_rate = await under_load(
+    raw, raw_rate, raw_cpu = await under_load(
         "raw Cypher through the driver", screen.raw, clients, per_client
     )
     print(f"  {raw.line()}   {raw_rate:7.1f} req/s")
-    rates: dict[str, float] = {}
+    print(f"      {raw_cpu.line()}")
+    rates: dict[str, tuple[float, CpuUse]] = {}
     for server in servers:
         if server in counted:
             continue
-
-        async def call(i: int, server: Server = server) -> None:
-            await server.ask(screen, i)
-
-        timing, rate = await under_load(server.label, call, clients, per_client)
-        rates[server.label] = rate
+        await server.ask(screen, 1)  # the whole screen, checked once in full
+        timing, rate, cpu = await server.under_load(screen, clients, per_client)
+        rates[server.label] = rate, cpu
         print(f"  {timing.line(raw)}   {rate:7.1f} req/s")
-    one, many = rates["GraphQL, 1 worker"], rates[f"GraphQL, {workers} workers"]
-    print(f"  throughput: {workers} workers x{many / one:.2f} of 1 worker; "
-          f"1 worker serves x{raw_rate / one:.2f} fewer requests than raw Cypher")  # fmt: skip
+        print(f"      {cpu.line()}")
+    (one, one_cpu), (many, many_cpu) = (
+        rates["GraphQL, 1 worker"],
+        rates[f"GraphQL, {workers} workers"],
+    )
+    cores = os.cpu_count() or 1
+    idle = one_cpu.bound_rps(1, cores), many_cpu.bound_rps(workers, cores)
+    loaded = (
+        one_cpu.bound_rps(1, one_cpu.free_cores()),
+        many_cpu.bound_rps(workers, many_cpu.free_cores()),
+    )
+    print(
+        f"  throughput: {workers} workers x{many / one:.2f} of 1 worker; 1 worker serves "
+        f"x{raw_rate / one:.2f} fewer requests than raw Cypher"
+    )
+    print(f"  CPU bound: on {cores} idle cores these costs allow 1 worker {idle[0]:.1f} req/s, "
+          f"{workers} workers {idle[1]:.1f} (x{idle[1] / idle[0]:.2f}); with the cores the other "
+          f"load left them {loaded[0]:.1f} and {loaded[1]:.1f} "
+          f"(x{loaded[1] / loaded[0]:.2f})")  # fmt: skip
 
 
 def cli() -> None:

@@ -138,19 +138,23 @@ def detected_communities(graph: nx.Graph) -> list[set[str]]:
     the component's own at resolution w / m, which is what Louvain optimises there. A component
     with w^2 < 2m is one community without a search: splitting it along a cut of weight k >= 1
     loses k/m and gains at most w^2 / 2m^2. Collaboration graphs are mostly such small groups
-    around gig owners, so this spares Louvain nearly all of its work on them."""
+    around gig owners, so this spares Louvain nearly all of its work on them (and the components'
+    weights are added up in one pass over the edges, not one subgraph each)."""
     total = graph.size(weight="weight")
     if total == 0:
         return [{node} for node in graph]
+    components = list(nx.connected_components(graph))
+    index = {node: i for i, component in enumerate(components) for node in component}
+    weights = [0.0] * len(components)
+    for a, _, weight in graph.edges(data="weight", default=1):
+        weights[index[a]] += weight
     communities: list[set[str]] = []
-    for component in nx.connected_components(graph):
-        part = graph.subgraph(component)
-        weight = part.size(weight="weight")
+    for component, weight in zip(components, weights, strict=True):
         if weight * weight < 2 * total:
-            communities.append(set(component))
+            communities.append(component)
         else:
             found = nx.community.louvain_communities(
-                part, weight="weight", resolution=weight / total, seed=SEED
+                graph.subgraph(component), weight="weight", resolution=weight / total, seed=SEED
             )
             communities.extend(set(community) for community in found)
     return communities
@@ -161,7 +165,9 @@ def betweenness(graph: nx.Graph) -> dict[str, float]:
     component by component, as shortest paths never leave one: exact in components of up to
     `EXACT_BETWEENNESS_LIMIT` nodes, estimated from `BETWEENNESS_SAMPLES` seeded pivots in
     larger ones. The same values as networkx's on the whole graph, at a fraction of the cost
-    on the many small components a collaboration graph has."""
+    on the many small components a collaboration graph has. Each component is copied out of the
+    graph first: networkx walks a copy several times faster than a subgraph view, whose every
+    step filters the whole graph's adjacency."""
     nodes = graph.number_of_nodes()
     if nodes < 3:
         return {}
@@ -172,7 +178,7 @@ def betweenness(graph: nx.Graph) -> dict[str, float]:
             continue
         sample = BETWEENNESS_SAMPLES if len(component) > EXACT_BETWEENNESS_LIMIT else None
         pairs = nx.betweenness_centrality(
-            graph.subgraph(component), k=sample, normalized=False, seed=SEED
+            graph.subgraph(component).copy(), k=sample, normalized=False, seed=SEED
         )
         scores.update((node, value * scale) for node, value in pairs.items() if value > 0)
     return scores

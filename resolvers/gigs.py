@@ -41,9 +41,7 @@ from resolvers.workflow.outbox import Outbox
 from resolvers.workflow.rules import GIG_TRANSITIONS, SYSTEM_ACTOR
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
-GIG_SEARCH = Listing(
-    "gigs/search_gigs", "gigs/search_gigs_count", "gig", GigRecord.from_row, ranked=True
-)
+GIG_SEARCH = Listing("gigs/search_gigs", "gigs/search_gigs_count", GigRecord.from_row, ranked=True)
 MAX_SEARCH_WORDS = 10
 
 
@@ -181,7 +179,6 @@ async def gigs_page(
     listing = Listing(
         "gigs/gigs_page",
         "gigs/gigs_count",
-        "gig",
         lambda row: GigRecord.from_row(wanted.fetched(row)),
     )
     return await read_page(ctx, listing, params | wanted.params(), first, after)

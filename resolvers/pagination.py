@@ -61,13 +61,13 @@ def _counter(
 
 @dataclass(frozen=True)
 class Listing(Generic[R]):
-    """A list the API pages through: its page query, its count query, the column of each row
-    that holds the item, how an item becomes a record, and whether the list is ranked (`$skip`,
+    """A list the API pages through: its page query (one row whose `page` column is the list
+    of the page's items: one row is far cheaper for the driver to decode than a row per item),
+    its count query, how an item becomes a record, and whether the list is ranked (`$skip`,
     offset cursors) or in id order (`$after`, keyset cursors)."""
 
     query: str
     count_query: str
-    column: str
     record: Callable[[Row], R]
     ranked: bool = False
 
@@ -81,19 +81,23 @@ async def read_page(
     if listing.ranked:
         skip = offset_after(after)
         rows = await ctx.db.read(listing.query, skip=skip, limit=size + 1, **params)
-        return _offset_page(
-            [listing.record(row[listing.column]) for row in rows], skip, size, count
-        )
+        return _offset_page([listing.record(item) for item in _items(rows)], skip, size, count)
     last_id = decode_cursor(after)
     rows = await ctx.db.read(listing.query, after=last_id or "", limit=size + 1, **params)
-    page = [row[listing.column] for row in rows[:size]]
+    items = _items(rows)
+    page = items[:size]
     return Page(
-        rows=[listing.record(row) for row in page],
-        cursors=[str(row["id"]) for row in page],
-        has_next=len(rows) > size,
+        rows=[listing.record(item) for item in page],
+        cursors=[str(item["id"]) for item in page],
+        has_next=len(items) > size,
         has_previous=bool(last_id),
         count=count,
     )
+
+
+def _items(rows: list[Row]) -> list[Row]:
+    items: list[Row] = rows[0]["page"] if rows else []
+    return items
 
 
 def offset_after(after: str | None) -> int:

@@ -84,7 +84,6 @@ async def people_page(
     listing = Listing(
         "people/people_page",
         "people/people_count",
-        "person",
         lambda row: PersonRecord.from_row(wanted.fetched(row)),
     )
     return await read_page(ctx, listing, asdict(filter) | wanted.params(), first, after)

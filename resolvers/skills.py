@@ -21,7 +21,7 @@ from seed.skill_matcher import SkillEntry, SkillMatcher
 from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
-SKILL_LIST = Listing("skills/skills_page", "skills/skills_count", "skill", SkillRecord.from_row)
+SKILL_LIST = Listing("skills/skills_page", "skills/skills_count", SkillRecord.from_row)
 HOLDER_LOOKUPS = 500
 
 

@@ -17,7 +17,7 @@ from schema.admin import AdminMutation
 from schema.analytics import AnalyticsQuery
 from schema.delivery import DeliveryMutation, DeliveryQuery
 from schema.departments import DepartmentsQuery
-from schema.execution import ExecutionContext, mark_plain_leaves
+from schema.execution import ExecutionContext, prepare
 from schema.gigs import GigsMutation, GigsQuery
 from schema.matching import MatchingQuery
 from schema.people import PeopleMutation, PeopleQuery
@@ -65,7 +65,7 @@ def build_schema(
         extensions=list(extensions),
         execution_context_class=ExecutionContext,
     )
-    mark_plain_leaves(built._schema)
+    prepare(built._schema)
     return built
 
 

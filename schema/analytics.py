@@ -25,6 +25,7 @@ from resolvers.records import analytics as metric
 from resolvers.surveys import champions as survey_champions
 from resolvers.surveys import results as survey_results
 from schema.errors import Conflict, Forbidden, NotFound, ValidationError, typed_result
+from schema.selection import selected
 from schema.surveys.results import ChampionType, PulsePeriodType
 
 
@@ -376,7 +377,7 @@ class Analytics:
         (collaboration, champions)."""
         if level not in self.reports:
             self.reports[level] = asyncio.ensure_future(
-                analytics.collaboration(info.context.db, self.scope, level)
+                analytics.collaboration(info.context.db, self.scope, level, info.context.workers)
             )
         return self.reports[level]
 
@@ -441,13 +442,16 @@ class Analytics:
     async def _pulse(
         self, info: Info, measures: SurveyMeasure, level: int | None
     ) -> list[PulsePeriodType]:
-        """The measure's counters are read once per request however many fields fold them."""
+        """The measure's counters are read once per request however many fields fold them; the
+        groups are summarised only when the field asks for them (a total costs far less)."""
         if measures not in self.counters:
             self.counters[measures] = asyncio.ensure_future(
                 survey_results.pulse_counters(info.context.db, self.scope, measures)
             )
         floor = info.context.settings.survey_min_group
-        periods = await survey_results.fold(await self.counters[measures], floor, level)
+        groups = "groups" in selected(info)
+        counters = await self.counters[measures]
+        periods = await survey_results.fold(counters, floor, level, groups)
         return [PulsePeriodType.from_value(period) for period in periods]
 
     @strawberry.field(

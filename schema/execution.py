@@ -1,4 +1,5 @@
-"""How the schema executes: strawberry's execution context with a fast path for plain leaves.
+"""How the schema executes: strawberry's execution context with a fast path for plain leaves
+and compiled projections (`schema.projection`) for subtrees the parent's query fetched whole.
 
 A screen's response is mostly leaves read straight off the objects a resolver built from its
 Cypher row (`name`, `proficiency`, `label`...): a page of 50 people with their skills is some
@@ -20,21 +21,28 @@ from graphql import (
     GraphQLField,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
     GraphQLScalarType,
     GraphQLSchema,
     Undefined,
+    get_named_type,
 )
+from graphql.execution.collect_fields import FieldDetails
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
+from schema.projection import Plan, Projections
+
 PLAIN_LEAF = "talentgraph.plain_leaf"
 """The key, in a GraphQLField's extensions, of (python attribute name, leaf type)."""
+PROJECTIONS = "talentgraph.projections"
+"""The key, in the schema's extensions, of its `Projections`."""
 
 
 def _plain_leaf(field: GraphQLField) -> tuple[str, GraphQLScalarType | GraphQLEnumType] | None:
-    resolver = field.resolve
     definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-    if definition is None or field.args or not getattr(resolver, "_is_default", False):
+    if definition is None or field.args or not definition.is_basic_field:
         return None
     leaf = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
     if not isinstance(leaf, GraphQLScalarType | GraphQLEnumType):
@@ -42,8 +50,10 @@ def _plain_leaf(field: GraphQLField) -> tuple[str, GraphQLScalarType | GraphQLEn
     return definition.python_name, leaf
 
 
-def mark_plain_leaves(schema: GraphQLSchema) -> None:
-    """Marks every field the fast path may take (once, when the schema is built)."""
+def prepare(schema: GraphQLSchema) -> None:
+    """Marks every field the leaf fast path may take and gives the schema its cache of
+    compiled projections (once, when the schema is built)."""
+    schema.extensions[PROJECTIONS] = Projections()
     for named in schema.type_map.values():
         if isinstance(named, GraphQLObjectType) and not named.name.startswith("__"):
             for field in named.fields.values():
@@ -58,6 +68,56 @@ class ExecutionContext(StrawberryGraphQLCoreExecutionContext):
         middleware = self.middleware_manager
         # field middleware (an extension's `resolve` hook) must see every field
         self.fast_leaves = not (middleware and middleware.middlewares)
+        self.projections: Projections | None = (
+            self.schema.extensions.get(PROJECTIONS) if self.fast_leaves else None
+        )
+        self._plans: dict[tuple[Any, int], tuple[list[FieldDetails], Plan | None]] = {}
+
+    def complete_value(
+        self,
+        return_type: GraphQLOutputType,
+        field_details_list: list[FieldDetails],
+        info: GraphQLResolveInfo[Any],
+        path: Any,
+        result: Any,
+        position_context: Any,
+    ) -> Any:
+        """A value whose whole subtree a compiled projection completes, in one walk; any other
+        value, or one the walk gives up on, the standard way."""
+        plan = self._plan(return_type, field_details_list)
+        if plan is not None:
+            try:
+                return plan(result)
+            except Exception:  # Abort, or an error the standard path reports
+                pass
+        return super().complete_value(
+            return_type, field_details_list, info, path, result, position_context
+        )
+
+    def _plan(
+        self, return_type: GraphQLOutputType, field_details_list: list[FieldDetails]
+    ) -> Plan | None:
+        key = (return_type, id(field_details_list))
+        known = self._plans.get(key)
+        if known is not None:
+            return known[1]
+        plan = None
+        if (
+            self.projections is not None
+            and not isinstance(get_named_type(return_type), GraphQLScalarType | GraphQLEnumType)
+            and all(detail.defer_usage is None for detail in field_details_list)
+        ):
+            plan = self.projections.plan(
+                return_type, field_details_list, self.fragments, self._collected
+            )
+        # the list stays referenced with its plan, so that its id is not reused
+        self._plans[key] = field_details_list, plan
+        return plan
+
+    def _collected(
+        self, object_type: GraphQLObjectType, field_details_list: list[FieldDetails]
+    ) -> dict[str, list[FieldDetails]]:
+        return self.collect_subfields(object_type, field_details_list).grouped_field_set
 
     def execute_fields(
         self,

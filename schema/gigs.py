@@ -3,7 +3,6 @@ to cancelled."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from datetime import date, datetime
 from typing import Self
 
@@ -16,7 +15,7 @@ from schema.connections import Connection, connection
 from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
-from schema.selection import fetched_or_loaded, selected
+from schema.selection import fetched_field, selected
 from schema.skills import Skill, SkillSuggestion
 from schema.vocabulary import GigStatus, GigType, Importance
 
@@ -85,32 +84,22 @@ class Gig:
             record=record,
         )
 
-    @strawberry.field(graphql_type=Person | None)
-    def owner(self, info: Info) -> Person | Awaitable[Person | None] | None:
-        return fetched_or_loaded(
-            self.record.owner,
-            lambda owner: Person.from_record(owner) if owner else None,
-            lambda: gigs.owner_of(info.context, self.id),
-        )
-
-    @strawberry.field(graphql_type=Department | None)
-    def department(self, info: Info) -> Department | Awaitable[Department | None] | None:
-        return fetched_or_loaded(
-            self.record.department,
-            lambda department: Department.from_record(department) if department else None,
-            lambda: gigs.department_of(info.context, self.id),
-        )
-
-    @strawberry.field(
-        description="Skills asked for: required first, then nice to have, learnable.",
-        graphql_type=list[GigSkillType],
+    owner: Person | None = fetched_field(
+        lambda gig: gig.record.owner,
+        lambda owner: Person.from_record(owner) if owner else None,
+        lambda context, gig: gigs.owner_of(context, gig.id),
     )
-    def skills(self, info: Info) -> list[GigSkillType] | Awaitable[list[GigSkillType]]:
-        return fetched_or_loaded(
-            self.record.skills,
-            lambda wanted: [GigSkillType.from_record(skill) for skill in wanted],
-            lambda: gigs.skills_of(info.context, self.id),
-        )
+    department: Department | None = fetched_field(
+        lambda gig: gig.record.department,
+        lambda department: Department.from_record(department) if department else None,
+        lambda context, gig: gigs.department_of(context, gig.id),
+    )
+    skills: list[GigSkillType] = fetched_field(
+        lambda gig: gig.record.skills,
+        lambda wanted: [GigSkillType.from_record(skill) for skill in wanted],
+        lambda context, gig: gigs.skills_of(context, gig.id),
+        description="Skills asked for: required first, then nice to have, learnable.",
+    )
 
     @strawberry.field(
         description="Skills the title and description mention that the gig does not ask for "

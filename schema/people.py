@@ -15,7 +15,7 @@ from resolvers.records.people import AspirationRecord, HeldSkillRecord, PersonRe
 from schema.connections import Connection, connection
 from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
-from schema.selection import fetched_or_loaded, selected
+from schema.selection import fetched_field, selected
 from schema.skills import Skill
 from schema.vocabulary import SkillSource, Visibility
 
@@ -54,6 +54,11 @@ class Aspiration:
         )
 
 
+async def _reports(root: Person, info: Info) -> list[Person]:
+    reports = await people.reports_of(info.context, root.id)
+    return [Person.from_record(report) for report in reports]
+
+
 @strawberry.type(description="Someone in the organisation, identified by their HRIS id.")
 class Person:
     id: strawberry.ID
@@ -84,34 +89,27 @@ class Person:
             record=record,
         )
 
-    @strawberry.field(graphql_type=Department | None)
-    def department(self, info: Info) -> Department | Awaitable[Department | None] | None:
-        return fetched_or_loaded(
-            self.record.department,
-            lambda department: Department.from_record(department) if department else None,
-            lambda: people.department_of(info.context, self.id),
-        )
+    department: Department | None = fetched_field(
+        lambda person: person.record.department,
+        lambda department: Department.from_record(department) if department else None,
+        lambda context, person: people.department_of(context, person.id),
+    )
+    manager: Person | None = fetched_field(
+        lambda person: person.record.manager,
+        lambda manager: Person.from_record(manager) if manager else None,
+        lambda context, person: people.manager_of(context, person.id),
+    )
 
-    @strawberry.field(graphql_type="Person | None")
-    def manager(self, info: Info) -> Person | Awaitable[Person | None] | None:
-        return fetched_or_loaded(
-            self.record.manager,
-            lambda manager: Person.from_record(manager) if manager else None,
-            lambda: people.manager_of(info.context, self.id),
-        )
-
-    @strawberry.field(description="Direct reports, by name.")
-    async def reports(self, info: Info) -> list[Person]:
-        reports = await people.reports_of(info.context, self.id)
-        return [Person.from_record(report) for report in reports]
-
-    @strawberry.field(description="Skills held, strongest first.", graphql_type=list[PersonSkill])
-    def skills(self, info: Info) -> list[PersonSkill] | Awaitable[list[PersonSkill]]:
-        return fetched_or_loaded(
-            self.record.skills,
-            lambda held: [PersonSkill.from_record(skill) for skill in held],
-            lambda: people.skills_of(info.context, self.id),
-        )
+    # a field like its neighbours, so that the schema keeps its order of fields
+    reports: list[Person] = strawberry.field(
+        resolver=_reports, description="Direct reports, by name."
+    )
+    skills: list[PersonSkill] = fetched_field(
+        lambda person: person.record.skills,
+        lambda held: [PersonSkill.from_record(skill) for skill in held],
+        lambda context, person: people.skills_of(context, person.id),
+        description="Skills held, strongest first.",
+    )
 
     @strawberry.field(
         description="Skills the person wants to grow; private ones only for the person, "

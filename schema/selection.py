@@ -10,15 +10,20 @@ a wrong answer.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
+import strawberry
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
-from resolvers.context import Info
+from resolvers.context import Context, Info
 from resolvers.records import NOT_FETCHED, Fetched
 
 R = TypeVar("R")
 T = TypeVar("T")
+
+FETCHED = "talentgraph.fetched"
+"""The key, in a fetched field's metadata, of its `Fetch`."""
 
 
 def _paths(selections: Iterable[Selection], prefix: str) -> Iterable[str]:
@@ -53,3 +58,35 @@ def fetched_or_loaded(
         return convert(await load())
 
     return loaded()
+
+
+@dataclass(frozen=True)
+class Fetch(Generic[R, T]):
+    """How a fetched field's value is made from its object without a resolve info: the part of
+    the object's record its query fetched (or `NOT_FETCHED`), and the conversion of that part
+    into the field's value. `schema.projection` completes such a field from these directly."""
+
+    part: Callable[[Any], Fetched[R]]
+    convert: Callable[[R], T]
+
+
+def fetched_field(
+    part: Callable[[Any], Fetched[R]],
+    convert: Callable[[R], T],
+    load: Callable[[Context, Any], Awaitable[R]],
+    *,
+    description: str | None = None,
+) -> Any:
+    """A field (its type is its annotation) whose value is `convert(part(object))` when the
+    object's query fetched the part (look-ahead), else `convert` of what `load` loads
+    (batched): `fetched_or_loaded` as a field that compiled projections complete without
+    calling it."""
+
+    def resolve(root: Any, info: Info) -> Any:
+        return fetched_or_loaded(part(root), convert, lambda: load(info.context, root))
+
+    return strawberry.field(
+        resolver=resolve,
+        description=description,
+        metadata={FETCHED: Fetch(part, convert)},
+    )

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
 
+import orjson
 from cross_web import HTTPException
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
@@ -191,6 +192,15 @@ class TalentGraphQL(GraphQL[Context, None]):
             return _error(message, 503, codes.UNAVAILABLE, retry)
         return None
 
+    def encode_json(self, data: object) -> str:
+        """A response body (and a websocket message): compact JSON by orjson, some 10x faster
+        than `json` on a page of 50 people. Text outside ASCII is UTF-8, not `\\u` escapes;
+        what orjson refuses (an integer past 64 bits in a custom scalar) `json` encodes."""
+        try:
+            return orjson.dumps(data).decode()
+        except TypeError:
+            return json.dumps(data, separators=(",", ":"))
+
     def decode_json(self, data: str | bytes) -> object:
         """A POST body: one JSON object, in UTF-8. Anything else is the client's mistake (400)."""
         try:
@@ -301,6 +311,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             query_log=query_log,
             request_id=getattr(request.state, "request_id", None) or uuid4().hex,
+            workers=request.state.workers,
         )
         if isinstance(request, WebSocket):
             context.end_session = lambda: request.close(4401, "the token expired")

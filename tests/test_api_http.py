@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import AsyncIterator
 
@@ -52,6 +53,20 @@ async def test_queries_run_over_get_too(client: httpx.AsyncClient, db: Database)
 
     assert response.status_code == 200
     assert response.json()["data"] == {"person": {"name": "Ada"}}
+
+
+async def test_a_response_is_compact_utf8_json_with_every_character_intact(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    name = 'Zoë "Ångström" \\ 李 \u2028 🚀'
+    await OrgFactory().department("D1").person("P1", "D1", name=name).load(db)
+
+    response = await client.post("/graphql", json={"query": QUERY}, headers=auth("P1"))
+
+    body = response.json()
+    assert body["data"] == {"person": {"name": name}}
+    assert response.headers["content-type"] == "application/json"
+    assert response.content == json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
 
 
 async def test_get_refuses_mutations(client: httpx.AsyncClient, db: Database) -> None:

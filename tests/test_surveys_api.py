@@ -117,6 +117,33 @@ async def test_no_one_sees_a_small_group_or_an_answer_with_its_author_hr_and_adm
     assert eng["comments"] == ["data says hi"]  # shown with a group of 9, never with D1
 
 
+TOTALS = """
+query($period: PeriodInput!) {
+  analytics(period: $period) {
+    ... on Analytics {
+      engagement { period total { respondents score } }
+      managerSentiment { period total { respondents } }
+    }
+  }
+}
+"""
+
+
+async def test_totals_asked_alone_are_the_totals_shown_with_the_groups(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await build_org().load(db)
+    await build_answers(db)
+    full = await graphql(client, PULSES, "H1", "hr", variables={"period": Q4, "department": None})
+    alone = await graphql(client, TOTALS, "H1", "hr", variables={"period": Q4})
+    assert "errors" not in alone, alone
+    for metric in ("engagement", "managerSentiment"):
+        expected = [(q["period"], q["total"]) for q in full["data"]["analytics"][metric]]
+        assert [(q["period"], q["total"]) for q in alone["data"]["analytics"][metric]] == expected
+    (quarter,) = alone["data"]["analytics"]["engagement"]
+    assert quarter["total"]["respondents"] == 9  # ENG's group; SALES's 3 are under the floor
+
+
 async def test_admins_edit_questions_and_nobody_else_does(
     db: Database, client: httpx.AsyncClient
 ) -> None:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from cli.main import app as cli_app
 from graph.database import ConnectionInfo, Database
 from resolvers.workflow import rules
+from tests.support.api import graphql
 from tests.support.workflow import act, drive, gql, workflow_org
 
 STATES = [
@@ -93,6 +94,25 @@ async def test_only_the_applicant_or_the_owner_may_move_an_application(
         submitted: "SUBMITTED",
         offered: "OFFERED",
     }
+
+
+async def test_a_gig_page_lists_its_applications_oldest_first_in_one_query(
+    db: Database, client: httpx.AsyncClient
+) -> None:
+    await workflow_org().load(db)
+    first = await drive(db, "SOLO", "G1", "submitted")
+    second = await drive(db, "ALICE", "G1", "offered")
+    page = '{ gig(id: "G1") { owner { id } } gigApplications(gigId: "G1") { id person { id } } }'
+
+    as_owner = await graphql(client, page, "OWNER")
+    as_applicant = await graphql(client, page, "SOLO")
+
+    assert as_owner["data"]["gigApplications"] == [
+        {"id": first, "person": {"id": "SOLO"}},
+        {"id": second, "person": {"id": "ALICE"}},
+    ]
+    assert as_owner["extensions"]["queries"] == 2  # the gig, and its applications
+    assert as_applicant["data"]["gigApplications"] == [{"id": first, "person": {"id": "SOLO"}}]
 
 
 async def test_applying_twice_to_a_gig_or_to_a_closed_gig_is_refused(

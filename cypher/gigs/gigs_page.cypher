@@ -1,6 +1,7 @@
 // A page of gigs matching a filter, in id order after a keyset cursor (the last id seen), with
 // what the screen shows of each in the same round trip: the parts switched on by $with_* come
-// back nested in `gig` (owner, department, skills required first); a part switched off is null.
+// back nested in each gig's map (owner, department, skills required first); a part switched off is
+// null. One row: the page as a list (`page`).
 // Drafts, and drafts cancelled before they were ever published, only for their owner and for
 // viewers who see every draft (HR: `permissions.sees_gig`). Every filter is optional;
 // the department filter includes sub-departments.
@@ -29,7 +30,7 @@ WHERE g.id > $after
 WITH g, owner
 ORDER BY g.id
 LIMIT $limit
-RETURN g {.*,
+RETURN collect(g {.*,
           owner: CASE WHEN $with_owner THEN owner {.*} END,
           department: CASE WHEN $with_department
                         THEN [(g)-[:FOR_DEPARTMENT]->(d:Department) | d {.*}][0] END,
@@ -39,5 +40,4 @@ RETURN g {.*,
                             min_proficiency: r.min_proficiency, importance: r.importance}
                     ORDER BY CASE r.importance WHEN 'required' THEN 0 WHEN 'nice_to_have' THEN 1
                              ELSE 2 END, s.label
-                  } END} AS gig
-ORDER BY g.id
+                  } END}) AS page

@@ -4,7 +4,7 @@
 // viewers who see every draft (HR: `permissions.sees_gig`). The department filter
 // includes sub-departments; a gig whose application deadline has passed is left out unless
 // `include_closed`. `order`: relevance (text score, then newest), newest, start_date, deadline,
-// hours (fewest hours a week first); ties go by id.
+// hours (fewest hours a week first); ties go by id. One row: the page as a list (`page`).
 // :param query => '(churn* OR churn~)'
 // :param viewer_id => 'P1'
 // :param sees_all_drafts => false
@@ -55,4 +55,4 @@ ORDER BY
   g.id
 SKIP $skip
 LIMIT $limit
-RETURN g {.*} AS gig
+RETURN collect(g {.*}) AS page

@@ -1,8 +1,9 @@
 // A page of people matching a filter, in id order after a keyset cursor (the last id seen), with
 // what the screen shows of each in the same round trip: the parts switched on by $with_* come
-// back nested in `person` (department, manager, skills strongest first, aspirations with the
+// back nested in each person's map (department, manager, skills strongest first, aspirations with the
 // manager's id, which decides who sees the private ones); a part switched off is null.
-// Every filter is optional (null); the department filter includes its sub-departments.
+// Every filter is optional (null); the department filter includes its sub-departments. One row,
+// the page as a list (`page`): far cheaper for the driver to decode than a row per person.
 // :param after => ''
 // :param limit => 51
 // :param department_id => null
@@ -25,7 +26,7 @@ WHERE p.id > $after
 WITH p
 ORDER BY p.id
 LIMIT $limit
-RETURN p {.*,
+RETURN collect(p {.*,
           department: CASE WHEN $with_department
                         THEN [(p)-[:MEMBER_OF]->(d:Department) | d {.*}][0] END,
           manager: CASE WHEN $with_manager OR $with_aspirations
@@ -42,5 +43,4 @@ RETURN p {.*,
                          RETURN {skill: s {.id, .label, .type, .custom, .deprecated},
                                  interest: a.interest, visibility: a.visibility}
                          ORDER BY a.interest DESC, s.label
-                       } END} AS person
-ORDER BY p.id
+                       } END}) AS page

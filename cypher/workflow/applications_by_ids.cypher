@@ -1,9 +1,22 @@
 // Applications with everything a transition checks: the applicant (and their manager and the
 // manager's manager), the gig (its owner and seats taken), the applicant's committed gig hours and
-// the engagement the application resulted in. Rows follow the order of $ids; unknown ids are left out.
+// the engagement the application resulted in. Rows follow the order of $ids (unknown ids are left
+// out), then come the applications and invitations to the gig $gig_id, oldest first (a gig page
+// reads them in this one query: ids [] and the gig's id; everything else: gig_id null).
 // :param ids => ['A1']
-UNWIND range(0, size($ids) - 1) AS position
-MATCH (p:Person)-[:APPLIED]->(a:Application {id: $ids[position]})-[:TO]->(g:Gig)
+// :param gig_id => null
+CALL () {
+  UNWIND range(0, size($ids) - 1) AS position
+  MATCH (a:Application {id: $ids[position]})
+  RETURN a, position
+  UNION ALL
+  MATCH (a:Application)-[:TO]->(:Gig {id: $gig_id})
+  WITH a ORDER BY a.created_at, a.id
+  WITH collect(a) AS found
+  UNWIND range(0, size(found) - 1) AS index
+  RETURN found[index] AS a, size($ids) + index AS position
+}
+MATCH (p:Person)-[:APPLIED]->(a)-[:TO]->(g:Gig)
 OPTIONAL MATCH (g)-[:OWNED_BY]->(owner:Person)
 OPTIONAL MATCH (p)-[:REPORTS_TO]->(manager:Person)
 OPTIONAL MATCH (manager)-[:REPORTS_TO]->(grand_manager:Person)

@@ -52,12 +52,16 @@ async def pulse_counters(db: Database, scope: Scope, measures: SurveyMeasure) ->
 
 
 async def fold(
-    counters: PulseCounters, floor: int = DEFAULT_MIN_GROUP, level: int | None = None
+    counters: PulseCounters,
+    floor: int = DEFAULT_MIN_GROUP,
+    level: int | None = None,
+    groups: bool = True,
 ) -> list[PulsePeriod]:
     """The quarters overlapping the scope's period, each with its groups (at least `floor`
     respondents each) and their trend against the quarter before; with `level`, departments
-    rolled up to their ancestor at that depth (0: the top departments). The folding runs in a
-    worker thread, so the request's other metrics keep talking to Neo4j meanwhile."""
+    rolled up to their ancestor at that depth (0: the top departments); without `groups`, the
+    totals alone (each period's `groups` empty). The folding runs in a worker thread, so the
+    request's other metrics keep talking to Neo4j meanwhile."""
     if level is not None and level < 0:
         raise ValidationFailed("level", "must be 0 (top-level departments) or more")
     return await asyncio.to_thread(
@@ -69,6 +73,7 @@ async def fold(
         floor,
         counters.scope,
         level,
+        groups,
     )
 
 

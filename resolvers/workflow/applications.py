@@ -35,6 +35,7 @@ from resolvers.workflow.store import (
     clean,
     locked_application,
     visible_applications,
+    visible_gig_applications,
 )
 
 
@@ -237,7 +238,7 @@ async def assign(tx: Transaction, application: Row, now: datetime, outbox: Outbo
 
 
 async def application(ctx: Context, id: str) -> ApplicationRow | None:
-    rows = await ctx.db.read("workflow/applications_by_ids", ids=[id])
+    rows = await ctx.db.read("workflow/applications_by_ids", ids=[id], gig_id=None)
     visible = [
         row["application"] for row in rows if sees_application(ctx.viewer, row["application"])
     ]
@@ -254,5 +255,4 @@ async def my_applications(ctx: Context) -> list[ApplicationRow]:
 async def gig_applications(ctx: Context, gig_id: str) -> list[ApplicationRow]:
     """A gig's applications as the viewer may see them: all for its owner and HR, their own
     for anyone else."""
-    found = await visible_applications(ctx, "workflow/gig_application_ids", gig_id=gig_id)
-    return application_rows(found)
+    return application_rows(await visible_gig_applications(ctx, gig_id))

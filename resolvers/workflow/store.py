@@ -16,7 +16,7 @@ from resolvers.permissions import (
 
 
 async def applications_by_ids(tx: Transaction, ids: list[str]) -> list[Row]:
-    rows = await tx.run("workflow/applications_by_ids", ids=ids)
+    rows = await tx.run("workflow/applications_by_ids", ids=ids, gig_id=None)
     return [row["application"] for row in rows]
 
 
@@ -31,10 +31,19 @@ async def locked_application(tx: Transaction, viewer: Viewer, id: str) -> Row:
 
 
 async def visible_applications(ctx: Context, name: str, **params: Any) -> list[Row]:
+    """The applications whose ids the query `name` lists, as far as the viewer may see them."""
     ids = [row["id"] for row in await ctx.db.read(name, **params)]
     if not ids:
         return []
-    rows = await ctx.db.read("workflow/applications_by_ids", ids=ids)
+    return _visible(ctx, await ctx.db.read("workflow/applications_by_ids", ids=ids, gig_id=None))
+
+
+async def visible_gig_applications(ctx: Context, gig_id: str) -> list[Row]:
+    """A gig's applications, oldest first, as far as the viewer may see them: one query."""
+    return _visible(ctx, await ctx.db.read("workflow/applications_by_ids", ids=[], gig_id=gig_id))
+
+
+def _visible(ctx: Context, rows: list[Row]) -> list[Row]:
     return [row["application"] for row in rows if sees_application(ctx.viewer, row["application"])]
 
 
