@@ -28,7 +28,13 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from benchmarks.common import Timing, bench_database, ensure_generated_org, time_calls
+from benchmarks.common import (
+    Timing,
+    bench_database,
+    ensure_generated_org,
+    load_average,
+    time_calls,
+)
 from graph.database import Database, Row
 from graph.settings import ServiceSettings
 from resolvers import matching
@@ -354,6 +360,7 @@ async def measure(db: Database, people: int, runs: int) -> None:
     began = time.perf_counter()
     await ensure_generated_org(db, people)
     print(f"\n== {people:,} people (organisation ready in {time.perf_counter() - began:.0f} s)")
+    print(f"  {load_average()}")
     subjects = (await db.read("matching/bench_subjects", count=runs))[0]
     gigs, persons, skills = subjects["gig_ids"], subjects["person_ids"], subjects["skill_ids"]
     print(f"  {len(gigs)} open gigs, {len(persons)} people, {len(skills)} skills asked about")
@@ -456,6 +463,7 @@ async def measure(db: Database, people: int, runs: int) -> None:
             await time_calls("peopleNearSkill  GraphQL", graphql_near, runs),
         ],
     )
+    print(f"  {load_average()}")
 
 
 async def main(sizes: Sequence[int], runs: int) -> None:

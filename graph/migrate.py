@@ -29,6 +29,7 @@ async def apply_schema(db: Database) -> list[str]:
     for name in schema_statements():
         await db.write(name)
     await db.write("admin/backfill_email_keys")
+    await db.write("admin/backfill_gig_capacity_hours")
     await db.write("admin/await_indexes")
     await ensure_reference_data(db)
     await refresh_pulse_tallies(db)

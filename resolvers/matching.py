@@ -182,7 +182,7 @@ async def _ranked(
         return cast(list[CandidateRow], rows)
 
     async def nobody_has_the_hours() -> bool:
-        """Gigs asking more hours than anyone's capacity have no available candidate."""
+        """Gigs asking more hours than anyone has left have no available candidate."""
         if not params["available_only"]:
             return False
         rows = await db.read("matching/gig_hours_reachable", gig_id=gig_id)

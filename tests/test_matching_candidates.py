@@ -6,8 +6,10 @@ import pytest
 
 from graph.database import Database, QueryLog
 from graph.errors import Forbidden, NotFound, ValidationFailed
-from resolvers import matching
+from resolvers import matching, people
 from resolvers.records.matching import CandidateRow
+from seed.loader import load_org
+from seed.org import OrgData
 from tests.support.api import context
 from tests.support.factories import OrgFactory
 from tests.support.matching import ids, leave, matching_org
@@ -191,6 +193,32 @@ async def test_a_gig_asking_more_hours_than_anyone_has_is_answered_without_widen
     unavailable = matching.MatchOptions(available_only=False)
     # everyone meeting python at 3 scores alike; GONE (still active here) holds it at 5
     assert ids(await matching.ranked_candidates(db, "G-LONG", 5, unavailable))[0] == "GONE"
+
+
+async def test_capacity_changes_from_the_profile_and_the_hris_export_count_at_once(
+    db: Database,
+) -> None:
+    # Everyone gives 8 of 40 hours a week to gigs; G-LONG asks for 10.
+    org = matching_org().gig("G-LONG", "OWNER", "GIG", hours_per_week=10.0)
+    await org.requires("G-LONG", "python", 3).load(db)
+    assert await matching.ranked_candidates(db, "G-LONG", 5) == []
+
+    await people.update_profile(
+        context(db, "EXPERT"), "EXPERT", people.ProfileChange(gig_capacity_pct=30.0)
+    )
+    assert ids(await matching.ranked_candidates(db, "G-LONG", 5)) == ["EXPERT"]
+
+    # The next HRIS export says 20% again: EXPERT no longer has the hours.
+    await load_org(db, OrgData(departments=org.org.departments, people=org.org.people))
+    assert await matching.ranked_candidates(db, "G-LONG", 5) == []
+
+    # BUSY could give 12 hours but 6 go to an active engagement: 6 left, not 10.
+    await people.update_profile(
+        context(db, "BUSY"), "BUSY", people.ProfileChange(gig_capacity_pct=30.0)
+    )
+    log = QueryLog()
+    assert await matching.ranked_candidates(db.with_log(log), "G-LONG", 5) == []
+    assert "matching/population" not in log.counts
 
 
 async def test_adjacency_through_related_skills_is_bounded_to_the_strongest(db: Database) -> None:

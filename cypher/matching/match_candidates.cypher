@@ -47,6 +47,10 @@
 // :param exposure_damping => 0.25
 // :param exposure_months => 6
 MATCH (g:Gig {id: $gig_id})
+// Nobody whose weekly gig capacity reaches the gig's hours: no candidate, and nothing to read
+// (a seek on the capacity index; gig_hours_reachable.cypher then proves the answer empty).
+WHERE NOT $available_only
+   OR EXISTS { MATCH (p:Person) WHERE p.gig_capacity_hours >= coalesce(g.hours_per_week, 0.0) }
 OPTIONAL MATCH (g)-[:OWNED_BY]->(owner:Person)
 OPTIONAL MATCH (g)-[:FOR_DEPARTMENT]->(home:Department)
 MATCH (g)-[req:REQUIRES]->(rs:Skill)
