@@ -67,6 +67,7 @@ async def _index(db: Database, version: str | None = None) -> _Index:
                     aliases=tuple(row["aliases"]),
                     is_group=row["is_group"],
                     deprecated=row["deprecated"],
+                    description=row["description"],
                 )
                 for row in await db.read("skills/skill_search_entries")
             ]

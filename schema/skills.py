@@ -82,11 +82,17 @@ class Skill:
 )
 class SkillSuggestion:
     skill: Skill
-    phrase: str = strawberry.field(description="The words of the text that triggered it.")
-    matched_name: str = strawberry.field(description="The skill's label or alias they match.")
+    phrase: str = strawberry.field(
+        description="The words of the text that triggered it: the mention, or for a skill the "
+        "text only implies, the most telling words they share."
+    )
+    matched_name: str = strawberry.field(
+        description="The skill's label or alias they match (an implied skill: its label)."
+    )
     confidence: float = strawberry.field(
-        description="0-1: the share of the name (weighted by how telling each word is) the "
-        "phrase holds."
+        description="0-1: for a mention, the share of the name (weighted by how telling each "
+        "word is) the phrase holds; for a skill the text only implies, how similar the text is "
+        "to the skill's label, alternative labels and description."
     )
 
     @classmethod

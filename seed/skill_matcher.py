@@ -83,6 +83,8 @@ class SkillEntry:
     aliases: tuple[str, ...] = ()
     is_group: bool = False
     deprecated: bool = False
+    description: str = ""
+    """Not searched; what `seed.skill_suggestions` compares a text with."""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,12 @@ def org() -> OrgFactory:
         .skill("price", "negotiate price")
         .skill("sql", "SQL", "structured query language")
         .skill("cooking", "prepare desserts")
+        .skill(
+            "cleansing",
+            "perform data cleansing",
+            description="Detect and correct corrupt records from data sets, ensuring that the "
+            "data become and remain structured according to guidelines.",
+        )
         .department("D1")
         .person("OWNER", "D1")
     )
@@ -51,6 +57,13 @@ async def test_a_text_suggests_the_skills_it_mentions_with_the_phrase_behind_eac
         "price": ("negotiating prices", "negotiate price"),
     }
     assert await suggested(client, "I like long walks") == []
+
+    # implied: named nowhere, but what its description says the work is
+    [implied] = await suggested(client, "You will find and correct corrupt records in our files.")
+    assert implied["skill"]["id"] == "cleansing"
+    assert implied["phrase"] == "correct, corrupt, records"
+    assert implied["matchedName"] == "perform data cleansing"
+    assert 0 < implied["confidence"] < 1
     body = await graphql(client, SUGGEST, "OWNER", variables={"text": "  "})
     assert body["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "text"}
 

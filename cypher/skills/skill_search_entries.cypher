@@ -1,5 +1,7 @@
-// Every skill's names and flags: what the in-memory skill search index is built from.
+// Every skill's names, flags and description: what the in-memory skill search index and the
+// suggester are built from.
 MATCH (s:Skill)
 RETURN s.id AS id, s.label AS label, coalesce(s.aliases, []) AS aliases,
-       coalesce(s.is_group, false) AS is_group, coalesce(s.deprecated, false) AS deprecated
+       coalesce(s.is_group, false) AS is_group, coalesce(s.deprecated, false) AS deprecated,
+       coalesce(s.description, '') AS description
 ORDER BY id
