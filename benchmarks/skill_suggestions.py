@@ -113,7 +113,10 @@ async def measure(esco: Path, count: int, baseline: str | None) -> None:
         SkillEntry(s.id, s.label, s.aliases, s.is_group, description=s.description)
         for s in taxonomy.skills
     ]
-    suggesters: dict[str, Suggests] = {"suggestSkills (now)": SkillSuggester.build(entries)}
+    related = [(r.skill_id, r.related_id, r.weight) for r in taxonomy.related]
+    suggesters: dict[str, Suggests] = {
+        "suggestSkills (now)": SkillSuggester.build(entries, related)
+    }
     if baseline:
         suggesters["suggestSkills (before)"] = suggester_of(baseline, entries)
     cases = splits(esco, count)

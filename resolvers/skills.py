@@ -87,7 +87,11 @@ async def suggest_skills(db: Database, text: str, first: int) -> list[SkillSugge
     a claim, never validated)."""
     index = await _index(db)
     if index.suggester is None:
-        index.suggester = SkillSuggester.build(index.entries)
+        related = [
+            (row["skill_id"], row["related_id"], float(row["weight"]))
+            for row in await db.read("skills/skill_relations")
+        ]
+        index.suggester = SkillSuggester.build(index.entries, related)
     found = index.suggester.suggest(text, first)
     if not found:
         return []

@@ -16,12 +16,17 @@ once per taxonomy version (`SkillSuggester.build`), nothing downloaded:
   *nuclear plant* implies *monitor radiation levels* although it never names it.
 
 A skill is offered when it is mentioned or when its similarity reaches `MIN_SIMILARITY` with at
-least `MIN_SHARED_WORDS` words in common (one shared word is no evidence); skills
-rank by similarity plus `MENTION_BONUS` x the coverage of their best mention. Each comes with
-the phrase that triggered it: the mention's words, or for a skill only implied, the words of the
-text it shares that weigh most (`IMPLIED_WORDS`, in the text's order). `MENTION_BONUS` and
-`MIN_SIMILARITY` were chosen on ESCO occupations that `benchmarks.skill_suggestions` does not
-score (its `dev` split). Nothing here writes: a suggestion is only offered.
+least `MIN_SHARED_WORDS` words in common (one shared word is no evidence); its score is the
+similarity plus `MENTION_BONUS` x the coverage of its best mention. Then the skills found
+**spread** over the taxonomy's adjacency (`RELATED_TO`: curated relations, similar descriptions,
+siblings, co-occurrence in occupation profiles as support; generic skills have none): each skill
+related to one of the `SPREAD_FROM` strongest gains `SPREAD` x the link's weight x that one's
+score, and is offered too (a text about welding fixtures also implies reading blueprints). Each
+suggestion comes with the phrase that triggered it: the mention's words; for a skill only
+similar, the words of the text it shares that weigh most (`IMPLIED_WORDS`, in the text's
+order); for a skill only related, the phrase of the skill it is related to. The parameters were
+chosen on ESCO occupations that `benchmarks.skill_suggestions` does not score (its `dev`
+split). Nothing here writes: a suggestion is only offered.
 """
 
 from __future__ import annotations
@@ -45,6 +50,8 @@ WINDOW = 6
 MIN_SIMILARITY = 0.2
 MENTION_BONUS = 0.1
 MIN_SHARED_WORDS = 2
+SPREAD = 0.3
+SPREAD_FROM = 5
 IMPLIED_WORDS = 3
 STOP_WORDS = frozenset(
     ("a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into",
@@ -108,8 +115,16 @@ class _Postings:
 
 
 class SkillSuggester:
-    def __init__(self, skills: Iterable[SkillEntry]) -> None:
+    def __init__(
+        self, skills: Iterable[SkillEntry], related: Iterable[tuple[str, str, float]] = ()
+    ) -> None:
         self.skills = [s for s in skills if not s.is_group and not s.deprecated]
+        position = {skill.id: index for index, skill in enumerate(self.skills)}
+        self._related: dict[int, list[tuple[int, float]]] = defaultdict(list)
+        for a, b, weight in related:
+            if a in position and b in position:
+                self._related[position[a]].append((position[b], weight))
+                self._related[position[b]].append((position[a], weight))
         names: list[tuple[int, str, tuple[str, ...]]] = []
         for index, skill in enumerate(self.skills):
             for text in dict.fromkeys((skill.label, *skill.aliases)):
@@ -131,8 +146,11 @@ class SkillSuggester:
         self._build_documents()
 
     @classmethod
-    def build(cls, skills: Iterable[SkillEntry]) -> SkillSuggester:
-        return cls(skills)
+    def build(
+        cls, skills: Iterable[SkillEntry], related: Iterable[tuple[str, str, float]] = ()
+    ) -> SkillSuggester:
+        """From every skill and the taxonomy's `RELATED_TO` links (skill, related, weight)."""
+        return cls(skills, related)
 
     def _build_documents(self) -> None:
         documents = [
@@ -170,11 +188,27 @@ class SkillSuggester:
         for skill, mention in mentions.items():
             score[skill] += MENTION_BONUS * mention.coverage
         offered = set(mentions) | set(np.flatnonzero(similarity >= MIN_SIMILARITY).tolist())
+        via = self._spread(offered, score)
+        offered |= set(via)
         ranked = sorted(offered, key=lambda i: (-score[i], self.skills[i].label, self.skills[i].id))
-        return [
-            self._suggestion(i, mentions.get(i), float(similarity[i]), float(score[i]), text)
-            for i in ranked[:limit]
-        ]
+        return [self._suggestion(i, mentions, similarity, score, text, via) for i in ranked[:limit]]
+
+    def _spread(self, offered: set[int], score: npt.NDArray[np.float64]) -> dict[int, int]:
+        """Raises, in `score`, the skills related to the `SPREAD_FROM` strongest of `offered` by
+        `SPREAD` x the link's weight x that skill's score; returns each raised skill's strongest
+        source."""
+        sources = sorted(offered, key=lambda i: -score[i])[:SPREAD_FROM]
+        raised: dict[int, float] = defaultdict(float)
+        strongest: dict[int, tuple[float, int]] = {}
+        for source in sources:
+            for related, weight in self._related.get(source, ()):
+                gain = SPREAD * weight * float(score[source])
+                raised[related] += gain
+                if related not in strongest or gain > strongest[related][0]:
+                    strongest[related] = (gain, source)
+        for related, gain in raised.items():
+            score[related] += gain
+        return {related: source for related, (_, source) in strongest.items()}
 
     def _text_weights(self, positions: dict[str, list[int]]) -> dict[str, float]:
         """The text's TF-IDF vector: each of its words the skills use, L2-normalised."""
@@ -237,25 +271,38 @@ class SkillSuggester:
             best[name.skill] = (coverage * weight, _Mention(name, coverage, phrase))
 
     def _suggestion(
-        self, index: int, mention: _Mention | None, similarity: float, score: float, text: str
+        self,
+        index: int,
+        mentions: dict[int, _Mention],
+        similarity: npt.NDArray[np.float64],
+        score: npt.NDArray[np.float64],
+        text: str,
+        via: dict[int, int],
     ) -> Suggestion:
+        """A mention with its words; a similar skill with the words it shares with the text; a
+        skill only related to those found with what brought the one it is related to."""
         skill = self.skills[index]
+        mention = mentions.get(index)
         if mention is not None:
-            return Suggestion(
-                id=skill.id,
-                label=skill.label,
-                phrase=mention.phrase,
-                matched_name=mention.name.text,
-                confidence=round(mention.coverage, 2),
-                score=score,
+            phrase, matched, confidence = mention.phrase, mention.name.text, mention.coverage
+        elif similarity[index] >= MIN_SIMILARITY or index not in via:
+            phrase, matched = self._implied_by(skill, text), skill.label
+            confidence = float(similarity[index])
+        else:
+            source = self.skills[via[index]]
+            phrase = (
+                mentions[via[index]].phrase
+                if via[index] in mentions
+                else self._implied_by(source, text)
             )
+            matched, confidence = skill.label, float(score[index] - similarity[index])
         return Suggestion(
             id=skill.id,
             label=skill.label,
-            phrase=self._implied_by(skill, text),
-            matched_name=skill.label,
-            confidence=round(min(similarity, 1.0), 2),
-            score=score,
+            phrase=phrase,
+            matched_name=matched,
+            confidence=round(min(confidence, 1.0), 2),
+            score=float(score[index]),
         )
 
     def _implied_by(self, skill: SkillEntry, text: str) -> str:

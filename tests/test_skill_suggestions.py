@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 
 from graph.database import Database
+from seed.loader import load_taxonomy
 from tests.support.api import graphql
 from tests.support.factories import OrgFactory
 
@@ -113,3 +114,30 @@ async def test_a_suggested_profile_skill_the_person_confirms_starts_as_a_claim(
     body = await graphql(client, set_skill, "OWNER", variables={"skill": suggestion["skill"]["id"]})
     skills = body["data"]["setSkill"]["result"]["skills"]
     assert skills == [{"validated": False, "skill": {"id": "sql"}}]
+
+
+def welding(related: bool) -> OrgFactory:
+    org = (
+        OrgFactory()
+        .skill("weld", "weld metal parts")
+        .skill("blueprints", "read standard blueprints")
+        .skill("bake", "bake bread")
+        .department("D1")
+        .person("OWNER", "D1")
+    )
+    return org.related("weld", "blueprints", 0.9) if related else org
+
+
+async def test_a_text_also_implies_the_skills_related_to_those_it_mentions_once_imported(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await welding(related=False).load(db)
+    text = "We need someone to weld metal parts in our workshop."
+    assert [s["skill"]["id"] for s in await suggested(client, text)] == ["weld"]
+
+    await load_taxonomy(db, welding(related=True).taxonomy)  # a re-import that relates them
+    found = await suggested(client, text)
+    assert [s["skill"]["id"] for s in found] == ["weld", "blueprints"]
+    assert found[1]["phrase"] == "weld metal parts"  # what brought the skill it relates to
+    assert found[1]["matchedName"] == "read standard blueprints"
+    assert found[1]["confidence"] < found[0]["confidence"]
