@@ -49,7 +49,7 @@ from seed.org import (
 )
 from seed.org_import import gc_paused
 from seed.profiles import DEPARTMENTS, EXECUTIVE, DepartmentProfile
-from seed.skill_matcher import SkillIndex, SkillName
+from seed.skill_index import SkillIndex, SkillName
 
 T = TypeVar("T")
 

@@ -48,7 +48,7 @@ from seed.org import (
     PersonRow,
     PersonSkillRow,
 )
-from seed.skill_matcher import SkillIndex, SkillName
+from seed.skill_index import SkillIndex, SkillName
 
 if TYPE_CHECKING:
     from _csv import Reader

@@ -15,7 +15,7 @@ from resolvers.skills import search_skills
 from seed.org import BroaderRow, RelatedRow, SkillRow, TaxonomyData
 from seed.pipeline import import_org_dir, import_taxonomy
 from seed.profiles import occupation_labels
-from seed.skill_matcher import SkillIndex, SkillName
+from seed.skill_index import SkillIndex, SkillName
 from seed.taxonomy import (
     derive_from_esco,
     read_taxonomy,
