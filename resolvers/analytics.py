@@ -9,7 +9,9 @@ Neo4j Browser) and takes the database directly, so the benchmark times the very 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import time
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
@@ -118,11 +120,21 @@ async def collaboration_pairs(
     return [Collaboration.from_row(pair) for pair in rows[0]["pairs"]]
 
 
+def analysis_workers() -> ProcessPoolExecutor:
+    """The process the collaboration analysis runs in (`workers` of `collaboration`), for its
+    owner to hold while it serves (the service's lifespan, a benchmark) and shut down after.
+    networkx is pure Python: in a thread it would hold the interpreter that decodes the other
+    metrics' answers and folds the pulses of the same request; in its own process it computes
+    beside them, on the other core. Spawned, not forked (the serving process runs threads), at
+    the first analysis; one process, as one analysis at a time keeps a core busy."""
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+
+
 @dataclass(frozen=True)
 class TimedReport:
     """The collaboration report, the names of the brokers it ranks, and its two costs apart: the
-    Cypher reads and networkx (run in a worker thread, so the request's other metrics keep
-    talking to Neo4j meanwhile)."""
+    Cypher reads and networkx (run in `workers`, or a worker thread, so the request's other
+    metrics keep talking to Neo4j meanwhile; with the pickling to and from a process)."""
 
     report: CollaborationReport
     names: dict[str, str]
@@ -130,15 +142,19 @@ class TimedReport:
     networkx_s: float
 
 
-async def collaboration(db: Database, scope: Scope, level: int | None = None) -> TimedReport:
+async def collaboration(
+    db: Database, scope: Scope, level: int | None = None, workers: Executor | None = None
+) -> TimedReport:
     """Collaboration between the departments people are members of, or, with `level`, between
-    their ancestors at that depth of the department tree (0 = the top-level departments)."""
+    their ancestors at that depth of the department tree (0 = the top-level departments); the
+    networkx analysis runs in `workers` (`analysis_workers`), or in a thread without them."""
     if level is not None and level < 0:
         raise ValidationFailed("level", "must be 0 (top-level departments) or more")
     began = time.perf_counter()
     pairs = await collaboration_pairs(db, scope, level)
     read = time.perf_counter()
-    report = await asyncio.to_thread(collaboration_report, pairs, scope.top)
+    loop = asyncio.get_running_loop()
+    report = await loop.run_in_executor(workers, collaboration_report, pairs, scope.top)
     analysed = time.perf_counter()
     rows = await db.read(
         "analytics/names_by_ids",

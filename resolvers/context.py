@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import uuid4
@@ -19,7 +20,9 @@ from resolvers.identity import Viewer
 class Context:
     """What one request may use: the database (counting its queries), the viewer, the settings,
     the request's DataLoaders (created lazily, so each request batches its own lookups), the
-    request id that logs and masked errors carry, and what the request log line reports."""
+    request id that logs and masked errors carry, what the request log line reports, and the
+    process pool CPU-bound analyses run in (`resolvers.analytics.analysis_workers`, held by the
+    service's lifespan; None: a thread of this process)."""
 
     db: Database
     viewer: Viewer
@@ -33,6 +36,7 @@ class Context:
     end_session: Callable[[], Awaitable[None]] | None = None
     """Closes the websocket this context serves (when its token expires); None over HTTP."""
     session_expiry: asyncio.TimerHandle | None = None
+    workers: Executor | None = None
 
 
 Info = StrawberryInfo[Context, None]

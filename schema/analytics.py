@@ -377,7 +377,7 @@ class Analytics:
         (collaboration, champions)."""
         if level not in self.reports:
             self.reports[level] = asyncio.ensure_future(
-                analytics.collaboration(info.context.db, self.scope, level)
+                analytics.collaboration(info.context.db, self.scope, level, info.context.workers)
             )
         return self.reports[level]
 

@@ -1,7 +1,8 @@
 """The Starlette application: GraphQL at /graphql, /healthz, /readyz, /metrics, /auth/config
 and the web app at /.
 
-The Neo4j driver is opened and closed in the lifespan, one per process; the service keeps no
+The Neo4j driver is opened and closed in the lifespan, one per process, and so is the worker
+process the collaboration analysis runs in (started at the first analysis); the service keeps no
 other state, so several processes can serve side by side behind a load balancer.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from concurrent.futures import Executor
 from contextlib import asynccontextmanager
 from typing import Any, TypedDict
 
@@ -25,6 +27,7 @@ from graph.database import POOL_SIZE, ConnectionInfo, Database, Deadlines
 from graph.errors import TalentGraphError
 from graph.migrate import apply_schema, schema_ready
 from graph.settings import DeliverySettings, ServiceSettings, SmtpSettings, service_settings
+from resolvers.analytics import analysis_workers
 from resolvers.oidc import OidcVerifier
 from service.browser_guide import browser_guide, browser_style, open_to_neo4j_browser
 from service.delivery import delivery_loop, delivery_routes
@@ -46,6 +49,7 @@ class State(TypedDict):
     db: Database
     settings: ServiceSettings
     oidc: OidcVerifier | None
+    workers: Executor
 
 
 async def healthz(request: Request) -> Response:
@@ -119,8 +123,9 @@ def create_app(
         except TalentGraphError as error:
             log.warning("schema not applied at start-up (%s); /readyz will retry", error.message)
         try:
-            async with delivery_loop(db, delivery, smtp, settings.secret.get_secret_value()):
-                yield {"db": db, "settings": settings, "oidc": graphql.oidc}
+            with analysis_workers() as workers:
+                async with delivery_loop(db, delivery, smtp, settings.secret.get_secret_value()):
+                    yield {"db": db, "settings": settings, "oidc": graphql.oidc, "workers": workers}
         finally:
             pool_registry.unregister(pool)
             await db.close()

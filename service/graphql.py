@@ -311,6 +311,7 @@ class TalentGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             query_log=query_log,
             request_id=getattr(request.state, "request_id", None) or uuid4().hex,
+            workers=request.state.workers,
         )
         if isinstance(request, WebSocket):
             context.end_session = lambda: request.close(4401, "the token expired")

@@ -4,7 +4,8 @@
 // departments whose gigs they worked on, the endorsements they gave, and their place among the
 // brokers of the collaboration graph (betweenness, computed by networkx: the API passes the
 // period's brokers as $brokers). Points: 2 per well-rated gig, 1 per other department helped,
-// 1 per endorsement given (at most 3), 3 for a broker; most points first.
+// 1 per endorsement given (at most 3), 3 for a broker; most points first. The departments helped
+// are named for the people listed only.
 // :param start => datetime('2026-01-01T00:00:00Z')
 // :param end => datetime('2027-01-01T00:00:00Z')
 // :param department_id => null
@@ -34,15 +35,16 @@ WITH p, sum(good) AS good_gigs, avg(rating) AS average_rating,
 WHERE coalesce(p.active, true) AND NOT coalesce(p.champion_opt_out, false)
 MATCH (p)-[:MEMBER_OF]->(d:Department)
 WHERE $department_id IS NULL OR EXISTS { (d)-[:PART_OF*0..]->(:Department {id: $department_id}) }
-WITH p, d, good_gigs, average_rating, endorsements_given, betweenness,
-     COLLECT { MATCH (h:Department) WHERE h.id IN helped RETURN h.name ORDER BY h.name }
-       AS departments_helped
-WITH p, d, good_gigs, average_rating, endorsements_given, betweenness, departments_helped,
-     2 * good_gigs + size(departments_helped)
+WITH p, d, good_gigs, average_rating, endorsements_given, betweenness, helped,
+     2 * good_gigs + size(helped)
        + CASE WHEN endorsements_given > 3 THEN 3 ELSE endorsements_given END
        + CASE WHEN betweenness IS NULL THEN 0 ELSE 3 END AS points
 WHERE points > 0
-RETURN p.id AS person_id, p.name AS name, d.id AS department_id, d.name AS department_name,
-       good_gigs, average_rating, departments_helped, endorsements_given, betweenness, points
-ORDER BY points DESC, good_gigs DESC, name, person_id
+ORDER BY points DESC, good_gigs DESC, p.name, p.id
 LIMIT $limit
+RETURN p.id AS person_id, p.name AS name, d.id AS department_id, d.name AS department_name,
+       good_gigs, average_rating,
+       COLLECT { MATCH (h:Department) WHERE h.id IN helped RETURN h.name ORDER BY h.name }
+         AS departments_helped,
+       endorsements_given, betweenness, points
+ORDER BY points DESC, good_gigs DESC, name, person_id

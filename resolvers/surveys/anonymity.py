@@ -140,7 +140,7 @@ class PulsePeriod:
 class _Quarter:
     """One quarter's raw tallies by department, and the part of the tree above them."""
 
-    own: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    own: dict[str, Tally] = field(default_factory=dict)
     parent: dict[str, str | None] = field(default_factory=dict)
     depth: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
@@ -192,12 +192,17 @@ def _read(
             if level is not None and len(line) > level + 1:
                 line = line[len(line) - level - 1 :]
             for index, department in enumerate(line):
+                if department.id in quarter.depth:
+                    break  # an earlier group's line: the rest of it is known
                 quarter.names[department.id] = department.name
                 quarter.depth[department.id] = len(line) - 1 - index
                 quarter.parent[department.id] = (
                     line[index + 1].id if index + 1 < len(line) else None
                 )
-            quarter.own[line[0].id].add(Tally.from_row(group))
+            tally = Tally.from_row(group)
+            mine = quarter.own.setdefault(line[0].id, tally)
+            if mine is not tally:
+                mine.add(tally)
     return quarters
 
 
@@ -271,8 +276,11 @@ def _fold(quarter: _Quarter, floor: int) -> list[_Folded]:
     shown: list[_Folded] = []
     for department_id in sorted(quarter.depth, key=lambda d: (-quarter.depth[d], d)):
         ref = DepartmentRef(department_id, quarter.names[department_id])
-        tally, includes = carried.pop(department_id, (Tally(), []))
-        tally.add(quarter.own.get(department_id, Tally()))
+        own = quarter.own.get(department_id)
+        none_folded_in: list[DepartmentRef] = []
+        tally, includes = carried.get(department_id) or (own or Tally(), none_folded_in)
+        if own is not None and tally is not own:
+            tally.add(own)
         if tally.respondents >= floor:
             shown.append(_Folded(ref, tuple(sorted(includes, key=lambda d: d.id)), tally))
             continue
