@@ -1,7 +1,7 @@
 """The API under load: three screens' queries against a real `talentgraph serve`.
 
     python -m benchmarks.api_people_page [--people 10000] [--clients 16] [--requests 25]
-                                         [--workers N] [--baseline-checkout DIR]
+                                         [--rounds 5] [--workers N] [--baseline-checkout DIR]
 
 The screens: the people directory (a page of 50 people with department and skills, pages spread
 over the whole directory), a gig page (the gig with owner, department, requirements and its
@@ -39,10 +39,16 @@ from urllib.parse import urlsplit
 import httpx
 import orjson
 
-from benchmarks.common import Timing, bench_database, ensure_generated_org
-from benchmarks.cpu_use import Clocks, CpuUse
-from graph.connection import configured_connection, local_server
-from graph.database import ConnectionInfo, Database
+from benchmarks.common import (
+    SECRET,
+    Timing,
+    bench_connection,
+    bench_database,
+    ensure_generated_org,
+)
+from benchmarks.cpu_use import Clocks, Run
+from graph.connection import local_server
+from graph.database import Database
 from graph.settings import Neo4jSettings
 from resolvers import matching
 from resolvers.identity import issue_token
@@ -51,7 +57,6 @@ from service.processes import ServiceProcess, serving
 
 PAGE = 50
 CANDIDATES = 20
-SECRET = "benchmark-secret-that-is-long-enough-for-hs256"
 
 PEOPLE_PAGE = """
 query ($after: String) {
@@ -96,13 +101,6 @@ class Screen:
     """Whether a response body holds the whole screen."""
     raw: Callable[[int], Awaitable[None]]
     """The same data as one hand-written Cypher query through the driver."""
-
-
-def bench_connection() -> ConnectionInfo:
-    """The connection `bench_database` uses, for the server subprocesses."""
-    return (
-        configured_connection() if Neo4jSettings().uri else local_server("bench").connection_info()
-    )
 
 
 async def directory(db: Database) -> list[str]:
@@ -175,18 +173,17 @@ def bench_neo4j_pid() -> int | None:
 
 
 async def under_load(
-    label: str, call: Callable[[int], Awaitable[None]], clients: int, per_client: int
-) -> tuple[Timing, float, CpuUse]:
-    """Runs `call` from `clients` concurrent loops in this process, `per_client` times each
-    (after a warm-up); returns the latencies, the requests per second and the CPU they cost
-    (this process being the client)."""
-    await asyncio.gather(*(call(i) for i in range(clients)))
+    call: Callable[[int], Awaitable[None]], clients: int, per_client: int, first: int
+) -> Run:
+    """Runs `call(i)` from `clients` concurrent loops in this process, `per_client` times each,
+    i from `first` on (after a warm-up), this process being the client."""
+    await asyncio.gather(*(call(first + i) for i in range(clients)))
     samples: list[float] = []
 
     async def loop(client: int) -> None:
         for n in range(per_client):
             began = time.perf_counter()
-            await call(client * per_client + n)
+            await call(first + client * per_client + n)
             samples.append((time.perf_counter() - began) * 1000)
 
     neo4j = bench_neo4j_pid()
@@ -195,8 +192,7 @@ async def under_load(
     await asyncio.gather(*(loop(c) for c in range(clients)))
     elapsed = time.perf_counter() - began
     client_s = sum(os.times()[:2]) - client_before
-    cpu = CpuUse.between(before, Clocks.read(None, neo4j), client_s, len(samples), elapsed)
-    return Timing(label, samples), len(samples) / elapsed, cpu
+    return Run.between(before, Clocks.read(None, neo4j), samples, elapsed, client_s)
 
 
 @dataclass(frozen=True)
@@ -215,13 +211,11 @@ class Server:
             raise RuntimeError(f"{self.label}: unexpected response {response.text[:500]}")
         return body
 
-    async def under_load(
-        self, screen: Screen, clients: int, per_client: int
-    ) -> tuple[Timing, float, CpuUse]:
+    async def under_load(self, screen: Screen, clients: int, per_client: int, first: int) -> Run:
         """`clients` concurrent clients (`benchmarks.http_load`) send `per_client` requests
-        each; returns the latencies, the requests per second and the CPU they cost."""
+        each, request i from `first` on."""
         bodies = [
-            orjson.dumps({"query": screen.query, "variables": screen.variables(i)}).decode()
+            orjson.dumps({"query": screen.query, "variables": screen.variables(first + i)}).decode()
             for i in range(clients * per_client)
         ]
         job = {"port": urlsplit(self.service.url).port, "token": self.token, "clients": clients,
@@ -243,9 +237,9 @@ class Server:
         await load.wait()
         if result["failure"]:
             raise RuntimeError(f"{self.label}: {result['failure']}")
-        samples, elapsed = result["samples_ms"], result["elapsed_s"]
-        cpu = CpuUse.between(before, after, result["cpu_s"], len(samples), elapsed)
-        return Timing(self.label, samples), len(samples) / elapsed, cpu
+        return Run.between(
+            before, after, result["samples_ms"], result["elapsed_s"], result["cpu_s"]
+        )
 
 
 def start_servers(
@@ -277,7 +271,7 @@ def start_servers(
 
 
 async def main(
-    people: int, clients: int, per_client: int, workers: int, baseline: str | None
+    people: int, clients: int, per_client: int, rounds: int, workers: int, baseline: str | None
 ) -> None:
     async with bench_database() as db:
         await ensure_generated_org(db, people)
@@ -299,52 +293,62 @@ async def main(
             servers = list(start_servers(stack, configs, clients, token))
             try:
                 await asyncio.gather(*(server.service.wait_ready() for server in servers))
+                each = max(1, per_client // rounds)
                 print(f"API screens: {people:,} people, {clients} concurrent clients, "
-                      f"{clients * per_client} requests per figure; load average "
-                      f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")  # fmt: skip
+                      f"{clients * each * rounds} requests per figure in {rounds} interleaved "
+                      f"rounds; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} "
+                      f"cores")  # fmt: skip
                 for screen in all_screens:
-                    await measure(screen, servers, clients, per_client, workers)
+                    await measure(screen, servers, clients, per_client, workers, rounds)
             finally:
                 await asyncio.gather(*(server.http.aclose() for server in servers))
 
 
 async def measure(
-    screen: Screen, servers: list[Server], clients: int, per_client: int, workers: int
+    screen: Screen,
+    servers: list[Server],
+    clients: int,
+    per_client: int,
+    workers: int,
+    rounds: int,
 ) -> None:
+    """Each figure in `rounds` rounds, every server (and the raw baseline) once a round, so
+    that all of them meet the same drift of the machine's other load."""
     print(f"\n== {screen.title}")
     counted = [server for server in servers if server.label.startswith("queries")]
     for server in counted:
         body = await server.ask(screen, 1)
         print(f"  Cypher queries per request, {server.label[9:-1]}: "
               f"{body['extensions']['queries']}")  # fmt: skip
-    raw, raw_rate, raw_cpu = await under_load(
-        "raw Cypher through the driver", screen.raw, clients, per_client
-    )
-    print(f"  {raw.line()}   {raw_rate:7.1f} req/s")
-    print(f"      {raw_cpu.line()}")
-    rates: dict[str, tuple[float, CpuUse]] = {}
-    for server in servers:
-        if server in counted:
-            continue
+    measured = [server for server in servers if server not in counted]
+    for server in measured:
         await server.ask(screen, 1)  # the whole screen, checked once in full
-        timing, rate, cpu = await server.under_load(screen, clients, per_client)
-        rates[server.label] = rate, cpu
-        print(f"  {timing.line(raw)}   {rate:7.1f} req/s")
-        print(f"      {cpu.line()}")
-    (one, one_cpu), (many, many_cpu) = (
-        rates["GraphQL, 1 worker"],
-        rates[f"GraphQL, {workers} workers"],
-    )
+    runs: dict[str, Run] = {}
+    each = max(1, per_client // rounds)
+    for round in range(rounds):
+        first = round * clients * each
+        parts = [("raw", await under_load(screen.raw, clients, each, first))]
+        for server in measured:
+            parts.append((server.label, await server.under_load(screen, clients, each, first)))
+        for label, run in parts:
+            runs[label] = runs[label] + run if label in runs else run
+    raw = Timing("raw Cypher through the driver", runs["raw"].samples_ms)
+    print(f"  {raw.line()}   {runs['raw'].rate:7.1f} req/s")
+    print(f"      {runs['raw'].cpu().line()}")
+    for server in measured:
+        run = runs[server.label]
+        print(f"  {Timing(server.label, run.samples_ms).line(raw)}   {run.rate:7.1f} req/s")
+        print(f"      {run.cpu().line()}")
+    one, many = runs["GraphQL, 1 worker"], runs[f"GraphQL, {workers} workers"]
+    one_cpu, many_cpu = one.cpu(), many.cpu()
     cores = os.cpu_count() or 1
     idle = one_cpu.bound_rps(1, cores), many_cpu.bound_rps(workers, cores)
     loaded = (
         one_cpu.bound_rps(1, one_cpu.free_cores()),
         many_cpu.bound_rps(workers, many_cpu.free_cores()),
     )
-    print(
-        f"  throughput: {workers} workers x{many / one:.2f} of 1 worker; 1 worker serves "
-        f"x{raw_rate / one:.2f} fewer requests than raw Cypher"
-    )
+    print(f"  throughput: {workers} workers x{many.rate / one.rate:.2f} of 1 worker; 1 worker "
+          f"serves x{runs['raw'].rate / one.rate:.2f} fewer requests than raw Cypher")  # fmt: skip
     print(f"  CPU bound: on {cores} idle cores these costs allow 1 worker {idle[0]:.1f} req/s, "
           f"{workers} workers {idle[1]:.1f} (x{idle[1] / idle[0]:.2f}); with the cores the other "
           f"load left them {loaded[0]:.1f} and {loaded[1]:.1f} "
@@ -356,13 +360,23 @@ def cli() -> None:
     parser.add_argument("--people", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--requests", type=int, default=25, help="requests per client")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="rounds each figure is measured in, interleaved"
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument(
         "--baseline-checkout", help="also serve the screens from this checkout (1 worker)"
     )
     args = parser.parse_args()
     asyncio.run(
-        main(args.people, args.clients, args.requests, args.workers, args.baseline_checkout)
+        main(
+            args.people,
+            args.clients,
+            args.requests,
+            args.rounds,
+            args.workers,
+            args.baseline_checkout,
+        )
     )
 
 

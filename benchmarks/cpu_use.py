@@ -60,6 +60,65 @@ class Clocks:
 
 
 @dataclass(frozen=True)
+class Run:
+    """What one measurement took: its latencies, its wall time and the CPU seconds each party
+    spent over it (the machine's in all); runs of the same figure add up."""
+
+    samples_ms: list[float]
+    elapsed_s: float
+    service_s: float
+    neo4j_s: float | None
+    client_s: float
+    machine_s: float
+
+    @classmethod
+    def between(
+        cls,
+        before: Clocks,
+        after: Clocks,
+        samples_ms: list[float],
+        elapsed_s: float,
+        client_s: float,
+    ) -> Run:
+        return cls(
+            samples_ms,
+            elapsed_s,
+            after.service_s - before.service_s,
+            after.neo4j_s - before.neo4j_s if after.neo4j_s else None,
+            client_s,
+            after.machine_s - before.machine_s,
+        )
+
+    def __add__(self, other: Run) -> Run:
+        neo4j = (
+            None if self.neo4j_s is None or other.neo4j_s is None else self.neo4j_s + other.neo4j_s
+        )
+        return Run(
+            self.samples_ms + other.samples_ms,
+            self.elapsed_s + other.elapsed_s,
+            self.service_s + other.service_s,
+            neo4j,
+            self.client_s + other.client_s,
+            self.machine_s + other.machine_s,
+        )
+
+    @property
+    def rate(self) -> float:
+        """Requests per second."""
+        return len(self.samples_ms) / self.elapsed_s
+
+    def cpu(self) -> CpuUse:
+        requests = len(self.samples_ms)
+        others = self.machine_s - self.service_s - (self.neo4j_s or 0.0) - self.client_s
+        return CpuUse(
+            self.service_s * 1000 / requests,
+            self.neo4j_s * 1000 / requests if self.neo4j_s is not None else None,
+            self.client_s * 1000 / requests,
+            max(0.0, others / self.elapsed_s),
+        )
+
+
+@dataclass(frozen=True)
 class CpuUse:
     """CPU milliseconds per request of each party over one measurement, and the cores the rest
     of the machine took meanwhile."""
@@ -68,19 +127,6 @@ class CpuUse:
     neo4j_ms: float | None
     client_ms: float
     others_cores: float
-
-    @classmethod
-    def between(
-        cls, before: Clocks, after: Clocks, client_s: float, requests: int, elapsed_s: float
-    ) -> CpuUse:
-        service, neo4j = after.service_s - before.service_s, after.neo4j_s - before.neo4j_s
-        others = after.machine_s - before.machine_s - service - neo4j - client_s
-        return cls(
-            service * 1000 / requests,
-            neo4j * 1000 / requests if after.neo4j_s else None,
-            client_s * 1000 / requests,
-            max(0.0, others / elapsed_s),
-        )
 
     def bound_rps(self, workers: int, cores: float) -> float:
         """The most requests a second these costs allow on `cores` cores shared by the

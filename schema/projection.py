@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from inspect import isawaitable
+from math import isfinite
 from typing import Any
 
 from graphql import (
@@ -27,7 +28,9 @@ from graphql import (
     FragmentSpreadNode,
     GraphQLBoolean,
     GraphQLEnumType,
+    GraphQLFloat,
     GraphQLID,
+    GraphQLInt,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -40,6 +43,7 @@ from graphql import (
     get_named_type,
 )
 from graphql.execution.collect_fields import FieldDetails, FragmentDetails
+from graphql.type.scalars import GRAPHQL_MAX_INT, GRAPHQL_MIN_INT
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 
 from resolvers.records import NOT_FETCHED
@@ -96,34 +100,32 @@ def _compile(
     field_details: list[FieldDetails],
     fragments: dict[str, FragmentDetails],
     collect: Collect,
+    non_null: bool = False,
 ) -> Plan | None:
+    """The plan of `return_type`; `non_null`: inside a non-null type, a null aborts."""
     if isinstance(return_type, GraphQLNonNull):
-        inner = _compile(return_type.of_type, field_details, fragments, collect)
-        return None if inner is None else _non_null(inner)
+        return _compile(return_type.of_type, field_details, fragments, collect, non_null=True)
     if isinstance(return_type, GraphQLList):
         inner = _compile(return_type.of_type, field_details, fragments, collect)
-        return None if inner is None else _each(inner)
+        return None if inner is None else _each(inner, non_null)
     if isinstance(return_type, GraphQLScalarType | GraphQLEnumType):
-        return _leaf(return_type)
+        return _leaf(return_type, non_null)
     if isinstance(return_type, GraphQLObjectType):
-        return _object(return_type, field_details, fragments, collect)
+        return _object(return_type, field_details, fragments, collect, non_null)
     return None  # an interface or a union: the standard path finds the runtime type
 
 
-def _non_null(inner: Plan) -> Plan:
-    def non_null(value: Any) -> Any:
-        completed = inner(value)
-        if completed is None:
-            raise Abort
-        return completed
-
-    return non_null
+def _null(non_null: bool) -> None:
+    """The completion of a null: null, or where the type forbids one, the standard path's
+    error."""
+    if non_null:
+        raise Abort
 
 
-def _each(inner: Plan) -> Plan:
+def _each(inner: Plan, non_null: bool) -> Plan:
     def each(value: Any) -> Any:
         if value is None or value is Undefined:
-            return None
+            return _null(non_null)
         if type(value) is not list and type(value) is not tuple:
             raise Abort
         return [inner(item) for item in value]
@@ -140,16 +142,26 @@ _IDENTITY: dict[GraphQLScalarType, type] = {
 _PLAIN = frozenset({str, int, float, bool})
 
 
-def _leaf(leaf_type: GraphQLScalarType | GraphQLEnumType) -> Plan:
+def _unchanged_number(leaf_type: GraphQLScalarType | GraphQLEnumType) -> Callable[[Any], bool]:
+    """Whether a value is its own output coercion, for Int and Float (else never)."""
+    if leaf_type is GraphQLInt:
+        return lambda value: type(value) is int and GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT
+    if leaf_type is GraphQLFloat:
+        return lambda value: type(value) is float and isfinite(value)
+    return lambda value: False
+
+
+def _leaf(leaf_type: GraphQLScalarType | GraphQLEnumType, non_null: bool) -> Plan:
     coerce = leaf_type.coerce_output_value
     unchanged = _IDENTITY.get(leaf_type) if isinstance(leaf_type, GraphQLScalarType) else None
+    number = _unchanged_number(leaf_type)
 
     def leaf(value: Any) -> Any:
-        if value is None or value is Undefined:
-            return None
         kind = type(value)
-        if kind is unchanged:
+        if kind is unchanged or number(value):
             return value
+        if value is None or value is Undefined:
+            return _null(non_null)
         if kind not in _PLAIN and (isinstance(value, Exception) or isawaitable(value)):
             raise Abort
         coerced = coerce(value)
@@ -165,6 +177,7 @@ def _object(
     field_details: list[FieldDetails],
     fragments: dict[str, FragmentDetails],
     collect: Collect,
+    non_null: bool,
 ) -> Plan | None:
     if object_type.is_type_of is not None:
         return None
@@ -183,7 +196,7 @@ def _object(
 
     def complete_object(value: Any) -> Any:
         if value is None or value is Undefined:
-            return None
+            return _null(non_null)
         if type(value) is not origin and (isinstance(value, Exception) or isawaitable(value)):
             raise Abort
         completed = {}

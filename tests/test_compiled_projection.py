@@ -21,7 +21,7 @@ from tests.support.workflow import drive
 PEOPLE_PAGE = """
 query ($after: String) {
   people(first: 3, after: $after) {
-    edges { cursor node { id name title department { id name }
+    edges { cursor node { id name title weeklyHours active department { id name }
                           skills { proficiency validated source skill { id label } } } }
     pageInfo { hasNextPage endCursor }
   }
@@ -224,6 +224,21 @@ async def test_a_null_in_a_non_null_field_is_the_standard_error(db: Database) ->
         "label",
     ]
     assert body["data"] is None  # the null propagates up to the nullable root, as before
+
+
+async def test_a_value_a_scalar_refuses_is_the_standard_error(db: Database) -> None:
+    await org().load(db)
+    await db.driver.execute_query(
+        "MATCH (:Person {id: 'P3'})-[r:HAS_SKILL]->(:Skill {id: 'rust'}) SET r.proficiency = $big",
+        big=2**31,
+    )
+
+    body = json.loads(await both(db, PEOPLE_PAGE))
+
+    assert body["errors"][0]["message"] == (
+        "Int cannot represent non 32-bit signed integer value: 2147483648"
+    )
+    assert body["errors"][0]["path"] == ["people", "edges", 2, "node", "skills", 0, "proficiency"]
 
 
 @pytest.mark.parametrize("viewer", [("P1",), ("P2",), ("P3",), ("P4",), ("P4", "hr")])
