@@ -39,10 +39,16 @@ from urllib.parse import urlsplit
 import httpx
 import orjson
 
-from benchmarks.common import Timing, bench_database, ensure_generated_org
+from benchmarks.common import (
+    SECRET,
+    Timing,
+    bench_connection,
+    bench_database,
+    ensure_generated_org,
+)
 from benchmarks.cpu_use import Clocks, Run
-from graph.connection import configured_connection, local_server
-from graph.database import ConnectionInfo, Database
+from graph.connection import local_server
+from graph.database import Database
 from graph.settings import Neo4jSettings
 from resolvers import matching
 from resolvers.identity import issue_token
@@ -51,7 +57,6 @@ from service.processes import ServiceProcess, serving
 
 PAGE = 50
 CANDIDATES = 20
-SECRET = "benchmark-secret-that-is-long-enough-for-hs256"
 
 PEOPLE_PAGE = """
 query ($after: String) {
@@ -96,13 +101,6 @@ class Screen:
     """Whether a response body holds the whole screen."""
     raw: Callable[[int], Awaitable[None]]
     """The same data as one hand-written Cypher query through the driver."""
-
-
-def bench_connection() -> ConnectionInfo:
-    """The connection `bench_database` uses, for the server subprocesses."""
-    return (
-        configured_connection() if Neo4jSettings().uri else local_server("bench").connection_info()
-    )
 
 
 async def directory(db: Database) -> list[str]:

@@ -6,15 +6,25 @@ import os
 import re
 import statistics
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from graph.connection import configured_connection, local_server
-from graph.database import Database, quiet_expected_retries
+from graph.database import ConnectionInfo, Database, quiet_expected_retries
 from graph.migrate import apply_schema
 from graph.settings import Neo4jSettings
 from seed.pipeline import dataset_is, mark_dataset, seed_org
+
+SECRET = "benchmark-secret-that-is-long-enough-for-hs256"
+"""What the benchmarks' `talentgraph serve` processes sign their tokens with."""
+
+
+def bench_connection() -> ConnectionInfo:
+    """The connection `bench_database` uses, for the server subprocesses."""
+    return (
+        configured_connection() if Neo4jSettings().uri else local_server("bench").connection_info()
+    )
 
 
 @asynccontextmanager
@@ -66,14 +76,25 @@ async def time_calls(
     label: str, call: Callable[[int], Awaitable[object]], runs: int, warmup: int = 3
 ) -> Timing:
     """Times `call(i)` for i in range(runs) after `warmup` untimed calls."""
+    return (await time_interleaved({label: call}, runs, warmup))[0]
+
+
+async def time_interleaved(
+    calls: Mapping[str, Callable[[int], Awaitable[object]]], runs: int, warmup: int = 3
+) -> list[Timing]:
+    """Times each of `calls` (label: `call(i)`) for i in range(runs), taking turns call by call
+    so that a change of the machine's load falls on all of them alike, after `warmup` untimed
+    calls of each."""
     for i in range(warmup):
-        await call(i)
-    samples = []
+        for call in calls.values():
+            await call(i)
+    samples: dict[str, list[float]] = {label: [] for label in calls}
     for i in range(runs):
-        began = time.perf_counter()
-        await call(i)
-        samples.append((time.perf_counter() - began) * 1000)
-    return Timing(label, samples)
+        for label, call in calls.items():
+            began = time.perf_counter()
+            await call(i)
+            samples[label].append((time.perf_counter() - began) * 1000)
+    return [Timing(label, found) for label, found in samples.items()]
 
 
 async def ensure_generated_org(db: Database, people: int, seed: int = 7) -> None:

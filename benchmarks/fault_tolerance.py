@@ -36,8 +36,7 @@ from typing import Literal
 
 import httpx
 
-from benchmarks.api_people_page import SECRET
-from benchmarks.common import ensure_generated_org, load_average
+from benchmarks.common import SECRET, ensure_generated_org, load_average
 from graph.connection import local_server
 from graph.database import Database
 from graph.local_server import LocalNeo4j

@@ -24,8 +24,13 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from benchmarks.api_people_page import SECRET, bench_connection
-from benchmarks.common import bench_database, ensure_generated_org, load_average
+from benchmarks.common import (
+    SECRET,
+    bench_connection,
+    bench_database,
+    ensure_generated_org,
+    load_average,
+)
 from graph.database import Database
 from graph.vocabulary import GigStatus, Importance
 from resolvers.identity import issue_token

@@ -1,16 +1,20 @@
 """Does the skill search find what people type? The in-memory matcher against the Lucene
 full-text search it replaced, in the same run, on the generated organisation.
 
-    python -m benchmarks.skill_search [--people 100000] [--runs 300]
+    python -m benchmarks.skill_search [--people 100000] [--runs 600] [--baseline-checkout DIR]
 
 On the shipped taxonomy, for 300 skills (not groups) drawn with a fixed seed: the label at rank 1
 (`exact@1`), one of its aliases in the top 3 (`alias@3`), the label with one letter dropped in the
 top 3 (`typo@3`); and `EVERYDAY`, queries people type (tool names, acronyms, plain words) with
 the skills a hiring manager would accept for them, in the top 3. Then the p50 / p95 of
-`skills(search:, first: 10)` through GraphQL (in-process `schema.execute`, real `Context`),
-typeahead prefixes and whole labels, on the generated organisation (`--people`, default
-100,000; 0: whatever the bench graph holds, the taxonomy imported if missing). Targets:
-exact ≥ 0.98, aliases and typos ≥ 0.90, everyday ≥ 0.90, p95 under 20 ms.
+`skills(search:, first: 10)` through the API: HTTP requests, one at a time as a typeahead sends
+them, to a `talentgraph serve` of this checkout (production mode, 1 worker, the benchmarks'
+Neo4j), typeahead prefixes and whole labels, on the generated organisation (`--people`, default
+100,000; 0: whatever the bench graph holds, the taxonomy imported if missing), next to the
+Lucene full-text query it replaced (the two in turns, call by call) and, with
+`--baseline-checkout`, right after, `--baseline-runs` of the same requests to a server of that
+checkout's code. Targets: exact ≥ 0.98, aliases and typos
+≥ 0.90, everyday ≥ 0.90, p95 under 20 ms.
 """
 
 from __future__ import annotations
@@ -19,17 +23,28 @@ import argparse
 import asyncio
 import random
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import AsyncExitStack
 from dataclasses import dataclass
+from datetime import timedelta
 
-from benchmarks.common import bench_database, ensure_generated_org, fulltext_query, time_calls
+import httpx
+
+from benchmarks.common import (
+    SECRET,
+    bench_connection,
+    bench_database,
+    ensure_generated_org,
+    fulltext_query,
+    load_average,
+    time_calls,
+    time_interleaved,
+)
 from graph.database import Database
-from graph.settings import ServiceSettings
-from resolvers.context import Context
-from resolvers.identity import Viewer
+from resolvers.identity import issue_token
 from resolvers.skills import search_skills
-from schema import schema
 from seed.pipeline import ensure_taxonomy
 from seed.taxonomy import read_taxonomy
+from service.processes import serving
 
 SAMPLE = 300
 SEED = 11
@@ -157,7 +172,7 @@ SEARCH = """query ($q: String!) { skills(search: $q, first: 10) {
               edges { node { id label matchedName } } } }"""
 
 
-async def measure(people: int, runs: int) -> None:
+async def measure(people: int, runs: int, baseline: str | None, baseline_runs: int) -> None:
     async with bench_database() as db:
         if people:
             await ensure_generated_org(db, people)
@@ -174,39 +189,84 @@ async def measure(people: int, runs: int) -> None:
             print(f"{label:<28}" + "".join(f"{rate:>13.3f}" for rate in rates))
         print("  cases: " + ", ".join(f"{name} {len(found)}" for name, found in groups.items()))
 
-        context = Context(
-            db=db,
-            viewer=Viewer("bench-hr", frozenset({"employee", "hr"})),
-            settings=ServiceSettings(),
-        )
         texts = [case.query for case in groups["exact@1"]]
         typed = [t[: max(3, len(t) // 3)] for t in texts]  # what a typeahead sends
         queries = [q for pair in zip(typed, texts, strict=True) for q in pair]
-
-        async def api(i: int) -> None:
-            result = await schema.execute(
-                SEARCH, variable_values={"q": queries[i % len(queries)]}, context_value=context
-            )
-            if result.errors:
-                raise RuntimeError(result.errors[0].message)
+        [viewer] = await db.read("people/people_page", after="", limit=1, department_id=None,
+                                 skill_id=None, min_proficiency=1, location=None, active=True,
+                                 with_department=False, with_manager=False, with_skills=False,
+                                 with_aspirations=False)  # fmt: skip
+        token = issue_token(viewer["person"]["id"], ["hr"], SECRET, timedelta(hours=2))
 
         async def old_cypher(i: int) -> None:
             query = fulltext_query(queries[i % len(queries)])
             await db.read("skills/search_skills_fulltext", query=query, skip=0, limit=11)
 
-        now = await time_calls("skills(search:) GraphQL, matcher", api, runs)
-        before = await time_calls("Lucene full-text Cypher (before)", old_cypher, runs)
-        print(before.line())
-        print(now.line(before))
+        async with AsyncExitStack() as stack:
+
+            async def served(checkout: str | None) -> Callable[[int], Awaitable[object]]:
+                service = stack.enter_context(
+                    serving(
+                        bench_connection(),
+                        settings={
+                            "TALENTGRAPH_SECRET": SECRET,
+                            "TALENTGRAPH_MODE": "production",
+                            # one typing person sends far fewer; the benchmark sends them all
+                            "TALENTGRAPH_RATE_LIMIT_PER_MINUTE": str(100 * runs),
+                            "TALENTGRAPH_RATE_LIMIT_BURST": str(runs),
+                        },
+                        pythonpath=checkout,
+                    )
+                )
+                await service.wait_ready()
+                headers = {"Authorization": f"Bearer {token}"}
+                http = httpx.AsyncClient(base_url=service.url, timeout=60, headers=headers)
+                return api_call(await stack.enter_async_context(http), queries)
+
+            lucene, now = await time_interleaved(
+                {
+                    "Lucene full-text Cypher (before)": old_cypher,
+                    "skills(search:) over HTTP, this checkout": await served(None),
+                },
+                runs,
+            )
+            print(f"Search latency, {runs} calls each, in turns; {load_average()}")
+            print(lucene.line())
+            print(now.line(lucene))
+            if baseline:
+                before = await time_calls(
+                    "skills(search:) over HTTP, before", await served(baseline), baseline_runs
+                )
+                print(f"{baseline_runs} calls right after; {load_average()}")
+                print(before.line(lucene))
         print(f"  target p95 < 20 ms: {'met' if now.p95 < 20 else 'NOT met'}")
+
+
+def api_call(http: httpx.AsyncClient, queries: list[str]) -> Callable[[int], Awaitable[object]]:
+    """One `skills(search:)` request of the typeahead's queries, checked."""
+
+    async def call(i: int) -> None:
+        response = await http.post(
+            "/graphql", json={"query": SEARCH, "variables": {"q": queries[i % len(queries)]}}
+        )
+        body = response.json()
+        if response.status_code != 200 or "errors" in body:
+            raise RuntimeError(f"unexpected response {response.text[:500]}")
+
+    return call
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=100_000)
-    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=600)
+    parser.add_argument(
+        "--baseline-checkout",
+        help="also serve the code of this checkout (the code before a change), in the same run",
+    )
+    parser.add_argument("--baseline-runs", type=int, default=100)
     args = parser.parse_args(argv)
-    asyncio.run(measure(args.people, args.runs))
+    asyncio.run(measure(args.people, args.runs, args.baseline_checkout, args.baseline_runs))
 
 
 if __name__ == "__main__":

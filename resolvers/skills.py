@@ -6,6 +6,8 @@ import asyncio
 import weakref
 from dataclasses import dataclass
 
+from neo4j import AsyncDriver
+
 from graph import limits
 from graph.database import Database, Row, Transaction
 from graph.errors import Conflict, NotFound, ValidationFailed
@@ -15,7 +17,7 @@ from resolvers.pagination import Listing, Page, offset_after, ranked_page, read_
 from resolvers.permissions import require_admin
 from resolvers.records.skills import RelatedSkillRecord, SkillRecord, SkillSuggestionRecord
 from resolvers.validation import check_first, check_id, check_text
-from seed.skill_matcher import NameMatch, SkillEntry, SkillMatcher, rank
+from seed.skill_matcher import SkillEntry, SkillMatcher
 from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
@@ -40,19 +42,23 @@ class _Index:
     suggester: SkillSuggester | None = None
 
 
-_indexes: weakref.WeakKeyDictionary[Database, _Index] = weakref.WeakKeyDictionary()
+# per driver and database: the service hands each request its own `Database` (`with_log`) over
+# the one driver, and every request must find the index the ones before it built
+_indexes: weakref.WeakKeyDictionary[AsyncDriver, dict[str, _Index]] = weakref.WeakKeyDictionary()
 _building = asyncio.Lock()
 
 
-async def _index(db: Database) -> _Index:
+async def _index(db: Database, version: str | None = None) -> _Index:
     """The in-memory index of every skill's names, rebuilt when the graph's skill names changed
-    (`SkillNamesVersion`, bumped by every import, custom skill and deprecation)."""
-    version = (await db.read("skills/skill_names_version"))[0]["version"]
-    index = _indexes.get(db)
+    (`SkillNamesVersion`, bumped by every import, custom skill and deprecation). `version`: the
+    graph's, when the caller has just read it."""
+    if version is None:
+        version = (await db.read("skills/skill_names_version"))[0]["version"]
+    index = _held(db)
     if index is not None and index.version == version:
         return index
     async with _building:
-        index = _indexes.get(db)
+        index = _held(db)
         if index is None or index.version != version:
             entries = [
                 SkillEntry(
@@ -64,12 +70,13 @@ async def _index(db: Database) -> _Index:
                 )
                 for row in await db.read("skills/skill_search_entries")
             ]
-            index = _indexes[db] = _Index(version, entries, SkillMatcher.build(entries))
+            index = _Index(version, entries, SkillMatcher.build(entries))
+            _indexes.setdefault(db.driver, {})[db.database] = index
         return index
 
 
-async def skill_matcher(db: Database) -> SkillMatcher:
-    return (await _index(db)).matcher
+def _held(db: Database) -> _Index | None:
+    return _indexes.get(db.driver, {}).get(db.database)
 
 
 async def suggest_skills(db: Database, text: str, first: int) -> list[SkillSuggestionRecord]:
@@ -102,32 +109,32 @@ async def suggest_skills(db: Database, text: str, first: int) -> list[SkillSugge
 async def search_skills(db: Database, text: str, limit: int) -> tuple[list[Row], int]:
     """The skills `text` names, best first, each row with `matched_name` (the label or alias that
     matched); and how many matched in all. The one search of the API, the CLI and every "did you
-    mean" (`seed.skill_matcher` says how it ranks). Ties go to the skill more people hold."""
-    matcher = await skill_matcher(db)
-    matches = rank(matcher.matches(text, max(limit, 20)), {})[:MAX_SEARCH_RESULTS]
-    if not matches:
-        return [], 0
-    # holder counts can only reorder matches equal on everything before them
-    edge = matches[min(limit, len(matches)) - 1]
-    tied = [m for m in matches if _bucket(m) <= _bucket(edge)][:HOLDER_LOOKUPS]
-    buckets = {bucket: i for i, bucket in enumerate(sorted({_bucket(m) for m in tied}))}
-    after = matches[len(tied) : limit]
-    [found] = await db.read(
-        "skills/search_results",
-        ids=[m.id for m in tied],
-        buckets=[buckets[_bucket(m)] for m in tied],
-        then_ids=[m.id for m in after],
-        limit=limit,
-    )
-    following = {skill["id"]: skill for skill in found["following"]}
-    names = {m.id: m.matched_name for m in matches}
-    shown = found["shown"] + [following[m.id] for m in after if m.id in following]
+    mean" (`seed.skill_matcher` says how it ranks). Ties go to the skill more people hold.
+
+    One round trip: the query reads the shown skills and the version of the skills' names; an
+    index older than that version is rebuilt and the search run again on it."""
+    index = _held(db) or await _index(db)
+    while True:
+        # holder counts can only reorder matches equal on everything before them: the ties of
+        # the last one shown come along
+        found = index.matcher.ranked(text, limit, ties=HOLDER_LOOKUPS)
+        tied = found.matches[:HOLDER_LOOKUPS]
+        after = found.matches[len(tied) : limit]
+        [row] = await db.read(
+            "skills/search_results",
+            ids=[m.id for m in tied],
+            buckets=found.buckets[: len(tied)],
+            then_ids=[m.id for m in after],
+            limit=limit,
+        )
+        if row["version"] == index.version:
+            break
+        index = await _index(db, row["version"])
+    following = {skill["id"]: skill for skill in row["following"]}
+    names = {m.id: m.matched_name for m in found.matches}
+    shown = row["shown"] + [following[m.id] for m in after if m.id in following]
     rows = [{**skill, "matched_name": names[skill["id"]]} for skill in shown[:limit]]
-    return rows, len(matches)
-
-
-def _bucket(match: NameMatch) -> tuple[object, ...]:
-    return (match.deprecated, match.tier, match.is_group, -round(match.coverage, 1))
+    return rows, min(found.total, MAX_SEARCH_RESULTS)
 
 
 async def skill_by_id(ctx: Context, id: str) -> SkillRecord | None:

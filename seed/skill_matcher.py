@@ -30,10 +30,11 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
-from itertools import islice
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 _FOLD = re.compile(r"[^0-9a-z+#]+")
@@ -96,98 +97,131 @@ class NameMatch:
     deprecated: bool = False
 
 
-@dataclass
-class _Name:
-    skill: int
-    text: str
-    folded: str
-    words: tuple[str, ...]
-    is_label: bool
+Names = npt.NDArray[np.int64]
+_NO_NAMES: Names = np.zeros(0, dtype=np.int64)
+_AFTER_EVERY_NAME = chr(0x10FFFF)
+_TENTHS = 11  # coverage in tenths: 0..10
+_FINE = (1 << 21) - 1  # coverage to one part in two million, to find a skill's best name
 
 
-@dataclass
+@dataclass(frozen=True)
+class Ranked:
+    """What a query matched, best first without holder counts: the first `limit` matches and,
+    after them, those exactly as good as the last of them (only holder counts tell them apart),
+    each with `buckets` (equal: equally good but for holders, and smaller: better)."""
+
+    matches: list[NameMatch]
+    buckets: list[int]
+    total: int
+    """How many skills matched in all."""
+
+
 class SkillMatcher:
-    """An in-memory index of skill names. Build it once per taxonomy version; `search` is pure."""
+    """An in-memory index of skill names. Build it once per taxonomy version; searching is pure.
 
-    skills: list[SkillEntry] = field(default_factory=list)
-    _names: list[_Name] = field(default_factory=list)
-    _exact: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    _sorted: list[tuple[str, int]] = field(default_factory=list)
-    _by_word: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    _words: list[str] = field(default_factory=list)
-    # per name, for the hot loop of `_matches`: its skill, its folded length, its word set
-    _name_skill: list[int] = field(default_factory=list)
-    _name_length: list[int] = field(default_factory=list)
-    _name_words: list[frozenset[str]] = field(default_factory=list)
+    Names live in arrays (numpy) so that a short query matching thousands of names (`r`, `man`)
+    costs a few array operations: the names of each name word are laid out word by word in one
+    array (`_word_names`, word `i` at `_word_offsets[i]:_word_offsets[i + 1]`), so the names of
+    every word starting with a prefix are one slice, and so are the names starting with it in
+    `_sorted_names`."""
+
+    def __init__(self, skills: Iterable[SkillEntry]) -> None:
+        self.skills: list[SkillEntry] = list(skills)
+        texts: list[str] = []
+        folded_names: list[str] = []
+        name_skill: list[int] = []
+        is_label: list[bool] = []
+        by_word: dict[str, list[int]] = defaultdict(list)
+        word_counts: list[int] = []
+        for index, skill in enumerate(self.skills):
+            seen: set[str] = set()
+            for position, text in enumerate((skill.label, *skill.aliases)):
+                folded = fold(text)
+                if not folded or folded in seen:
+                    continue
+                seen.add(folded)
+                name = len(texts)
+                texts.append(text)
+                folded_names.append(folded)
+                name_skill.append(index)
+                is_label.append(position == 0)
+                words = set(folded.split())
+                word_counts.append(len(words))
+                for word in words:
+                    by_word[word].append(name)
+        self._texts = texts
+        self._name_skill = np.array(name_skill, dtype=np.int64)
+        self._name_length = np.array([max(len(f), 1) for f in folded_names], dtype=np.float64)
+        self._name_is_label = np.array(is_label, dtype=bool)
+        self._name_word_count = np.array(word_counts, dtype=np.int64)
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for name, folded in enumerate(folded_names):
+            grouped[folded].append(name)
+        self._exact = {folded: np.array(names, dtype=np.int64) for folded, names in grouped.items()}
+        order = sorted(range(len(folded_names)), key=lambda n: (folded_names[n], n))
+        self._sorted = [folded_names[n] for n in order]
+        self._sorted_names = np.array(order, dtype=np.int64)
+        self._words = sorted(by_word)
+        self._word_index = {word: i for i, word in enumerate(self._words)}
+        self._word_offsets = np.cumsum([0] + [len(by_word[w]) for w in self._words])
+        self._word_names = np.array(
+            [name for word in self._words for name in sorted(by_word[word])], dtype=np.int64
+        )
+        self._skill_deprecated = np.array([s.deprecated for s in self.skills], dtype=np.int64)
+        self._skill_group = np.array([s.is_group for s in self.skills], dtype=np.int64)
+        by_label = sorted(
+            range(len(self.skills)),
+            key=lambda i: (len(self.skills[i].label), self.skills[i].label, self.skills[i].id),
+        )
+        self._skill_order = np.empty(len(self.skills), dtype=np.int64)
+        self._skill_order[by_label] = np.arange(len(self.skills))
 
     @classmethod
     def build(cls, skills: Iterable[SkillEntry]) -> SkillMatcher:
-        matcher = cls()
-        for skill in skills:
-            matcher._add(skill)
-        matcher._sorted.sort()
-        matcher._words = sorted(matcher._by_word)
-        return matcher
-
-    def _add(self, skill: SkillEntry) -> None:
-        index = len(self.skills)
-        self.skills.append(skill)
-        seen: set[str] = set()
-        for position, text in enumerate((skill.label, *skill.aliases)):
-            folded = fold(text)
-            if not folded or folded in seen:
-                continue
-            seen.add(folded)
-            name = len(self._names)
-            self._names.append(_Name(index, text, folded, tuple(folded.split()), position == 0))
-            self._name_skill.append(index)
-            self._name_length.append(max(len(folded), 1))
-            self._name_words.append(frozenset(folded.split()))
-            self._exact[folded].append(name)
-            self._sorted.append((folded, name))
-            for word in set(folded.split()):
-                self._by_word[word].add(name)
+        return cls(skills)
 
     # -- the tiers -------------------------------------------------------------------------
-    def _prefixed(self, query: str, limit: int) -> list[int]:
-        start = bisect.bisect_left(self._sorted, (query, -1))
-        found: list[int] = []
-        for folded, name in islice(self._sorted, start, None):
-            if not folded.startswith(query) or len(found) >= limit:
-                break
-            found.append(name)
-        return found
+    def _word_range(self, prefix: str) -> tuple[int, int]:
+        """The words starting with `prefix`: `_words[lo:hi]`."""
+        lo = bisect.bisect_left(self._words, prefix)
+        return lo, bisect.bisect_left(self._words, prefix + _AFTER_EVERY_NAME, lo)
 
-    def _words_starting(self, word: str) -> set[str]:
-        start = bisect.bisect_left(self._words, word)
-        words = set()
-        for candidate in islice(self._words, start, None):
-            if not candidate.startswith(word):
-                break
-            words.add(candidate)
-        return words
+    def _names_of(self, ranges: list[tuple[int, int]]) -> Names:
+        """The names holding a word of `ranges` (duplicates possible)."""
+        offsets = self._word_offsets
+        slices = [self._word_names[offsets[lo] : offsets[hi]] for lo, hi in ranges if hi > lo]
+        if not slices:
+            return _NO_NAMES
+        return slices[0] if len(slices) == 1 else np.concatenate(slices)
 
-    def _names_with(self, alternatives: list[set[str]]) -> set[int]:
-        """Names holding, for every query word, one of its alternative name words. The names of
-        the word with the fewest names are gathered; the other words only filter them (a short
-        word such as `w` starts thousands of name words, whose names are never gathered)."""
+    def _size(self, ranges: list[tuple[int, int]]) -> int:
+        return sum(int(self._word_offsets[hi] - self._word_offsets[lo]) for lo, hi in ranges)
+
+    def _names_with(self, alternatives: list[list[tuple[int, int]]]) -> Names:
+        """Names holding, for every query word, one of its alternative name words (word ranges).
+        The names of the word with the fewest names are gathered; the other words only filter
+        them."""
         if not alternatives:
-            return set()
-        sizes = [sum(len(self._by_word.get(word, ())) for word in words) for words in alternatives]
+            return _NO_NAMES
+        sizes = [self._size(ranges) for ranges in alternatives]
         first = min(range(len(alternatives)), key=sizes.__getitem__)
-        result: set[int] = set()
-        for word in alternatives[first]:
-            result |= self._by_word.get(word, set())
-        for position, words in enumerate(alternatives):
-            if not result:
+        result = np.flatnonzero(self._holding(alternatives[first]))
+        for position, ranges in enumerate(alternatives):
+            if not result.size:
                 break
             if position != first:
-                result = {name for name in result if not words.isdisjoint(self._name_words[name])}
+                result = result[self._holding(ranges)[result]]
         return result
 
-    def _close_words(self, word: str) -> set[str]:
+    def _holding(self, ranges: list[tuple[int, int]]) -> npt.NDArray[np.bool_]:
+        """For every name, whether it holds a word of `ranges`."""
+        holds = np.zeros(len(self._texts), dtype=bool)
+        holds[self._names_of(ranges)] = True
+        return holds
+
+    def _close_words(self, word: str) -> list[tuple[int, int]]:
         if len(word) < 3:
-            return set()
+            return []
         found = process.extract(
             word,
             self._words,
@@ -195,111 +229,134 @@ class SkillMatcher:
             limit=FUZZY_WORDS_PER_TYPO,
             score_cutoff=MIN_WORD_SIMILARITY,
         )
-        return {candidate for candidate, _, _ in found}
+        return [(index, index + 1) for _, _, index in found]
 
-    def _matches(self, query: str, limit: int) -> dict[int, tuple[Tier, float, int]]:
-        """skill index -> (tier, coverage, name index) of its best name."""
-        best: dict[int, tuple[Tier, float, int]] = {}
-        skill_of, length_of, query_length = self._name_skill, self._name_length, len(query)
-
-        def offer(names: Iterable[int], tier: Tier) -> None:
-            for name in names:
-                this_tier = (
-                    Tier.ALIAS if tier == Tier.EXACT and not self._names[name].is_label else tier
-                )
-                coverage = min(1.0, query_length / length_of[name])
-                current = best.get(skill_of[name])
-                if current is None or (this_tier, -coverage) < (current[0], -current[1]):
-                    best[skill_of[name]] = (this_tier, coverage, name)
-
-        words = query.split()
-        offer(self._exact.get(query, []), Tier.EXACT)
-        offer(self._prefixed(query, 200), Tier.PREFIX)
-        alternatives = [self._words_starting(word) for word in words]
-        offer(self._names_with(alternatives), Tier.WORDS)
-        if len(best) < limit:
-            fuzzy = [
-                alts if alts else self._close_words(word)
-                for word, alts in zip(words, alternatives, strict=True)
-            ]
-            if all(fuzzy):
-                offer(self._names_with(fuzzy), Tier.FUZZY)
-        if len(best) < limit:
-            stems = [
-                self._same_stem(word) | alts for word, alts in zip(words, alternatives, strict=True)
-            ]
-            if all(stems):
-                offer(self._names_with(stems), Tier.STEM)
-        if not best and len(words) >= 3:
-            counts: dict[int, int] = defaultdict(int)
-            for word in set(words):
-                for name in self._by_word.get(word, set()):
-                    counts[name] += 1
-            mentioned = (
-                n for n, count in counts.items() if count == len(set(self._names[n].words))
-            )
-            offer(mentioned, Tier.SOME_WORDS)
-        return best
-
-    def _same_stem(self, word: str) -> set[str]:
+    def _same_stem(self, word: str) -> list[tuple[int, int]]:
         """Name words sharing the query word's stem: its first `max(5, len - 4)` letters
         ('negotiation' finds 'negotiate', 'recruitment' 'recruit', 'budgeting' 'budget')."""
         if len(word) < 6:
-            return set()
-        return self._words_starting(word[: max(5, len(word) - 4)])
+            return []
+        return [self._word_range(word[: max(5, len(word) - 4)])]
 
-    def matches(self, text: str, limit: int = 20) -> list[NameMatch]:
-        """Every skill `text` names, unordered: `rank` orders them (once holder counts are
-        known for these few)."""
+    def _skill_count(self, offered: list[tuple[Names, Tier]]) -> int:
+        found = np.zeros(len(self.skills), dtype=bool)
+        for names, _ in offered:
+            found[self._name_skill[names]] = True
+        return int(np.count_nonzero(found))
+
+    def _offers(self, query: str, enough: int) -> list[tuple[Names, Tier]]:
+        """The names `query` matches in each tier, in the order of the tiers."""
+        words = query.split()
+        offered: list[tuple[Names, Tier]] = []
+
+        def offer(names: Names, tier: Tier) -> None:
+            if names.size:
+                offered.append((names, tier))
+
+        offer(self._exact.get(query, _NO_NAMES), Tier.EXACT)
+        lo = bisect.bisect_left(self._sorted, query)
+        hi = bisect.bisect_left(self._sorted, query + _AFTER_EVERY_NAME, lo)
+        offer(self._sorted_names[lo:hi], Tier.PREFIX)
+        alternatives = [[self._word_range(word)] for word in words]
+        found = [ranges for ranges in alternatives if ranges[0][1] > ranges[0][0]]
+        if len(found) == len(words):
+            offer(self._names_with(alternatives), Tier.WORDS)
+        if self._skill_count(offered) < enough:
+            fuzzy = [
+                ranges if ranges[0][1] > ranges[0][0] else self._close_words(word)
+                for word, ranges in zip(words, alternatives, strict=True)
+            ]
+            if all(fuzzy):
+                offer(self._names_with(fuzzy), Tier.FUZZY)
+        if self._skill_count(offered) < enough:
+            stems = [
+                self._same_stem(word) + ranges
+                for word, ranges in zip(words, alternatives, strict=True)
+            ]
+            if all(self._size(ranges) for ranges in stems):
+                offer(self._names_with(stems), Tier.STEM)
+        if not offered and len(words) >= 3:
+            held = [self._word_index[w] for w in set(words) if w in self._word_index]
+            names, counts = np.unique(
+                self._names_of([(i, i + 1) for i in held]), return_counts=True
+            )
+            offer(names[counts == self._name_word_count[names]], Tier.SOME_WORDS)
+        return offered
+
+    def ranked(self, text: str, limit: int, ties: int = 0) -> Ranked:
+        """The skills `text` names, best first (the module's docstring says how): the first
+        `limit`, then up to `ties` in all of those as good as the last of them but for holder
+        counts."""
         query = fold(text)
         if not query:
-            return []
-        found = self._matches(query, limit)
+            return Ranked([], [], 0)
+        enough = max(limit, 20)
         spelled = fold(" ".join(ABBREVIATIONS.get(w, w) for w in text.lower().split()))
+        parts = [(query, self._offers(query, enough))]
         if spelled != query:
-            for index, value in self._matches(spelled, limit).items():
-                if index not in found or value[:2] < found[index][:2]:
-                    found[index] = value
-        return [
-            NameMatch(
-                id=self.skills[index].id,
-                label=self.skills[index].label,
-                matched_name=self._names[name].text,
-                tier=tier,
-                coverage=coverage,
-                is_group=self.skills[index].is_group,
-                deprecated=self.skills[index].deprecated,
-            )
-            for index, (tier, coverage, name) in found.items()
-        ]
+            parts.append((spelled, self._offers(spelled, enough)))
+        offers = [(names, tier, len(q)) for q, found in parts for names, tier in found]
+        if not offers:
+            return Ranked([], [], 0)
+        names = np.concatenate([n for n, _, _ in offers])
+        tiers = np.concatenate([np.full(n.size, t, dtype=np.int64) for n, t, _ in offers])
+        tiers[(tiers == Tier.EXACT) & ~self._name_is_label[names]] = Tier.ALIAS
+        coverage = np.minimum(
+            1.0,
+            np.concatenate([np.full(n.size, float(q)) for n, _, q in offers])
+            / self._name_length[names],
+        )
+        skills = self._name_skill[names]
+        # each skill's best name: the best tier, then the most covered, then the first offered
+        best_first = (
+            (skills << 24) | (tiers << 21) | np.rint((1 - coverage) * _FINE).astype(np.int64)
+        )
+        order = np.argsort(best_first, kind="stable")
+        first = np.ones(order.size, dtype=bool)
+        first[1:] = skills[order][1:] != skills[order][:-1]
+        best = order[first]
+        skills, tiers, coverage, names = skills[best], tiers[best], coverage[best], names[best]
+        tenths = np.rint(coverage * 10).astype(np.int64)
+        buckets = (
+            (self._skill_deprecated[skills] * len(Tier) + tiers) * 2 + self._skill_group[skills]
+        ) * _TENTHS + (10 - tenths)
+        ranking = np.argsort(buckets * len(self.skills) + self._skill_order[skills])
+        total = int(ranking.size)
+        shown = min(limit, total)
+        if shown and ties > shown:
+            edge = buckets[ranking[shown - 1]]
+            shown += int(np.count_nonzero(buckets[ranking[shown:ties]] == edge))
+        kept = ranking[:shown]
+        return Ranked(
+            matches=[
+                NameMatch(
+                    id=self.skills[skill].id,
+                    label=self.skills[skill].label,
+                    matched_name=self._texts[name],
+                    tier=Tier(tier),
+                    coverage=float(cover),
+                    is_group=self.skills[skill].is_group,
+                    deprecated=self.skills[skill].deprecated,
+                )
+                for skill, name, tier, cover in zip(
+                    skills[kept].tolist(),
+                    names[kept].tolist(),
+                    tiers[kept].tolist(),
+                    coverage[kept].tolist(),
+                    strict=True,
+                )
+            ],
+            buckets=buckets[kept].tolist(),
+            total=total,
+        )
 
-    def search(
-        self, text: str, limit: int = 20, holders: Mapping[str, int] | None = None
-    ) -> list[NameMatch]:
+    def search(self, text: str, limit: int = 20) -> list[NameMatch]:
         """The skills `text` names, best first (see the module's docstring for the order)."""
-        return rank(self.matches(text, limit), holders or {})[:limit]
+        return self.ranked(text, limit).matches
 
     def did_you_mean(self, text: str, limit: int = 3) -> list[str]:
         """Labels to suggest for a name that matched nothing exactly."""
         return [match.label for match in self.search(text, limit)]
-
-
-def rank(matches: Iterable[NameMatch], holders: Mapping[str, int]) -> list[NameMatch]:
-    """Best first: live before deprecated, by tier, skills before groups, the name the query
-    covers most, the skill more people hold, the shorter label, the label, the id."""
-    return sorted(
-        matches,
-        key=lambda m: (
-            m.deprecated,
-            m.tier,
-            m.is_group,
-            -round(m.coverage, 1),
-            -holders.get(m.id, 0),
-            len(m.label),
-            m.label,
-            m.id,
-        ),
-    )
 
 
 @dataclass(frozen=True)

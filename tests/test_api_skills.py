@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from graph.database import Database
-from tests.support.api import graphql
+from tests.support.api import graphql, mutate
 from tests.support.factories import OrgFactory
 
 UPSERT = """
@@ -313,3 +313,44 @@ async def test_a_gig_naming_an_unknown_skill_is_told_what_the_search_would_offer
     assert result["message"] == (
         "Skill 'pyhton' does not exist; did you mean 'Python (computer programming)'"
     )
+
+
+SET_SKILL = """mutation ($skill: ID!) { setSkill(input: {skillId: $skill, proficiency: 3}) {
+                 result { __typename } } }"""
+REMOVE_SKILL = """mutation ($skill: ID!) { removeSkill(input: {skillId: $skill}) {
+                    result { __typename } } }"""
+
+
+async def test_a_skill_people_add_or_remove_changes_the_tie_order_at_once(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await everyday_taxonomy().load(db)
+    assert [id for id, _ in await found(client, "budget")] == ["ctrl", "plan"]  # 2 holders to 0
+
+    for person in ("P1", "P2", "P3"):
+        await mutate(client, SET_SKILL, person, skill="plan")
+    assert [id for id, _ in await found(client, "budget")] == ["plan", "ctrl"]  # 3 to 2
+
+    for person in ("P1", "P2"):
+        await mutate(client, REMOVE_SKILL, person, skill="plan")
+    assert [id for id, _ in await found(client, "budget")] == ["ctrl", "plan"]  # 2 to 1
+
+
+async def test_a_search_asks_the_graph_once_and_finds_a_reimported_taxonomy_at_once(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await everyday_taxonomy().load(db)
+    query = """query ($q: String!) { skills(search: $q) { edges { node { id } } } }"""
+
+    async def search(text: str) -> tuple[list[str], int]:
+        body = await graphql(client, query, "P1", variables={"q": text})
+        edges = body["data"]["skills"]["edges"]
+        return [e["node"]["id"] for e in edges], body["extensions"]["queries"]
+
+    await search("budget")
+    assert await search("budget control") == (["ctrl"], 1)
+    assert await search("polars") == ([], 1)
+
+    await OrgFactory().skill("polars", "Polars (dataframe library)", "polars").load(db)
+    assert (await search("polars"))[0] == ["polars"]  # the next search already finds it
+    assert await search("polars") == (["polars"], 1)

@@ -3,7 +3,9 @@
 // the rank of how good it is, `$buckets`) are ordered by how many people hold them (the
 // HAS_SKILL degree, read from the node, no expansion; inactive people included), then as the
 // search gave them; only the shown ones are read whole. `$then_ids`: the matches after them, when
-// the equally good ones are fewer than `$limit`.
+// the equally good ones are fewer than `$limit`. `version`: the version of the skills' names
+// (SkillNamesVersion), so that the service learns in the same round trip whether its index is
+// still the graph's.
 // :param ids => ['ccd0a1d9-afda-43d9-b901-96344886e14d']
 // :param buckets => [0]
 // :param then_ids => []
@@ -23,4 +25,5 @@ CALL () {
   USING INDEX s:Skill(id)
   RETURN collect(s {.*}) AS following
 }
-RETURN shown, following
+OPTIONAL MATCH (version:SkillNamesVersion {id: 'skills'})
+RETURN shown, following, version.version AS version
