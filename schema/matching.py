@@ -239,8 +239,8 @@ class NearbyPerson:
         "otherwise)."
     )
     hops: int = strawberry.field(description="Taxonomy steps from the skill asked about.")
-    skill_id: strawberry.Private[str]
-    path_ids: strawberry.Private[list[str]]
+    steps: strawberry.Private[list[SkillRecord]]
+    """The path's skills as the query read them, the held skill last."""
     proficiency: int
     evidenced: bool
     remaining_hours: float
@@ -251,20 +251,19 @@ class NearbyPerson:
             person=Person.from_record(PersonRecord.from_row(row["person"])),
             score=float(row["score"]),
             hops=int(row["hops"]),
-            skill_id=row["skill_id"],
-            path_ids=list(row["path_ids"]),
+            steps=[SkillRecord.from_row(step) for step in row["path"]],
             proficiency=int(row["proficiency"]),
             evidenced=bool(row["evidenced"]),
             remaining_hours=float(row["remaining_hours"]),
         )
 
     @strawberry.field(description="The skill the person holds.")
-    async def skill(self, info: Info) -> Skill:
-        return await _skill(info, self.skill_id)
+    def skill(self) -> Skill:
+        return Skill.from_record(self.steps[-1])
 
     @strawberry.field(description="The skills from the one asked about to the one held.")
-    async def path(self, info: Info) -> list[Skill]:
-        return await _skills(info, self.path_ids)
+    def path(self) -> list[Skill]:
+        return [Skill.from_record(step) for step in self.steps]
 
 
 @strawberry.type(

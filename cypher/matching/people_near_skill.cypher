@@ -1,6 +1,7 @@
 // People who hold a skill or one within $max_hops of it in the taxonomy (the BROADER steps that
 // count, `adjacent`, up or down; RELATED_TO either way), each with the path of skills that links
-// them to it. The question HR asks most. A skill group is answered by its member skills (every
+// them to it (`path`: each skill's id, label, type and flags, so that no further query is needed
+// to show it; `path_ids` its ids). The question HR asks most. A skill group is answered by its member skills (every
 // skill below it): their holders are its direct holders.
 //   score = $hop_decay ^ hops × proficiency / 5 × evidence
 //   evidence = 1 when validated (manager, gig feedback), $claimed_weight when only claimed
@@ -50,10 +51,13 @@ CALL (start) {
 }
 WITH asked, near, path
 ORDER BY length(path)
-WITH asked, near, min(length(path)) AS hops, head(collect([n IN nodes(path) | n.id])) AS path_ids
+WITH asked, near, min(length(path)) AS hops,
+     head(collect([n IN nodes(path) | n {.id, .label, .type, .custom, .deprecated}])) AS steps
 WITH asked,
      collect({near: near, hops: hops,
-              path: CASE WHEN asked.is_group THEN [asked.id] + path_ids ELSE path_ids END})
+              path: CASE WHEN asked.is_group
+                         THEN [asked {.id, .label, .type, .custom, .deprecated}] + steps
+                         ELSE steps END})
        AS nears
 CALL (nears) {
   UNWIND nears AS n
@@ -102,8 +106,9 @@ CALL (p, nears) {
   ORDER BY way_rank DESC, n.hops, held.id
   LIMIT 1
   RETURN held.id AS skill_id, h.proficiency AS proficiency, way_score AS score,
-         coalesce(h.validated, false) AS evidenced, n.hops AS hops, n.path AS path_ids
+         coalesce(h.validated, false) AS evidenced, n.hops AS hops, n.path AS path
 }
-RETURN p {.*} AS person, score, hops, skill_id, proficiency, evidenced, path_ids,
+RETURN p {.*} AS person, score, hops, skill_id, proficiency, evidenced,
+       [step IN path | step.id] AS path_ids, path,
        remaining_hours, truncated
 ORDER BY rank DESC, person_id

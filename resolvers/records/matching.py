@@ -81,6 +81,8 @@ class NearbyPersonRow(TypedDict):
     proficiency: int
     evidenced: bool
     path_ids: list[str]
+    path: list[Row]
+    """The skills of `path_ids`: id, label, type, custom, deprecated."""
     remaining_hours: float
     truncated: bool
 
