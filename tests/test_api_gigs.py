@@ -134,6 +134,50 @@ async def test_gig_filters(client: httpx.AsyncClient, db: Database) -> None:
     assert await gig_ids(client, "P3", skillId="python") == ["G1"]
 
 
+async def test_filters_combine(client: httpx.AsyncClient, db: Database) -> None:
+    await org().load(db)
+
+    assert await gig_ids(client, "P3", ownerId="P1") == ["G1"]
+    assert await gig_ids(client, "P1", ownerId="P1") == ["G1", "G4"]
+    assert await gig_ids(client, "P3", ownerId="P1", skillId="sql") == ["G1"]
+    assert await gig_ids(client, "P3", ownerId="P1", statuses=["COMPLETED"]) == []
+    assert await gig_ids(client, "P3", ownerId="P2", departmentId="D3") == []
+    assert await gig_ids(client, "P3", skillId="sql", departmentId="D2") == ["G2"]
+    assert await gig_ids(client, "P3", skillId="sql", type="PROJECT") == ["G1"]
+    assert await gig_ids(client, "P3", departmentId="D1", type="MENTORSHIP") == ["G2"]
+    assert await gig_ids(client, "P3", departmentId="D1", statuses=["OPEN"]) == ["G1", "G2"]
+    assert await gig_ids(client, "P3", departmentId="D1", statuses=["COMPLETED"]) == []
+    assert await gig_ids(client, "P3", departmentId="D2", ownerId="P1") == []
+
+
+async def test_a_filtered_list_counts_and_pages_what_it_lists(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await org().load(db)
+    query = """query ($filter: GigsFilter, $after: String) {
+                 gigs(filter: $filter, first: 1, after: $after) {
+                   totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } }"""
+
+    async def walk(who: str, **filter: object) -> tuple[list[int], list[str]]:
+        totals: list[int] = []
+        seen: list[str] = []
+        after = None
+        while True:
+            body = await graphql(client, query, who, variables={"filter": filter, "after": after})
+            gigs = body["data"]["gigs"]
+            totals.append(gigs["totalCount"])
+            seen += [edge["node"]["id"] for edge in gigs["edges"]]
+            if not gigs["pageInfo"]["hasNextPage"]:
+                return totals, seen
+            after = gigs["pageInfo"]["endCursor"]
+
+    assert await walk("P1", ownerId="P1") == ([2, 2], ["G1", "G4"])
+    assert await walk("P3", skillId="sql") == ([2, 2], ["G1", "G2"])
+    assert await walk("P3", departmentId="D1") == ([2, 2], ["G1", "G2"])
+    assert await walk("P3", statuses=["OPEN", "COMPLETED"]) == ([3, 3, 3], ["G1", "G2", "G3"])
+    assert await walk("P3", type="PROJECT") == ([2, 2], ["G1", "G3"])
+
+
 async def test_drafts_show_to_their_owner_and_hr_only(
     client: httpx.AsyncClient, db: Database
 ) -> None:
