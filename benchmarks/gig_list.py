@@ -1,0 +1,204 @@
+"""Gig list speed: `gigs(filter:)` on generated organisations of 10,000 and 100,000 people.
+
+    python -m benchmarks.gig_list [--people 10000 100000] [--runs 50]
+
+For each size, p50 and p95 of four lists through GraphQL (in-process `schema.execute` with a
+real `Context`, as in `matching_speed`) next to the same data as one hand-written Cypher query
+through the driver (`gigs/bench_list_*`), the two taking turns call by call: the web app's
+"My gigs" screen (its query as web/src/screens/MyGigs.tsx sends it: the owner's gigs of five
+statuses, first 100, totalCount, the gig cards with department and owner, the owner asking),
+and open gigs that require a skill, of a department (sub-departments included) and of a type
+(first 20, totalCount, the same cards, an employee asking). Before they are timed, GraphQL and
+Cypher are checked to give the same gigs and count for the first subjects.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from benchmarks.common import (
+    Timing,
+    bench_database,
+    ensure_generated_org,
+    load_average,
+    time_interleaved,
+)
+from graph.database import Database
+from graph.settings import ServiceSettings
+from graph.vocabulary import GigType
+from resolvers.context import Context
+from resolvers.identity import Viewer
+from schema import schema
+
+CARD = """
+fragment GigCardFields on Gig {
+  id title type status hoursPerWeek durationWeeks startDate seats location remote
+  applicationDeadline department { name } owner { name }
+}
+"""
+
+MY_GIGS = (
+    """
+query MyGigs($ownerId: ID!) {
+  gigs(filter: { ownerId: $ownerId, statuses: [DRAFT, OPEN, FILLED, IN_PROGRESS, COMPLETED] },
+       first: 100) {
+    totalCount
+    edges { node { id status ...GigCardFields } }
+  }
+}
+"""
+    + CARD
+)
+
+OPEN_GIGS = (
+    """
+query OpenGigs($filter: GigsFilter!) {
+  gigs(filter: $filter, first: 20) {
+    totalCount
+    edges { node { id ...GigCardFields } }
+  }
+}
+"""
+    + CARD
+)
+
+MY_STATUSES = ["draft", "open", "filled", "in_progress", "completed"]
+FIRST = 20
+MY_FIRST = 100
+EMPLOYEE = "bench-employee"
+
+
+@dataclass(frozen=True)
+class Screen:
+    """One list: its Cypher baseline and GraphQL operation, asked about subject `i`."""
+
+    title: str
+    cypher: str
+    cypher_params: Callable[[str], dict[str, object]]
+    query: str
+    variables: Callable[[str], dict[str, object]]
+    viewer: Callable[[str], str]
+    subjects: list[str]
+
+
+def context(db: Database, person_id: str) -> Context:
+    return Context(
+        db=db, viewer=Viewer(person_id, frozenset({"employee"})), settings=ServiceSettings()
+    )
+
+
+async def graphql(db: Database, screen: Screen, subject: str) -> tuple[int, list[str]]:
+    result = await schema.execute(
+        screen.query,
+        variable_values=screen.variables(subject),
+        context_value=context(db, screen.viewer(subject)),
+    )
+    if result.errors or result.data is None:
+        raise RuntimeError(result.errors[0].message if result.errors else "no data")
+    gigs: dict[str, Any] = result.data["gigs"]
+    return gigs["totalCount"], [edge["node"]["id"] for edge in gigs["edges"]]
+
+
+async def cypher(db: Database, screen: Screen, subject: str) -> tuple[int, list[str]]:
+    row = (await db.read(screen.cypher, **screen.cypher_params(subject)))[0]
+    return row["total"], [gig["id"] for gig in row["page"]]
+
+
+def screens(subjects: dict[str, list[str]]) -> list[Screen]:
+    types = [t.value for t in GigType]
+
+    def open_gigs(**filter: object) -> dict[str, object]:
+        return {"filter": {"statuses": ["OPEN"], **filter}}
+
+    return [
+        Screen(
+            "My gigs (owner, 5 statuses, first 100)",
+            "gigs/bench_list_of_owner",
+            lambda owner: {"owner_id": owner, "statuses": MY_STATUSES, "first": MY_FIRST},
+            MY_GIGS,
+            lambda owner: {"ownerId": owner},
+            lambda owner: owner,
+            subjects["owner_ids"],
+        ),
+        Screen(
+            "open gigs requiring a skill",
+            "gigs/bench_list_needing_skill",
+            lambda skill: {"skill_id": skill, "first": FIRST},
+            OPEN_GIGS,
+            lambda skill: open_gigs(skillId=skill),
+            lambda _: EMPLOYEE,
+            subjects["skill_ids"],
+        ),
+        Screen(
+            "open gigs of a department (and below)",
+            "gigs/bench_list_of_department",
+            lambda department: {"department_id": department, "first": FIRST},
+            OPEN_GIGS,
+            lambda department: open_gigs(departmentId=department),
+            lambda _: EMPLOYEE,
+            subjects["department_ids"],
+        ),
+        Screen(
+            "open gigs of a type",
+            "gigs/bench_list_of_type",
+            lambda type: {"type": type, "first": FIRST},
+            OPEN_GIGS,
+            lambda type: open_gigs(type=GigType(type).name),
+            lambda _: EMPLOYEE,
+            types,
+        ),
+    ]
+
+
+async def measure(db: Database, people: int, runs: int) -> None:
+    began = time.perf_counter()
+    await ensure_generated_org(db, people)
+    print(f"\n== {people:,} people (organisation ready in {time.perf_counter() - began:.0f} s)")
+    print(f"  {load_average()}")
+    subjects = (await db.read("gigs/bench_list_subjects", count=runs))[0]
+    print(
+        f"  {len(subjects['owner_ids'])} owners, {len(subjects['skill_ids'])} skills, "
+        f"{len(subjects['department_ids'])} departments asked about"
+    )
+    for screen in screens(subjects):
+        checked = screen.subjects[:10]
+        same = [await cypher(db, screen, s) == await graphql(db, screen, s) for s in checked]
+        print(f"  {screen.title}: GraphQL and Cypher agree on {sum(same)}/{len(checked)}")
+
+        async def by_cypher(i: int, screen: Screen = screen) -> object:
+            return await cypher(db, screen, screen.subjects[i % len(screen.subjects)])
+
+        async def by_graphql(i: int, screen: Screen = screen) -> object:
+            return await graphql(db, screen, screen.subjects[i % len(screen.subjects)])
+
+        timings = await time_interleaved(
+            {"Cypher, one hand-written query": by_cypher, "GraphQL gigs(filter:)": by_graphql}, runs
+        )
+        print_section(screen.title, timings)
+    print(f"  {load_average()}")
+
+
+def print_section(title: str, timings: list[Timing]) -> None:
+    print(f"  {title}")
+    baseline = timings[0]
+    for timing in timings:
+        print("    " + timing.line(baseline if timing is not baseline else None))
+
+
+async def main(sizes: Sequence[int], runs: int) -> None:
+    async with bench_database() as db:
+        for people in sizes:
+            await measure(db, people, runs)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=50)
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.people, arguments.runs))
