@@ -17,6 +17,7 @@ RUNS: list[tuple[str, list[str]]] = [
     ("import_org", ["--people", "100000", "--reimport"]),
     ("analytics_dashboard", ["--people", "100000"]),
     ("matching_speed", ["--people", "100000", "10000"]),
+    ("gig_list", ["--people", "10000", "100000"]),
     ("api_people_page", ["--people", "10000"]),
     ("load_mix", ["--people", "10000", "--seconds", "90"]),
     ("fault_tolerance", ["--people", "10000"]),
