@@ -2,7 +2,7 @@
 // Where to start (the first branch whose condition holds; the WHERE after the CALL is the whole
 // filter, so the start only decides what is read): the owner's gigs, else the skill's, else the
 // department's subtree's, else every gig (statuses and type have no index that beats reading
-// every OWNED_BY relationship once).
+// every OWNED_BY relationship once). Only one branch reads anything, so UNION ALL repeats no gig.
 // :param viewer_id => 'P1'
 // :param sees_all_drafts => false
 // :param statuses => ['open']

@@ -8,7 +8,8 @@
 // Where to start (the first branch whose condition holds; the WHERE after the CALL is the whole
 // filter, so the start only decides what is read): the owner's gigs, else the skill's, else,
 // without statuses, the department's subtree's; else the gigs in id order, filtered as they are
-// read, up to the page (statuses and type have no index that beats that order).
+// read, up to the page (statuses and type have no index that beats that order). Only one branch
+// reads anything, so UNION ALL repeats no gig.
 // :param after => ''
 // :param limit => 21
 // :param viewer_id => 'P1'
