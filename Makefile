@@ -50,7 +50,7 @@ chromium:
 journeys: $(BIN)/talentgraph web chromium
 	cd web && npx playwright test
 
-bench: $(BIN)/talentgraph
+bench: $(BIN)/talentgraph web chromium
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -18,9 +18,14 @@ RUNS: list[tuple[str, list[str]]] = [
     ("analytics_dashboard", ["--people", "100000"]),
     ("matching_speed", ["--people", "100000", "10000"]),
     ("gig_list", ["--people", "10000", "100000"]),
+    ("skill_search", ["--people", "100000"]),
     ("api_people_page", ["--people", "10000"]),
     ("load_mix", ["--people", "10000", "--seconds", "90"]),
     ("fault_tolerance", ["--people", "10000"]),
+    ("web_screens", ["--people", "10000"]),
+    ("notification_delivery", ["--people", "2000"]),
+    ("skill_suggestions", []),
+    ("adjacency_quality", []),
     ("matching_quality", []),  # last: it replaces the generated organisation with its own
 ]
 

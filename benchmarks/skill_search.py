@@ -192,11 +192,12 @@ async def measure(people: int, runs: int, baseline: str | None, baseline_runs: i
         texts = [case.query for case in groups["exact@1"]]
         typed = [t[: max(3, len(t) // 3)] for t in texts]  # what a typeahead sends
         queries = [q for pair in zip(typed, texts, strict=True) for q in pair]
-        [viewer] = await db.read("people/people_page", after="", limit=1, department_id=None,
-                                 skill_id=None, min_proficiency=1, location=None, active=True,
-                                 with_department=False, with_manager=False, with_skills=False,
-                                 with_aspirations=False)  # fmt: skip
-        token = issue_token(viewer["person"]["id"], ["hr"], SECRET, timedelta(hours=2))
+        [first_page] = await db.read("people/people_page", after="", limit=1, department_id=None,
+                                     skill_id=None, min_proficiency=1, location=None, active=True,
+                                     with_department=False, with_manager=False, with_skills=False,
+                                     with_aspirations=False)  # fmt: skip
+        viewer = first_page["page"][0]
+        token = issue_token(viewer["id"], ["hr"], SECRET, timedelta(hours=2))
 
         async def old_cypher(i: int) -> None:
             query = fulltext_query(queries[i % len(queries)])
