@@ -1,4 +1,5 @@
-"""Gig list speed: `gigs(filter:)` on generated organisations of 10,000 and 100,000 people.
+"""Gig list speed: `gigs(filter:)` and `searchGigs` on generated organisations of 10,000 and
+100,000 people.
 
     python -m benchmarks.gig_list [--people 10000 100000] [--runs 50]
 
@@ -8,7 +9,11 @@ through the driver (`gigs/bench_list_*`), the two taking turns call by call: the
 "My gigs" screen (its query as web/src/screens/MyGigs.tsx sends it: the owner's gigs of five
 statuses, first 100, totalCount, the gig cards with department and owner, the owner asking),
 and open gigs that require a skill, of a department (sub-departments included) and of a type
-(first 20, totalCount, the same cards, an employee asking). Before they are timed, GraphQL and
+(first 20, totalCount, the same cards, an employee asking); and the "Find gigs" screen's
+`searchGigs` (its query as web/src/screens/FindGigs.tsx sends it: first 24, totalCount, the cards,
+every department with its parent, an employee asking; open gigs by default, newest first without
+words) before a word is typed, with a word typed (the first word of an open gig's title, best
+match first) and with a skill picked (`gigs/bench_search_*`). Before they are timed, GraphQL and
 Cypher are checked to give the same gigs and count for the first subjects.
 """
 
@@ -19,6 +24,7 @@ import asyncio
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from benchmarks.common import (
@@ -32,6 +38,7 @@ from graph.database import Database
 from graph.settings import ServiceSettings
 from graph.vocabulary import GigType
 from resolvers.context import Context
+from resolvers.gigs import gig_text_query
 from resolvers.identity import Viewer
 from schema import schema
 
@@ -67,17 +74,38 @@ query OpenGigs($filter: GigsFilter!) {
     + CARD
 )
 
+FIND_GIGS = (
+    """
+query FindGigs($search: GigSearchInput!, $after: String) {
+  searchGigs(search: $search, first: 24, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id ...GigCardFields } }
+  }
+  departments { id name parent { id } }
+}
+"""
+    + CARD
+)
+FIND_NOTHING = dict.fromkeys(
+    ("text", "types", "departmentId", "skillId", "remote", "location", "maxHours", "maxWeeks")
+)
+"""What the screen sends for the filters left alone."""
+
 MY_STATUSES = ["draft", "open", "filled", "in_progress", "completed"]
 FIRST = 20
+FIND_FIRST = 24
 MY_FIRST = 100
 EMPLOYEE = "bench-employee"
 
 
 @dataclass(frozen=True)
 class Screen:
-    """One list: its Cypher baseline and GraphQL operation, asked about subject `i`."""
+    """One list: its Cypher baseline and GraphQL operation (`field`: the list it reads, as
+    `name(argument:)`), asked about subject `i`."""
 
     title: str
+    field: str
     cypher: str
     cypher_params: Callable[[str], dict[str, object]]
     query: str
@@ -100,7 +128,7 @@ async def graphql(db: Database, screen: Screen, subject: str) -> tuple[int, list
     )
     if result.errors or result.data is None:
         raise RuntimeError(result.errors[0].message if result.errors else "no data")
-    gigs: dict[str, Any] = result.data["gigs"]
+    gigs: dict[str, Any] = result.data[screen.field.split("(")[0]]
     return gigs["totalCount"], [edge["node"]["id"] for edge in gigs["edges"]]
 
 
@@ -115,9 +143,13 @@ def screens(subjects: dict[str, list[str]]) -> list[Screen]:
     def open_gigs(**filter: object) -> dict[str, object]:
         return {"filter": {"statuses": ["OPEN"], **filter}}
 
+    def find_gigs(**search: object) -> dict[str, object]:
+        return {"search": FIND_NOTHING | {"order": "RELEVANCE"} | search, "after": None}
+
     return [
         Screen(
             "My gigs (owner, 5 statuses, first 100)",
+            "gigs(filter:)",
             "gigs/bench_list_of_owner",
             lambda owner: {"owner_id": owner, "statuses": MY_STATUSES, "first": MY_FIRST},
             MY_GIGS,
@@ -127,6 +159,7 @@ def screens(subjects: dict[str, list[str]]) -> list[Screen]:
         ),
         Screen(
             "open gigs requiring a skill",
+            "gigs(filter:)",
             "gigs/bench_list_needing_skill",
             lambda skill: {"skill_id": skill, "first": FIRST},
             OPEN_GIGS,
@@ -136,6 +169,7 @@ def screens(subjects: dict[str, list[str]]) -> list[Screen]:
         ),
         Screen(
             "open gigs of a department (and below)",
+            "gigs(filter:)",
             "gigs/bench_list_of_department",
             lambda department: {"department_id": department, "first": FIRST},
             OPEN_GIGS,
@@ -145,12 +179,47 @@ def screens(subjects: dict[str, list[str]]) -> list[Screen]:
         ),
         Screen(
             "open gigs of a type",
+            "gigs(filter:)",
             "gigs/bench_list_of_type",
             lambda type: {"type": type, "first": FIRST},
             OPEN_GIGS,
             lambda type: open_gigs(type=GigType(type).name),
             lambda _: EMPLOYEE,
             types,
+        ),
+        Screen(
+            "Find gigs, no words (open gigs, newest first)",
+            "searchGigs(search:)",
+            "gigs/bench_search_open",
+            lambda _: {"today": date.today(), "first": FIND_FIRST},
+            FIND_GIGS,
+            lambda _: find_gigs(),
+            lambda _: EMPLOYEE,
+            ["every open gig"],
+        ),
+        Screen(
+            "Find gigs, a word typed (best match first)",
+            "searchGigs(search:)",
+            "gigs/bench_search_words",
+            lambda word: {
+                "query": gig_text_query(word),
+                "today": date.today(),
+                "first": FIND_FIRST,
+            },
+            FIND_GIGS,
+            lambda word: find_gigs(text=word),
+            lambda _: EMPLOYEE,
+            subjects["words"],
+        ),
+        Screen(
+            "Find gigs, a skill picked (newest first)",
+            "searchGigs(search:)",
+            "gigs/bench_search_needing_skill",
+            lambda skill: {"skill_id": skill, "today": date.today(), "first": FIND_FIRST},
+            FIND_GIGS,
+            lambda skill: find_gigs(skillId=skill),
+            lambda _: EMPLOYEE,
+            subjects["skill_ids"],
         ),
     ]
 
@@ -163,7 +232,7 @@ async def measure(db: Database, people: int, runs: int) -> None:
     subjects = (await db.read("gigs/bench_list_subjects", count=runs))[0]
     print(
         f"  {len(subjects['owner_ids'])} owners, {len(subjects['skill_ids'])} skills, "
-        f"{len(subjects['department_ids'])} departments asked about"
+        f"{len(subjects['department_ids'])} departments, {len(subjects['words'])} words asked about"
     )
     for screen in screens(subjects):
         checked = screen.subjects[:10]
@@ -177,7 +246,8 @@ async def measure(db: Database, people: int, runs: int) -> None:
             return await graphql(db, screen, screen.subjects[i % len(screen.subjects)])
 
         timings = await time_interleaved(
-            {"Cypher, one hand-written query": by_cypher, "GraphQL gigs(filter:)": by_graphql}, runs
+            {"Cypher, one hand-written query": by_cypher, f"GraphQL {screen.field}": by_graphql},
+            runs,
         )
         print_section(screen.title, timings)
     print(f"  {load_average()}")

@@ -5,6 +5,10 @@
 // includes sub-departments; a gig whose application deadline has passed is left out unless
 // `include_closed`. `order`: relevance (text score, then newest), newest, start_date, deadline,
 // hours (fewest hours a week first); ties go by id. One row: the page as a list (`page`).
+// Where to start (the first branch whose condition holds; the WHERE after the CALL is the whole
+// filter, so the start only decides what is read): the words' full-text hits, else the skill's
+// gigs, else the gigs of the statuses (their index), else the department's subtree's, else every
+// gig. Only one branch reads anything, so UNION ALL repeats no gig.
 // :param query => '(churn* OR churn~)'
 // :param viewer_id => 'P1'
 // :param sees_all_drafts => false
@@ -22,12 +26,25 @@
 // :param order => 'relevance'
 // :param skip => 0
 // :param limit => 21
-CALL (*) {
-  WITH * WHERE $query IS NOT NULL
+CALL () {
+  WITH $query IS NOT NULL AS chosen WHERE chosen
   CALL db.index.fulltext.queryNodes('gig_text', $query) YIELD node, score
   RETURN node AS g, score
-  UNION
-  WITH * WHERE $query IS NULL
+  UNION ALL
+  WITH $query IS NULL AS chosen WHERE chosen
+  MATCH (:Skill {id: $skill_id})<-[:REQUIRES]-(g:Gig)
+  RETURN DISTINCT g, 0.0 AS score
+  UNION ALL
+  WITH $query IS NULL AND $skill_id IS NULL AS chosen WHERE chosen
+  MATCH (g:Gig) WHERE g.status IN $statuses
+  RETURN g, 0.0 AS score
+  UNION ALL
+  WITH $query IS NULL AND $skill_id IS NULL AND $statuses IS NULL AS chosen WHERE chosen
+  MATCH (:Department {id: $department_id})<-[:PART_OF*0..]-(:Department)<-[:FOR_DEPARTMENT]-(g:Gig)
+  RETURN DISTINCT g, 0.0 AS score
+  UNION ALL
+  WITH $query IS NULL AND $skill_id IS NULL AND $statuses IS NULL AND $department_id IS NULL
+       AS chosen WHERE chosen
   MATCH (g:Gig)
   RETURN g, 0.0 AS score
 }

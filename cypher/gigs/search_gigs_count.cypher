@@ -1,4 +1,5 @@
-// How many gigs the "Find gigs" search finds (the same words and filters as gigs/search_gigs).
+// How many gigs the "Find gigs" search finds (the same words and filters, and the same start, as
+// gigs/search_gigs). Only one branch reads anything, so UNION ALL repeats no gig.
 // :param query => '(churn* OR churn~)'
 // :param viewer_id => 'P1'
 // :param sees_all_drafts => false
@@ -13,12 +14,25 @@
 // :param max_weeks => null
 // :param include_closed => false
 // :param today => date()
-CALL (*) {
-  WITH * WHERE $query IS NOT NULL
+CALL () {
+  WITH $query IS NOT NULL AS chosen WHERE chosen
   CALL db.index.fulltext.queryNodes('gig_text', $query) YIELD node
   RETURN node AS g
-  UNION
-  WITH * WHERE $query IS NULL
+  UNION ALL
+  WITH $query IS NULL AS chosen WHERE chosen
+  MATCH (:Skill {id: $skill_id})<-[:REQUIRES]-(g:Gig)
+  RETURN DISTINCT g
+  UNION ALL
+  WITH $query IS NULL AND $skill_id IS NULL AS chosen WHERE chosen
+  MATCH (g:Gig) WHERE g.status IN $statuses
+  RETURN g
+  UNION ALL
+  WITH $query IS NULL AND $skill_id IS NULL AND $statuses IS NULL AS chosen WHERE chosen
+  MATCH (:Department {id: $department_id})<-[:PART_OF*0..]-(:Department)<-[:FOR_DEPARTMENT]-(g:Gig)
+  RETURN DISTINCT g
+  UNION ALL
+  WITH $query IS NULL AND $skill_id IS NULL AND $statuses IS NULL AND $department_id IS NULL
+       AS chosen WHERE chosen
   MATCH (g:Gig)
   RETURN g
 }
