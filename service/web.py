@@ -29,7 +29,8 @@ class WebApp(StaticFiles):
     """Static files of the build with a single-page fallback."""
 
     def __init__(self, dist: Path) -> None:
-        super().__init__(directory=dist, check_dir=False)
+        # html: the root is the app's page whatever the client accepts (curl, a load balancer)
+        super().__init__(directory=dist, check_dir=False, html=True)
         self.dist = dist
 
     async def check_config(self) -> None:

@@ -70,6 +70,8 @@ async def test_the_app_is_served_at_the_root_and_at_every_deep_link(
         assert response.status_code == 200
         assert response.text == INDEX
         assert response.headers["cache-control"] == "no-cache"
+    # the root is the app's page for any client, not only for a browser's navigation
+    assert (await web.get("/", headers={"Accept": "*/*"})).text == INDEX
 
 
 async def test_hashed_assets_are_cached_for_a_year_and_missing_files_are_404(
