@@ -9,6 +9,7 @@ import strawberry
 from resolvers import departments
 from resolvers.context import Info
 from resolvers.records.departments import DepartmentRecord
+from schema.selection import fetched_field
 
 
 @strawberry.type(description="A department; departments form a tree through `parent`.")
@@ -16,14 +17,19 @@ class Department:
     id: strawberry.ID
     name: str
 
+    record: strawberry.Private[DepartmentRecord]
+    """The department's properties, and its parent when its query fetched it."""
+
     @classmethod
     def from_record(cls, record: DepartmentRecord) -> Self:
-        return cls(id=strawberry.ID(record.id), name=record.name)
+        return cls(id=strawberry.ID(record.id), name=record.name, record=record)
 
-    @strawberry.field(description="The department this one is part of.")
-    async def parent(self, info: Info) -> Department | None:
-        parent = await departments.parent_of(info.context, self.id)
-        return Department.from_record(parent) if parent else None
+    parent: Department | None = fetched_field(
+        lambda department: department.record.parent,
+        lambda parent: Department.from_record(parent) if parent else None,
+        lambda context, department: departments.parent_of(context, department.id),
+        description="The department this one is part of.",
+    )
 
     @strawberry.field(description="Direct sub-departments, by name.")
     async def children(self, info: Info) -> list[Department]:

@@ -313,3 +313,28 @@ async def test_departments_with_their_tree_and_headcount(
         "department": {"name": "Data"},
         "missing": None,
     }  # fmt: skip
+
+
+async def test_the_department_tree_costs_one_query_a_level_however_many_departments(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    org = small_org().department("D4", "Platform", parent_id="D2")
+    await org.load(db)
+
+    flat = await graphql(client, "{ departments { id parent { id name } } }", "P1")
+    deep = await graphql(client, "{ departments { id parent { parent { id } } } }", "P1")
+
+    assert flat["data"]["departments"] == [
+        {"id": "D2", "parent": {"id": "D1", "name": "Engineering"}},
+        {"id": "D1", "parent": None},
+        {"id": "D4", "parent": {"id": "D2", "name": "Data"}},
+        {"id": "D3", "parent": None},
+    ]
+    assert flat["extensions"]["queries"] == 1  # the parents come with the list
+    assert deep["data"]["departments"] == [
+        {"id": "D2", "parent": {"parent": None}},
+        {"id": "D1", "parent": None},
+        {"id": "D4", "parent": {"parent": {"id": "D1"}}},
+        {"id": "D3", "parent": None},
+    ]
+    assert deep["extensions"]["queries"] == 2  # the parents' parents: one batched query
