@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import asyncio
 import os
 import re
 import statistics
@@ -117,3 +119,20 @@ def fulltext_query(text: str) -> str:
     fuzzy-prefixed, all words required."""
     words = [_LUCENE_SPECIAL.sub(r"\\\1", word) for word in text.lower().split()]
     return " AND ".join(f"({word}* OR {word}~)" for word in words if word)
+
+
+def run_per_size(doc: str, measure: Callable[[Database, int, int], Awaitable[None]]) -> None:
+    """The command line of a benchmark measured per organisation size (`--people N [N ...]`,
+    10,000 and 100,000 by default; `--runs` calls per figure): `measure(db, people, runs)` for
+    each size, on the benchmarks' Neo4j."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--people", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=50)
+    arguments = parser.parse_args()
+
+    async def each_size() -> None:
+        async with bench_database() as db:
+            for people in arguments.people:
+                await measure(db, people, arguments.runs)
+
+    asyncio.run(each_size())

@@ -19,19 +19,17 @@ Cypher are checked to give the same gigs and count for the first subjects.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from benchmarks.common import (
     Timing,
-    bench_database,
     ensure_generated_org,
     load_average,
+    run_per_size,
     time_interleaved,
 )
 from graph.database import Database
@@ -260,15 +258,5 @@ def print_section(title: str, timings: list[Timing]) -> None:
         print("    " + timing.line(baseline if timing is not baseline else None))
 
 
-async def main(sizes: Sequence[int], runs: int) -> None:
-    async with bench_database() as db:
-        for people in sizes:
-            await measure(db, people, runs)
-
-
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--runs", type=int, default=50)
-    arguments = parser.parse_args()
-    asyncio.run(main(arguments.people, arguments.runs))
+    run_per_size(__doc__, measure)

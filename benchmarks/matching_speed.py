@@ -15,8 +15,6 @@ Target (issue 12): matchCandidates p95 through GraphQL under 50 ms at 100,000 pe
 
 from __future__ import annotations
 
-import argparse
-import asyncio
 import heapq
 import time
 from collections import defaultdict
@@ -30,9 +28,9 @@ from scipy import sparse
 
 from benchmarks.common import (
     Timing,
-    bench_database,
     ensure_generated_org,
     load_average,
+    run_per_size,
     time_calls,
 )
 from graph.database import Database, Row
@@ -466,15 +464,5 @@ async def measure(db: Database, people: int, runs: int) -> None:
     print(f"  {load_average()}")
 
 
-async def main(sizes: Sequence[int], runs: int) -> None:
-    async with bench_database() as db:
-        for people in sizes:
-            await measure(db, people, runs)
-
-
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, nargs="+", default=[10_000, 100_000])
-    parser.add_argument("--runs", type=int, default=50)
-    arguments = parser.parse_args()
-    asyncio.run(main(arguments.people, arguments.runs))
+    run_per_size(__doc__, measure)
