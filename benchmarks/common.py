@@ -121,10 +121,18 @@ def fulltext_query(text: str) -> str:
     return " AND ".join(f"({word}* OR {word}~)" for word in words if word)
 
 
+def print_section(title: str, timings: list[Timing], baseline: Timing | None = None) -> None:
+    """A titled block of timings, each but the baseline with its ratio to it."""
+    print(f"  {title}")
+    for timing in timings:
+        print("    " + timing.line(baseline if timing is not baseline else None))
+
+
 def run_per_size(doc: str, measure: Callable[[Database, int, int], Awaitable[None]]) -> None:
     """The command line of a benchmark measured per organisation size (`--people N [N ...]`,
-    10,000 and 100,000 by default; `--runs` calls per figure): `measure(db, people, runs)` for
-    each size, on the benchmarks' Neo4j."""
+    10,000 and 100,000 by default; `--runs` calls per figure): for each size, the generated
+    organisation made ready and announced with the load average, then `measure(db, people,
+    runs)`, on the benchmarks' Neo4j."""
     parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--people", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=50)
@@ -133,6 +141,11 @@ def run_per_size(doc: str, measure: Callable[[Database, int, int], Awaitable[Non
     async def each_size() -> None:
         async with bench_database() as db:
             for people in arguments.people:
+                began = time.perf_counter()
+                await ensure_generated_org(db, people)
+                ready = time.perf_counter() - began
+                print(f"\n== {people:,} people (organisation ready in {ready:.0f} s)")
+                print(f"  {load_average()}")
                 await measure(db, people, arguments.runs)
 
     asyncio.run(each_size())

@@ -19,16 +19,14 @@ Cypher are checked to give the same gigs and count for the first subjects.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from benchmarks.common import (
-    Timing,
-    ensure_generated_org,
     load_average,
+    print_section,
     run_per_size,
     time_interleaved,
 )
@@ -223,10 +221,6 @@ def screens(subjects: dict[str, list[str]]) -> list[Screen]:
 
 
 async def measure(db: Database, people: int, runs: int) -> None:
-    began = time.perf_counter()
-    await ensure_generated_org(db, people)
-    print(f"\n== {people:,} people (organisation ready in {time.perf_counter() - began:.0f} s)")
-    print(f"  {load_average()}")
     subjects = (await db.read("gigs/bench_list_subjects", count=runs))[0]
     print(
         f"  {len(subjects['owner_ids'])} owners, {len(subjects['skill_ids'])} skills, "
@@ -247,15 +241,8 @@ async def measure(db: Database, people: int, runs: int) -> None:
             {"Cypher, one hand-written query": by_cypher, f"GraphQL {screen.field}": by_graphql},
             runs,
         )
-        print_section(screen.title, timings)
+        print_section(screen.title, timings, baseline=timings[0])
     print(f"  {load_average()}")
-
-
-def print_section(title: str, timings: list[Timing]) -> None:
-    print(f"  {title}")
-    baseline = timings[0]
-    for timing in timings:
-        print("    " + timing.line(baseline if timing is not baseline else None))
 
 
 if __name__ == "__main__":

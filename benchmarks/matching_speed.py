@@ -27,9 +27,8 @@ import numpy as np
 from scipy import sparse
 
 from benchmarks.common import (
-    Timing,
-    ensure_generated_org,
     load_average,
+    print_section,
     run_per_size,
     time_calls,
 )
@@ -348,17 +347,7 @@ async def graphql(db: Database, query: str, variables: dict[str, object]) -> Non
         raise RuntimeError(result.errors[0].message)
 
 
-def print_section(title: str, timings: list[Timing], baseline: Timing | None = None) -> None:
-    print(f"  {title}")
-    for timing in timings:
-        print("    " + timing.line(baseline if timing is not baseline else None))
-
-
 async def measure(db: Database, people: int, runs: int) -> None:
-    began = time.perf_counter()
-    await ensure_generated_org(db, people)
-    print(f"\n== {people:,} people (organisation ready in {time.perf_counter() - began:.0f} s)")
-    print(f"  {load_average()}")
     subjects = (await db.read("matching/bench_subjects", count=runs))[0]
     gigs, persons, skills = subjects["gig_ids"], subjects["person_ids"], subjects["skill_ids"]
     print(f"  {len(gigs)} open gigs, {len(persons)} people, {len(skills)} skills asked about")
