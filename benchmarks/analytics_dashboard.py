@@ -31,6 +31,8 @@ from functools import partial
 from typing import Any
 
 from benchmarks.common import (
+    SERVICE_SCHEMA,
+    SETTINGS,
     Timing,
     bench_database,
     ensure_generated_org,
@@ -38,7 +40,6 @@ from benchmarks.common import (
     time_calls,
 )
 from graph.database import Database
-from graph.settings import ServiceSettings
 from graph.vocabulary import SurveyMeasure
 from resolvers import analytics
 from resolvers.analytics import Scope, analysis_workers
@@ -48,7 +49,6 @@ from resolvers.surveys import champions as survey_champions
 from resolvers.surveys import results as survey_results
 from resolvers.surveys.anonymity import PulsePeriod, previous_quarter
 from resolvers.surveys.pulses import quarters_between
-from schema import schema
 
 TARGET_S = 5.0
 
@@ -169,13 +169,13 @@ async def time_dashboard(
     context = Context(
         db=db,
         viewer=Viewer("bench", frozenset({"employee", "hr"})),
-        settings=ServiceSettings(),
+        settings=SETTINGS,
         workers=workers,
     )
     period = {"from": first.isoformat(), "to": last.isoformat()}
 
     async def request(_: int) -> None:
-        result = await schema.execute(
+        result = await SERVICE_SCHEMA.execute(
             DASHBOARD, variable_values={"period": period}, context_value=context
         )
         if result.errors or not result.data:

@@ -37,9 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from benchmarks.common import bench_database
+from benchmarks.common import api_context, bench_database
 from graph.database import Database
-from graph.settings import ServiceSettings
 from graph.vocabulary import (
     EngagementStatus,
     GigStatus,
@@ -48,8 +47,6 @@ from graph.vocabulary import (
     Visibility,
 )
 from resolvers import matching
-from resolvers.context import Context
-from resolvers.identity import Viewer
 from seed.loader import load_org, load_taxonomy
 from seed.org import (
     AspirationRow,
@@ -293,7 +290,7 @@ def evaluate(
 async def match_rankings(
     db: Database, gigs: Sequence[str], weights: matching.MatchWeights
 ) -> dict[str, list[str]]:
-    ctx = Context(db=db, viewer=Viewer("HR", frozenset({"hr"})), settings=ServiceSettings())
+    ctx = api_context(db, "HR", "hr")
     options = matching.MatchOptions(weights=weights)
     rankings = {}
     for gig in gigs:

@@ -3,7 +3,7 @@
     python -m benchmarks.matching_speed [--people 10000 100000] [--runs 50]
 
 For each size: p50 and p95 of matchCandidates, recommendGigs and peopleNearSkill as raw Cypher
-(`Database.read` of the .cypher file) and through GraphQL (in-process `schema.execute` with a
+(`Database.read` of the .cypher file) and through GraphQL (in process, the service's schema with a
 real `Context`, nested fields included), and in the same run the same candidate score computed in
 memory from a snapshot of the graph: with scipy sparse matrices (a lower bound: no I/O, no
 traversal) and by a plain networkx traversal (what a team without a graph database would write).
@@ -27,18 +27,16 @@ import numpy as np
 from scipy import sparse
 
 from benchmarks.common import (
+    SERVICE_SCHEMA,
+    api_context,
     load_average,
     print_section,
     run_per_size,
     time_calls,
 )
 from graph.database import Database, Row
-from graph.settings import ServiceSettings
 from resolvers import matching
-from resolvers.context import Context
-from resolvers.identity import Viewer
 from resolvers.records.matching import CandidateRow
-from schema import schema
 
 WEIGHTS = matching.MatchWeights()
 FIRST = 20
@@ -335,14 +333,10 @@ def agree(expected: list[CandidateRow], actual: list[tuple[str, float]]) -> bool
     return ours == [(person_id, round(score, 9)) for person_id, score in actual]
 
 
-def hr_context(db: Database) -> Context:
-    return Context(
-        db=db, viewer=Viewer("bench-hr", frozenset({"employee", "hr"})), settings=ServiceSettings()
-    )
-
-
 async def graphql(db: Database, query: str, variables: dict[str, object]) -> None:
-    result = await schema.execute(query, variable_values=variables, context_value=hr_context(db))
+    result = await SERVICE_SCHEMA.execute(
+        query, variable_values=variables, context_value=api_context(db, "bench-hr", "hr")
+    )
     if result.errors:
         raise RuntimeError(result.errors[0].message)
 

@@ -6,15 +6,23 @@ from resolvers.context import Context
 from resolvers.loaders import load_many, load_one
 from resolvers.permissions import posts_for_every_department
 from resolvers.records.departments import DepartmentRecord
+from resolvers.validation import check_range
 
 
 async def department_by_id(ctx: Context, id: str) -> DepartmentRecord | None:
     return await load_one(ctx, "departments/departments_by_ids", id, DepartmentRecord.from_row)
 
 
-async def all_departments(ctx: Context) -> list[DepartmentRecord]:
-    rows = await ctx.db.read("departments/all_departments")
-    return [DepartmentRecord.from_row(row["department"]) for row in rows]
+MAX_TREE_DEPTH = 20
+"""How deep `maxDepth` may ask (deeper than any organisation's tree)."""
+
+
+async def all_departments(ctx: Context, max_depth: int | None = None) -> list[DepartmentRecord]:
+    """Every department by name; with `max_depth`, only those at most that many levels below
+    the top (0: the top-level ones)."""
+    check_range("maxDepth", max_depth, 0, MAX_TREE_DEPTH, open_low=False)
+    rows = await ctx.db.read("departments/all_departments", max_depth=max_depth)
+    return DepartmentRecord.listed(rows)
 
 
 async def postable_departments(ctx: Context) -> list[DepartmentRecord]:
@@ -22,7 +30,7 @@ async def postable_departments(ctx: Context) -> list[DepartmentRecord]:
     if posts_for_every_department(ctx.viewer):
         return await all_departments(ctx)
     rows = await ctx.db.read("departments/postable_departments", person_id=ctx.viewer.person_id)
-    return [DepartmentRecord.from_row(row["department"]) for row in rows]
+    return DepartmentRecord.listed(rows)
 
 
 async def parent_of(ctx: Context, id: str) -> DepartmentRecord | None:

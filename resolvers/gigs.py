@@ -41,7 +41,6 @@ from resolvers.workflow.outbox import Outbox
 from resolvers.workflow.rules import GIG_TRANSITIONS, SYSTEM_ACTOR
 
 EDITABLE = (GigStatus.DRAFT, GigStatus.OPEN)
-GIG_SEARCH = Listing("gigs/search_gigs", "gigs/search_gigs_count", GigRecord.from_row, ranked=True)
 MAX_SEARCH_WORDS = 10
 
 
@@ -131,7 +130,7 @@ class GigSearch:
 @dataclass(frozen=True)
 class GigParts(Parts):
     """What a screen shows of each gig besides its properties, fetched with it in one query
-    (`$with_*` switches of `gigs/gigs_by_ids` and `gigs/gigs_page`)."""
+    (`$with_*` switches of `gigs/gigs_by_ids`, `gigs/gigs_page` and `gigs/search_gigs`)."""
 
     owner: bool = False
     department: bool = False
@@ -161,8 +160,10 @@ async def gigs_page(
     first: int,
     after: str | None,
     parts: GigParts | None = None,
+    with_total: bool = False,
 ) -> Page[GigRecord]:
-    """A page of gigs, each with the `parts` a screen shows, in one query."""
+    """A page of gigs, each with the `parts` a screen shows (and the count of every match,
+    `with_total`), in one query."""
     for status in filter.statuses or ():
         check_one_of("filter.statuses", status, GigStatus)
     check_one_of("filter.type", filter.type, GigType)
@@ -176,19 +177,21 @@ async def gigs_page(
         "owner_id": filter.owner_id,
     }
     wanted = parts or GigParts()
-    listing = Listing(
-        "gigs/gigs_page",
-        "gigs/gigs_count",
-        lambda row: GigRecord.from_row(wanted.fetched(row)),
-    )
-    return await read_page(ctx, listing, params | wanted.params(), first, after)
+    listing = Listing("gigs/gigs_page", lambda row: GigRecord.from_row(wanted.fetched(row)))
+    return await read_page(ctx, listing, params | wanted.params(), first, after, with_total)
 
 
 async def search_gigs(
-    ctx: Context, search: GigSearch, first: int, after: str | None
+    ctx: Context,
+    search: GigSearch,
+    first: int,
+    after: str | None,
+    parts: GigParts | None = None,
+    with_total: bool = False,
 ) -> Page[GigRecord]:
     """Gigs whose title or description match the words (full text, ranked, typos forgiven),
-    filtered and sorted; without words, every gig the filters let through."""
+    filtered and sorted; without words, every gig the filters let through. Each with the
+    `parts` a screen shows (and the count of every match, `with_total`), in one query."""
     for status in search.statuses or ():
         check_one_of("search.statuses", status, GigStatus)
     for type in search.types or ():
@@ -219,7 +222,13 @@ async def search_gigs(
         "include_closed": search.include_closed,
         "today": date.today(),
     }
-    return await read_page(ctx, GIG_SEARCH, params | {"order": order}, first, after)
+    wanted = parts or GigParts()
+    listing = Listing(
+        "gigs/search_gigs", lambda row: GigRecord.from_row(wanted.fetched(row)), ranked=True
+    )
+    return await read_page(
+        ctx, listing, params | wanted.params() | {"order": order}, first, after, with_total
+    )
 
 
 async def owner_of(ctx: Context, id: str) -> PersonRecord | None:
@@ -285,7 +294,10 @@ async def _write_relations(
             postable = await tx.run(
                 "departments/postable_departments", person_id=ctx.viewer.person_id
             )
-            member = any(row["department"]["id"] == change.department_id for row in postable)
+            member = any(
+                department.id == change.department_id
+                for department in DepartmentRecord.listed(postable)
+            )
             require_department_poster(ctx.viewer, member)
         if moving:
             await tx.run("gigs/move_gig", id=id, department_id=change.department_id)

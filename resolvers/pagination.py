@@ -49,41 +49,58 @@ def decode_cursor(cursor: str | None) -> str | None:
     return text[2:]
 
 
-def _counter(
-    ctx: Context, count_query: str, params: dict[str, Any]
-) -> Callable[[], Awaitable[int]]:
-    async def count() -> int:
-        rows = await ctx.db.read(count_query, **params)
-        return int(rows[0]["total"])
-
-    return count
-
-
 @dataclass(frozen=True)
 class Listing(Generic[R]):
-    """A list the API pages through: its page query (one row whose `page` column is the list
-    of the page's items: one row is far cheaper for the driver to decode than a row per item),
-    its count query, how an item becomes a record, and whether the list is ranked (`$skip`,
-    offset cursors) or in id order (`$after`, keyset cursors)."""
+    """A list the API pages through: its page query, how an item becomes a record, and whether
+    the list is ranked (`$skip`, offset cursors) or in id order (`$after`, keyset cursors).
+    The query returns one row: `page`, the list of the page's items (one row is far cheaper for
+    the driver to decode than a row per item), and `total`, how many items match over all
+    pages, counted only when `$with_total` (a connection's totalCount in the same round trip)."""
 
     query: str
-    count_query: str
     record: Callable[[Row], R]
     ranked: bool = False
 
 
+def _counter(
+    ctx: Context, listing: Listing[R], params: dict[str, Any], rows: list[Row], with_total: bool
+) -> Callable[[], Awaitable[int]]:
+    """The total the page's own query counted; or, when the selection did not ask for it (a
+    field look-ahead missed), the same query again for the count alone (an empty page)."""
+
+    async def count() -> int:
+        if with_total and rows:
+            return int(rows[0]["total"])
+        position = {"skip": 0} if listing.ranked else {"after": ""}
+        counted = await ctx.db.read(listing.query, **params, **position, limit=0, with_total=True)
+        return int(counted[0]["total"])
+
+    return count
+
+
 async def read_page(
-    ctx: Context, listing: Listing[R], params: dict[str, Any], first: int, after: str | None
+    ctx: Context,
+    listing: Listing[R],
+    params: dict[str, Any],
+    first: int,
+    after: str | None,
+    with_total: bool,
 ) -> Page[R]:
-    """The page of `listing` after the cursor `after`, `first` long at most."""
+    """The page of `listing` after the cursor `after`, `first` long at most, counting every
+    match in the same query when `with_total` (the client selected the total)."""
     size = check_first(first, ctx.settings)
-    count = _counter(ctx, listing.count_query, params)
     if listing.ranked:
         skip = offset_after(after)
-        rows = await ctx.db.read(listing.query, skip=skip, limit=size + 1, **params)
+        rows = await ctx.db.read(
+            listing.query, skip=skip, limit=size + 1, with_total=with_total, **params
+        )
+        count = _counter(ctx, listing, params, rows, with_total)
         return _offset_page([listing.record(item) for item in _items(rows)], skip, size, count)
     last_id = decode_cursor(after)
-    rows = await ctx.db.read(listing.query, after=last_id or "", limit=size + 1, **params)
+    rows = await ctx.db.read(
+        listing.query, after=last_id or "", limit=size + 1, with_total=with_total, **params
+    )
+    count = _counter(ctx, listing, params, rows, with_total)
     items = _items(rows)
     page = items[:size]
     return Page(

@@ -76,17 +76,15 @@ async def people_page(
     first: int,
     after: str | None,
     parts: PersonParts | None = None,
+    with_total: bool = False,
 ) -> Page[PersonRecord]:
-    """A page of people, each with the `parts` a screen shows, in one query."""
+    """A page of people, each with the `parts` a screen shows (and the count of every match,
+    `with_total`), in one query."""
     check_level("filter.minProficiency", filter.min_proficiency, 5)
     check_text("filter.location", filter.location, required=False)
     wanted = parts or PersonParts()
-    listing = Listing(
-        "people/people_page",
-        "people/people_count",
-        lambda row: PersonRecord.from_row(wanted.fetched(row)),
-    )
-    return await read_page(ctx, listing, asdict(filter) | wanted.params(), first, after)
+    listing = Listing("people/people_page", lambda row: PersonRecord.from_row(wanted.fetched(row)))
+    return await read_page(ctx, listing, asdict(filter) | wanted.params(), first, after, with_total)
 
 
 async def department_of(ctx: Context, person_id: str) -> DepartmentRecord | None:

@@ -21,7 +21,7 @@ from seed.skill_matcher import SkillEntry, SkillMatcher
 from seed.skill_suggestions import SkillSuggester
 
 MAX_SEARCH_RESULTS = 1000
-SKILL_LIST = Listing("skills/skills_page", "skills/skills_count", SkillRecord.from_row)
+SKILL_LIST = Listing("skills/skills_page", SkillRecord.from_row)
 HOLDER_LOOKUPS = 500
 
 
@@ -164,12 +164,18 @@ async def suggestions_for(ctx: Context, text: str, first: int) -> list[SkillSugg
 
 
 async def skills_page(
-    ctx: Context, search: str | None, include_deprecated: bool, first: int, after: str | None
+    ctx: Context,
+    search: str | None,
+    include_deprecated: bool,
+    first: int,
+    after: str | None,
+    with_total: bool = False,
 ) -> Page[SkillRecord]:
-    """Skills matching `search`, ranked (deprecated ones last), or every skill in id order."""
+    """Skills matching `search`, ranked (deprecated ones last), or every skill in id order
+    (counted in the same query when `with_total`)."""
     if search is None:
         params = {"include_deprecated": include_deprecated}
-        return await read_page(ctx, SKILL_LIST, params, first, after)
+        return await read_page(ctx, SKILL_LIST, params, first, after, with_total)
     check_text("search", search, required=False)
     if not search.strip():
         raise ValidationFailed("search", "must contain a word")

@@ -1,7 +1,7 @@
 """Relay-style connections: `edges { cursor node }`, `pageInfo` and `totalCount`.
 
 Pages are cut in Cypher (`resolvers/pagination.py`); this module only gives them their GraphQL
-shape. `totalCount` runs its count query only when a client selects it.
+shape. `totalCount` is counted by the page's own query, and only when a client selects it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from resolvers.context import Info
 from resolvers.pagination import Page, encode_cursor
+from schema.selection import selected
 
 Node = TypeVar("Node")
 R = TypeVar("R")
@@ -40,6 +42,12 @@ class Connection(Generic[Node]):
     @strawberry.field(description="How many items match, over all pages.")
     async def total_count(self) -> int:
         return await self.count()
+
+
+def total_selected(info: Info) -> bool:
+    """Whether the connection field's selection asks for `totalCount` (look-ahead): its page
+    query then counts in the same round trip."""
+    return "totalCount" in selected(info)
 
 
 def connection(page: Page[R], convert: Callable[[R], Node]) -> Connection[Node]:

@@ -48,7 +48,10 @@ class DepartmentsQuery:
         department = await departments.department_by_id(info.context, id)
         return Department.from_record(department) if department else None
 
-    @strawberry.field(description="Every department, by name.")
-    async def departments(self, info: Info) -> list[Department]:
-        every = await departments.all_departments(info.context)
-        return [Department.from_record(department) for department in every]
+    @strawberry.field(
+        description="Every department, by name; with `maxDepth`, only those at most that many "
+        "levels below the top (0: the top-level ones), as a menu of the tree's top needs."
+    )
+    async def departments(self, info: Info, max_depth: int | None = None) -> list[Department]:
+        listed = await departments.all_departments(info.context, max_depth)
+        return [Department.from_record(department) for department in listed]

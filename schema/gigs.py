@@ -11,7 +11,7 @@ import strawberry
 from resolvers import gigs
 from resolvers.context import Info
 from resolvers.records.gigs import GigRecord, GigSkillRecord
-from schema.connections import Connection, connection
+from schema.connections import Connection, connection, total_selected
 from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
 from schema.people import Person
@@ -272,7 +272,12 @@ class GigsQuery:
     ) -> Connection[Gig]:
         value = (filter or GigsFilterInput()).to_value()
         page = await gigs.gigs_page(
-            info.context, value, first, after, gig_parts(info, "edges.node")
+            info.context,
+            value,
+            first,
+            after,
+            gig_parts(info, "edges.node"),
+            total_selected(info),
         )
         return connection(page, Gig.from_record)
 
@@ -290,7 +295,15 @@ class GigsQuery:
     ) -> Connection[Gig]:
         value = (search or GigSearchInput()).to_value()
         return connection(
-            await gigs.search_gigs(info.context, value, first, after), Gig.from_record
+            await gigs.search_gigs(
+                info.context,
+                value,
+                first,
+                after,
+                gig_parts(info, "edges.node"),
+                total_selected(info),
+            ),
+            Gig.from_record,
         )
 
 

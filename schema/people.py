@@ -12,7 +12,7 @@ from resolvers import departments, people
 from resolvers.context import Info
 from resolvers.records import NOT_FETCHED
 from resolvers.records.people import AspirationRecord, HeldSkillRecord, PersonRecord
-from schema.connections import Connection, connection
+from schema.connections import Connection, connection, total_selected
 from schema.departments import Department
 from schema.payloads import Payload, payload, payload_type
 from schema.selection import fetched_field, selected
@@ -257,7 +257,9 @@ class PeopleQuery:
         after: str | None = None,
     ) -> Connection[Person]:
         value = (filter or PeopleFilterInput()).to_value()
-        page = await people.people_page(info.context, value, first, after, person_parts(info))
+        page = await people.people_page(
+            info.context, value, first, after, person_parts(info), total_selected(info)
+        )
         return connection(page, Person.from_record)
 
 

@@ -10,7 +10,7 @@ from resolvers import skills
 from resolvers.context import Info
 from resolvers.records import NOT_FETCHED
 from resolvers.records.skills import RelatedSkillRecord, SkillRecord, SkillSuggestionRecord
-from schema.connections import Connection, connection
+from schema.connections import Connection, connection, total_selected
 from schema.payloads import Payload, payload, payload_type
 
 
@@ -162,7 +162,9 @@ class SkillsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Skill]:
-        page = await skills.skills_page(info.context, search, include_deprecated, first, after)
+        page = await skills.skills_page(
+            info.context, search, include_deprecated, first, after, total_selected(info)
+        )
         return connection(page, Skill.from_record)
 
     @strawberry.field(

@@ -101,6 +101,24 @@ async def test_results_come_in_pages_with_a_total(client: httpx.AsyncClient, db:
     assert rest["data"]["searchGigs"]["pageInfo"]["hasNextPage"] is False
 
 
+async def test_the_find_gigs_cards_and_their_total_cost_one_query(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await search_org().load(db)
+    query = """{ searchGigs(search: {text: "churn"}, first: 1) {
+                   totalCount edges { node { id owner { id } department { name }
+                                             skills { skill { id } } } } } }"""
+
+    body = await graphql(client, query, "P1")
+
+    assert body["data"]["searchGigs"] == {
+        "totalCount": 2,
+        "edges": [{"node": {"id": "G1", "owner": {"id": "P1"}, "department": {"name": "Data"},
+                            "skills": [{"skill": {"id": "sql"}}]}}],
+    }  # fmt: skip
+    assert body["extensions"]["queries"] == 1
+
+
 async def test_drafts_are_found_by_their_owner_and_hr_only(
     client: httpx.AsyncClient, db: Database
 ) -> None:

@@ -11,8 +11,9 @@ import pytest
 
 from graph.database import Database
 from graph.vocabulary import GigStatus
+from resolvers import gigs
 from resolvers.workflow.rules import GIG_TRANSITIONS
-from tests.support.api import graphql, mutate
+from tests.support.api import context, graphql, mutate
 from tests.support.factories import OrgFactory
 
 RESULT = """
@@ -103,11 +104,11 @@ async def test_a_gig_with_owner_department_and_skills(
     assert body["extensions"]["queries"] == 1  # the gig with its owner, department and skills
 
 
-async def test_a_page_of_gigs_with_owners_and_skills_costs_one_query(
+async def test_a_page_of_gigs_with_owners_skills_and_the_total_costs_one_query(
     client: httpx.AsyncClient, db: Database
 ) -> None:
     await org().load(db)
-    query = """{ gigs(filter: {statuses: [OPEN]}, first: 20) {
+    query = """{ gigs(filter: {statuses: [OPEN]}, first: 1) { totalCount
                    edges { node { id owner { id } department { name }
                                   skills { skill { id } importance } } } } }"""
 
@@ -117,10 +118,20 @@ async def test_a_page_of_gigs_with_owners_and_skills_costs_one_query(
         {"id": "G1", "owner": {"id": "P1"}, "department": {"name": "Engineering"},
          "skills": [{"skill": {"id": "python"}, "importance": "REQUIRED"},
                     {"skill": {"id": "sql"}, "importance": "LEARNABLE"}]},
-        {"id": "G2", "owner": {"id": "P2"}, "department": {"name": "Data"},
-         "skills": [{"skill": {"id": "sql"}, "importance": "REQUIRED"}]},
     ]  # fmt: skip
+    assert body["data"]["gigs"]["totalCount"] == 2  # over every page
     assert body["extensions"]["queries"] == 1
+
+
+async def test_a_page_read_without_its_total_still_counts_every_match_when_asked(
+    db: Database,
+) -> None:
+    await org().load(db)
+
+    page = await gigs.gigs_page(context(db, "P3"), gigs.GigsFilter(statuses=("open",)), 1, None)
+
+    assert [gig.id for gig in page.rows] == ["G1"]
+    assert await page.count() == 2
 
 
 async def test_gig_filters(client: httpx.AsyncClient, db: Database) -> None:

@@ -207,6 +207,7 @@ async def test_pages_follow_cursors_to_the_end(client: httpx.AsyncClient, db: Da
         pages.append(people["pageInfo"])
         seen += [edge["node"]["id"] for edge in people["edges"]]
         assert people["totalCount"] == 4
+        assert body["extensions"]["queries"] == 1  # the page and the total together
         if not people["pageInfo"]["hasNextPage"]:
             break
         after = people["pageInfo"]["endCursor"]
@@ -313,6 +314,23 @@ async def test_departments_with_their_tree_and_headcount(
         "department": {"name": "Data"},
         "missing": None,
     }  # fmt: skip
+
+
+async def test_a_menu_of_the_top_of_the_tree_gets_only_the_levels_it_asks_for(
+    client: httpx.AsyncClient, db: Database
+) -> None:
+    await small_org().department("D4", "Platform", parent_id="D2").load(db)
+    query = "query ($depth: Int) { departments(maxDepth: $depth) { id } }"
+
+    async def ids(depth: int | None) -> list[str]:
+        body = await graphql(client, query, "P1", variables={"depth": depth})
+        return [department["id"] for department in body["data"]["departments"]]
+
+    assert await ids(0) == ["D1", "D3"]  # Engineering, Sales
+    assert await ids(1) == ["D2", "D1", "D3"]  # Data joins, inside Engineering
+    assert await ids(None) == ["D2", "D1", "D4", "D3"]
+    refused = await graphql(client, query, "P1", variables={"depth": -1})
+    assert refused["errors"][0]["extensions"] == {"code": "VALIDATION", "field": "maxDepth"}
 
 
 async def test_the_department_tree_costs_one_query_a_level_however_many_departments(

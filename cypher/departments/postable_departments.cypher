@@ -1,6 +1,7 @@
 // The departments a person may post gigs for, by name: their own, those above it (a member of
 // Data is a member of Engineering, which Data is part of) and those inside it (a member of
-// Engineering posts for Data). Each with its parent.
+// Engineering posts for Data). Each with its parent; one row, the list (`departments`), as in
+// all_departments.cypher.
 // :param person_id => 'P1'
 MATCH (:Person {id: $person_id})-[:MEMBER_OF]->(own:Department)
 CALL {
@@ -12,5 +13,7 @@ CALL {
   MATCH (d:Department)-[:PART_OF*1..]->(own)
   RETURN d
 }
-RETURN d {.*, parent: [(d)-[:PART_OF]->(parent:Department) | parent {.*}][0]} AS department
+WITH DISTINCT d
 ORDER BY d.name, d.id
+RETURN collect(d {.*, parent: [(d)-[:PART_OF]->(parent:Department) | parent {.*}][0]})
+       AS departments

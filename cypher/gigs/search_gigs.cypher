@@ -4,7 +4,10 @@
 // viewers who see every draft (HR: `permissions.sees_gig`). The department filter
 // includes sub-departments; a gig whose application deadline has passed is left out unless
 // `include_closed`. `order`: relevance (text score, then newest), newest, start_date, deadline,
-// hours (fewest hours a week first); ties go by id. One row: the page as a list (`page`).
+// hours (fewest hours a week first); ties go by id. One row: the page as a list (`page`), each
+// gig with the parts switched on by $with_* nested in its map (owner, department, skills
+// required first; a part switched off is null), and, when $with_total, how many gigs match over
+// all pages (`total`, else null): the screen's cards and count in one round trip.
 // Where to start (the first branch whose condition holds; the WHERE after the CALL is the whole
 // filter, so the start only decides what is read): the words' full-text hits, else the skill's
 // gigs, else the gigs of the statuses (their index), else the department's subtree's, else every
@@ -26,6 +29,10 @@
 // :param order => 'relevance'
 // :param skip => 0
 // :param limit => 21
+// :param with_owner => true
+// :param with_department => true
+// :param with_skills => false
+// :param with_total => true
 CALL () {
   WITH $query IS NOT NULL AS chosen WHERE chosen
   CALL db.index.fulltext.queryNodes('gig_text', $query) YIELD node, score
@@ -62,7 +69,7 @@ WHERE (NOT (g.status = 'draft' OR (g.status = 'cancelled' AND g.published_at IS 
   AND ($department_id IS NULL
        OR EXISTS { (g)-[:FOR_DEPARTMENT]->(:Department)-[:PART_OF*0..]->(:Department {id: $department_id}) })
   AND ($skill_id IS NULL OR EXISTS { (g)-[:REQUIRES]->(:Skill {id: $skill_id}) })
-WITH g, score
+WITH g, owner, score
 ORDER BY
   CASE $order WHEN 'relevance' THEN -score WHEN 'hours' THEN g.hours_per_week ELSE 0 END,
   CASE $order WHEN 'start_date' THEN coalesce(g.start_date, date('9999-12-31'))
@@ -70,6 +77,20 @@ ORDER BY
               ELSE date('9999-12-31') END,
   coalesce(g.published_at, g.created_at) DESC,
   g.id
-SKIP $skip
-LIMIT $limit
-RETURN collect(g {.*}) AS page
+WITH collect({gig: g, owner: owner}) AS hits
+CALL (hits) {
+  UNWIND hits[$skip..$skip + $limit] AS hit
+  WITH hit.gig AS g, hit.owner AS owner
+  RETURN collect(g {.*,
+           owner: CASE WHEN $with_owner THEN owner {.*} END,
+           department: CASE WHEN $with_department
+                         THEN [(g)-[:FOR_DEPARTMENT]->(d:Department) | d {.*}][0] END,
+           skills: CASE WHEN $with_skills THEN COLLECT {
+                     MATCH (g)-[r:REQUIRES]->(s:Skill)
+                     RETURN {skill: s {.id, .label, .type, .custom, .deprecated},
+                             min_proficiency: r.min_proficiency, importance: r.importance}
+                     ORDER BY CASE r.importance WHEN 'required' THEN 0 WHEN 'nice_to_have' THEN 1
+                              ELSE 2 END, s.label
+                   } END}) AS page
+}
+RETURN page, CASE WHEN $with_total THEN size(hits) END AS total

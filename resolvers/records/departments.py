@@ -24,3 +24,8 @@ class DepartmentRecord:
             name=row.get("name") or "",
             parent=fetched(row, "parent", optional(DepartmentRecord.from_row)),
         )
+
+    @classmethod
+    def listed(cls, rows: list[Row]) -> list[DepartmentRecord]:
+        """The departments of a query's one-row `departments` list (none without a row)."""
+        return [cls.from_row(row) for row in rows[0]["departments"]] if rows else []

@@ -27,12 +27,9 @@ const FindGigsQuery = graphql(`
         }
       }
     }
-    departments {
+    departments(maxDepth: 0) {
       id
       name
-      parent {
-        id
-      }
     }
   }
 `);
@@ -80,7 +77,7 @@ export default function FindGigs() {
   };
   const [{ data, fetching, error }, refetch] = useQuery({ query: FindGigsQuery, variables: { search, after } });
   useScreenReady("find-gigs", data !== undefined);
-  const departments = (data?.departments ?? []).filter((d) => !d.parent).sort((a, b) => a.name.localeCompare(b.name));
+  const departments = data?.departments ?? [];
   const reset = () => { setAfter(null); };
 
   return (
