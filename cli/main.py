@@ -124,7 +124,7 @@ def serve(
         # there and /metrics sums them
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="talentgraph-metrics-")
     uvicorn.run(
-        "service.app:create_app",
+        "service.app:create_served_app",
         factory=True,
         host=host or settings.host,
         port=port or settings.port,
