@@ -108,7 +108,7 @@ async def directory(db: Database) -> list[str]:
     rows = await db.read("people/people_page", after="", limit=10**7, department_id=None,
                          skill_id=None, min_proficiency=1, location=None, active=True,
                          with_department=False, with_manager=False, with_skills=False,
-                         with_aspirations=False)  # fmt: skip
+                         with_aspirations=False, with_total=False)  # fmt: skip
     return [person["id"] for person in rows[0]["page"]]
 
 

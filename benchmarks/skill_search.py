@@ -195,7 +195,7 @@ async def measure(people: int, runs: int, baseline: str | None, baseline_runs: i
         [first_page] = await db.read("people/people_page", after="", limit=1, department_id=None,
                                      skill_id=None, min_proficiency=1, location=None, active=True,
                                      with_department=False, with_manager=False, with_skills=False,
-                                     with_aspirations=False)  # fmt: skip
+                                     with_aspirations=False, with_total=False)  # fmt: skip
         viewer = first_page["page"][0]
         token = issue_token(viewer["id"], ["hr"], SECRET, timedelta(hours=2))
 
