@@ -31,14 +31,13 @@ from functools import partial
 from typing import Any
 
 from benchmarks.common import (
-    SERVICE_SCHEMA,
-    SETTINGS,
     Timing,
     bench_database,
     ensure_generated_org,
     load_average,
     time_calls,
 )
+from benchmarks.in_process import SERVICE_SCHEMA, SETTINGS
 from graph.database import Database
 from graph.vocabulary import SurveyMeasure
 from resolvers import analytics

@@ -15,33 +15,11 @@ from dataclasses import dataclass
 from graph.connection import configured_connection, local_server
 from graph.database import ConnectionInfo, Database, quiet_expected_retries
 from graph.migrate import apply_schema
-from graph.settings import Neo4jSettings, ServiceSettings
-from resolvers.context import Context
-from resolvers.identity import Viewer
-from schema import build_schema
+from graph.settings import Neo4jSettings
 from seed.pipeline import dataset_is, mark_dataset, seed_org
-from service.extensions import ServiceSchema, service_extensions
 
 SECRET = "benchmark-secret-that-is-long-enough-for-hs256"
 """What the benchmarks' `talentgraph serve` processes sign their tokens with."""
-
-
-SETTINGS = ServiceSettings()
-"""Read once, as the service reads its settings once when it starts: reading them per request
-would add a millisecond to every in-process GraphQL figure."""
-
-
-SERVICE_SCHEMA = build_schema(service_extensions(SETTINGS), ServiceSchema)
-"""The schema as `talentgraph serve` runs it (its limits, parser and validation caches), for
-figures measured in process: what a request costs the service, less HTTP."""
-
-
-def api_context(db: Database, person_id: str, *roles: str) -> Context:
-    """The context an in-process `SERVICE_SCHEMA.execute` gets: what the service makes of a
-    request by `person_id`, an employee with `roles`."""
-    return Context(
-        db=db, viewer=Viewer(person_id, frozenset({"employee", *roles})), settings=SETTINGS
-    )
 
 
 def bench_connection() -> ConnectionInfo:

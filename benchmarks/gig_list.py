@@ -25,13 +25,12 @@ from datetime import date
 from typing import Any
 
 from benchmarks.common import (
-    SERVICE_SCHEMA,
-    api_context,
     load_average,
     print_section,
     run_per_size,
     time_interleaved,
 )
+from benchmarks.in_process import SERVICE_SCHEMA, api_context
 from graph.database import Database
 from graph.vocabulary import GigType
 from resolvers.gigs import gig_text_query

@@ -37,7 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from benchmarks.common import api_context, bench_database
+from benchmarks.common import bench_database
+from benchmarks.in_process import api_context
 from graph.database import Database
 from graph.vocabulary import (
     EngagementStatus,

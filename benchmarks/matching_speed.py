@@ -27,13 +27,12 @@ import numpy as np
 from scipy import sparse
 
 from benchmarks.common import (
-    SERVICE_SCHEMA,
-    api_context,
     load_average,
     print_section,
     run_per_size,
     time_calls,
 )
+from benchmarks.in_process import SERVICE_SCHEMA, api_context
 from graph.database import Database, Row
 from resolvers import matching
 from resolvers.records.matching import CandidateRow
