@@ -65,8 +65,9 @@ class Listing(Generic[R]):
 def _counter(
     ctx: Context, listing: Listing[R], params: dict[str, Any], rows: list[Row], with_total: bool
 ) -> Callable[[], Awaitable[int]]:
-    """The total the page's own query counted; or, when the selection did not ask for it (a
-    field look-ahead missed), the same query again for the count alone (an empty page)."""
+    """The total the page's own query counted; for a page read without it (`with_total` false:
+    its reader did not say it would show the total), the same query again for the count alone
+    (an empty page)."""
 
     async def count() -> int:
         if with_total and rows:
