@@ -154,6 +154,16 @@ async def gig_by_id(ctx: Context, id: str, parts: GigParts | None = None) -> Gig
     return gig if seen else None
 
 
+async def owner_id_of(ctx: Context, id: str) -> str | None:
+    """Who owns gig `id` (`NotFound` when there is none), whoever may see the gig: read through
+    the request's gig loader, so a screen that also shows the gig (`gig(id) { title }` beside
+    its candidates) asks for it once."""
+    gig = await load_one(ctx, "gigs/gigs_by_ids", id, GigRecord.from_row, **GigParts().params())
+    if gig is None:
+        raise NotFound("Gig", id)
+    return gig.owner_id
+
+
 async def gigs_page(
     ctx: Context,
     filter: GigsFilter,

@@ -16,6 +16,7 @@ from graph.database import Database
 from graph.errors import NotFound, ValidationFailed
 from graph.vocabulary import Visibility, values
 from resolvers.context import Context
+from resolvers.gigs import owner_id_of
 from resolvers.permissions import require_candidate_reader, require_recommendation_reader
 from resolvers.records.matching import CandidateRow, NearbyPersonRow, RecommendationRow
 from resolvers.validation import check_first
@@ -113,17 +114,9 @@ HOP_DECAY = 0.5
 """people_near_skill: each hop away from the skill halves a holder's score."""
 
 
-async def _gig_owner(ctx: Context, gig_id: str) -> str | None:
-    rows = await ctx.db.read("matching/gig_owner", gig_id=gig_id)
-    if not rows:
-        raise NotFound("Gig", gig_id)
-    owner_id: str | None = rows[0]["owner_id"]
-    return owner_id
-
-
 async def _may_match(ctx: Context, gig_id: str) -> None:
     """A gig's candidates (and the aspirations they show) are for its owner and for HR."""
-    require_candidate_reader(ctx.viewer, await _gig_owner(ctx, gig_id))
+    require_candidate_reader(ctx.viewer, await owner_id_of(ctx, gig_id))
 
 
 async def widened(

@@ -104,6 +104,20 @@ async def test_the_owner_sees_ranked_candidates_with_reasons_and_gaps(
     assert body["extensions"]["queries"] == 2
 
 
+async def test_the_candidates_screen_reads_its_gig_once_for_the_title_and_the_permission(
+    client: httpx.AsyncClient, loaded: Database
+) -> None:
+    query = """query ($gig: ID!) { gig(id: $gig) { title }
+                                 matchCandidates(gigId: $gig, first: 5) { person { id } } }"""
+
+    body = await graphql(client, query, "OWNER", variables={"gig": "G1"})
+
+    assert body["data"]["gig"]["title"]
+    assert body["data"]["matchCandidates"][0]["person"]["id"] == "EXPERT"
+    # the gig (its title, and its owner for who may ask), then the match
+    assert body["extensions"]["queries"] == 2
+
+
 async def test_options_change_who_is_eligible_and_weights_are_bounded(
     client: httpx.AsyncClient, loaded: Database
 ) -> None:
