@@ -119,6 +119,11 @@ def gig_parts(info: Info, below: str = "") -> gigs.GigParts:
     )
 
 
+def listed(info: Info) -> tuple[gigs.GigParts, bool]:
+    """What a list of gigs shows (look-ahead): each gig's parts, and whether it counts the total."""
+    return gig_parts(info, "edges.node"), total_selected(info)
+
+
 @strawberry.input
 class GigSkillInput:
     skill_id: strawberry.ID
@@ -271,14 +276,7 @@ class GigsQuery:
         after: str | None = None,
     ) -> Connection[Gig]:
         value = (filter or GigsFilterInput()).to_value()
-        page = await gigs.gigs_page(
-            info.context,
-            value,
-            first,
-            after,
-            gig_parts(info, "edges.node"),
-            total_selected(info),
-        )
+        page = await gigs.gigs_page(info.context, value, first, after, *listed(info))
         return connection(page, Gig.from_record)
 
     @strawberry.field(
@@ -294,17 +292,8 @@ class GigsQuery:
         after: str | None = None,
     ) -> Connection[Gig]:
         value = (search or GigSearchInput()).to_value()
-        return connection(
-            await gigs.search_gigs(
-                info.context,
-                value,
-                first,
-                after,
-                gig_parts(info, "edges.node"),
-                total_selected(info),
-            ),
-            Gig.from_record,
-        )
+        page = await gigs.search_gigs(info.context, value, first, after, *listed(info))
+        return connection(page, Gig.from_record)
 
 
 @strawberry.type
