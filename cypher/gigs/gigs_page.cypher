@@ -7,9 +7,10 @@
 // viewers who see every draft (HR: `permissions.sees_gig`). Every filter is optional;
 // the department filter includes sub-departments.
 // Where to start (the first branch whose condition holds; the WHERE after the CALL is the whole
-// filter, so the start only decides what is read): the owner's gigs, else the skill's, else,
-// without statuses, the department's subtree's; else the gigs in id order, filtered as they are
-// read, up to the page (statuses and type have no index that beats that order). Only one branch
+// filter, so the start only decides what is read): the owner's gigs, else the skill's, else the
+// department's subtree's (bounded by the largest department, where the scan in id order reads
+// every gig for a small one); else the gigs in id order, filtered as they are read, up to the
+// page (statuses and type have no index that beats that order). Only one branch
 // reads anything, so UNION ALL repeats no gig. The count reads every match, so it starts from
 // the statuses' index when no narrower start is given (types have none).
 // :param after => ''
@@ -34,21 +35,18 @@ CALL () {
     MATCH (:Skill {id: $skill_id})<-[:REQUIRES]-(g:Gig)-[:OWNED_BY]->(owner:Person)
     RETURN DISTINCT g, owner
     UNION ALL
-    WITH $owner_id IS NULL AND $skill_id IS NULL AND $statuses IS NULL AS chosen WHERE chosen
+    WITH $owner_id IS NULL AND $skill_id IS NULL AS chosen WHERE chosen
     MATCH (:Department {id: $department_id})<-[:PART_OF*0..]-(:Department)
           <-[:FOR_DEPARTMENT]-(g:Gig)-[:OWNED_BY]->(owner:Person)
     RETURN DISTINCT g, owner
     UNION ALL
-    WITH $owner_id IS NULL AND $skill_id IS NULL AND ($statuses IS NOT NULL OR $department_id IS NULL)
-         AS chosen WHERE chosen
+    WITH $owner_id IS NULL AND $skill_id IS NULL AND $department_id IS NULL AS chosen WHERE chosen
     MATCH (g:Gig)-[:OWNED_BY]->(owner:Person)
     WHERE g.id > $after
       AND (NOT (g.status = 'draft' OR (g.status = 'cancelled' AND g.published_at IS NULL))
            OR $sees_all_drafts OR owner.id = $viewer_id)
       AND ($statuses IS NULL OR g.status IN $statuses)
       AND ($type IS NULL OR g.type = $type)
-      AND ($department_id IS NULL
-           OR EXISTS { (g)-[:FOR_DEPARTMENT]->(:Department)-[:PART_OF*0..]->(:Department {id: $department_id}) })
     WITH g, owner
     ORDER BY g.id
     LIMIT $limit
