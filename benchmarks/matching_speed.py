@@ -2,8 +2,9 @@
 
     python -m benchmarks.matching_speed [--people 10000 100000] [--runs 50]
 
-For each size: p50 and p95 of matchCandidates, recommendGigs and peopleNearSkill as raw Cypher
-(`Database.read` of the .cypher file) and through GraphQL (in process, the service's schema with a
+For each size: p50 and p95 of matchCandidates, recommendGigs and peopleNearSkill without GraphQL
+(`Database.read` of the .cypher file; for matchCandidates the resolver's queries and ranking,
+`matching.ranked_candidates`) and through GraphQL (in process, the service's schema with a
 real `Context`, nested fields included), and in the same run the same candidate score computed in
 memory from a snapshot of the graph: with scipy sparse matrices (a lower bound: no I/O, no
 traversal) and by a plain networkx traversal (what a team without a graph database would write).

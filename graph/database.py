@@ -362,6 +362,12 @@ class Database:
             neo4j.WRITE_ACCESS, lambda tx: work(Transaction(tx, self.log))
         )
 
+    async def in_read_transaction(self, work: Callable[[Transaction], Awaitable[T]]) -> T:
+        """Runs `work` in one read transaction: its queries see the graph as of one moment."""
+        return await self._transaction(
+            neo4j.READ_ACCESS, lambda tx: work(Transaction(tx, self.log))
+        )
+
     async def _ping(self) -> None:
         await self._attempt(neo4j.READ_ACCESS, lambda tx: Transaction(tx, None).run("admin/ping"))
 

@@ -13,6 +13,9 @@ _NAME = re.compile(r"CREATE (?:FULLTEXT )?(?:CONSTRAINT|INDEX) (\w+)")
 REFERENCE_DATA = ("surveys/default_surveys",)
 """Data the service needs to exist, created once and never overwritten (admins edit it)."""
 TALLY_BATCH = 1000
+DIGEST_BATCH = 200
+"""Skills per transaction when holder digests are written again in bulk (a popular skill has
+thousands of holders)."""
 
 
 def schema_statements() -> list[str]:
@@ -30,6 +33,8 @@ async def apply_schema(db: Database) -> list[str]:
         await db.write(name)
     await db.write("admin/backfill_email_keys")
     await db.write("admin/backfill_gig_capacity_hours")
+    await db.write("imports/key_new_people")
+    await refresh_holder_digests(db, (await db.read("skills/undigested_skills"))[0]["ids"])
     await db.write("admin/await_indexes")
     await ensure_reference_data(db)
     await refresh_pulse_tallies(db)
@@ -52,6 +57,16 @@ async def refresh_pulse_tallies(db: Database, keys: Sequence[str] | None = None)
         rows = [{"key": key} for key in keys[start : start + TALLY_BATCH]]
         await db.write("surveys/refresh_tallies", rows=rows)
     return len(keys)
+
+
+async def refresh_holder_digests(db: Database, skill_ids: Sequence[str]) -> int:
+    """Writes the holder digests of `skill_ids` again from their HAS_SKILL edges
+    (`skills/refresh_holder_digests`, one transaction per batch): after a bulk import, and for
+    graphs from before digests existed. Returns how many skills were refreshed."""
+    for start in range(0, len(skill_ids), DIGEST_BATCH):
+        batch = list(skill_ids[start : start + DIGEST_BATCH])
+        await db.write("skills/refresh_holder_digests", skill_ids=batch)
+    return len(skill_ids)
 
 
 async def schema_ready(db: Database) -> bool:

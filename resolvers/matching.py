@@ -8,13 +8,15 @@ rules, the exposure rule and the bounds of every weight.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar, cast
 
-from graph.database import Database
+from graph.database import Database, Transaction
 from graph.errors import NotFound, ValidationFailed
 from graph.vocabulary import Visibility, values
+from resolvers import potentials
 from resolvers.context import Context
 from resolvers.gigs import owner_id_of
 from resolvers.permissions import require_candidate_reader, require_recommendation_reader
@@ -25,8 +27,14 @@ MAX_HOPS = 3
 """The bound of people_near_skill.cypher's path pattern."""
 
 POOL_PER_RESULT = 50
-"""match_candidates.cypher checks eligibility and exposure for this many potentials per result
-asked for, and the API widens the pool (x8) until the answer is provably exact."""
+"""people_near_skill.cypher reads this many people per result asked for before its availability
+filter, and the API widens the pool (x8) until the answer is provably exact."""
+
+CANDIDATES_PER_RESULT = 2
+"""match_candidates.cypher checks eligibility and exposure for this many of the best potentials
+per result asked for first, then for CANDIDATES_WIDENING times as many more each time, until the
+answer is provably exact (most gigs at 100,000 people: after the first 2 per result)."""
+CANDIDATES_WIDENING = 4
 
 RELATED_LIMIT = 5
 """A requirement is met adjacently through its BROADER neighbours and its RELATED_TO neighbours
@@ -141,49 +149,84 @@ async def widened(
     return rows
 
 
-def is_exact(rows: Sequence[CandidateRow], first: int) -> bool:
-    """Whether a pooled match_candidates answer is the exact one: nobody left outside the pool
-    (`floor` 0), or `first` results all scoring above the best potential outside it (eligibility
-    and exposure only ever lower a potential)."""
-    if not rows:
-        return False
-    floor = rows[0]["floor"]
-    return floor == 0 or (len(rows) == first and rows[-1]["score"] > floor)
-
-
 async def ranked_candidates(
     db: Database, gig_id: str, first: int, options: MatchOptions | None = None
 ) -> list[CandidateRow]:
-    """match_candidates.cypher made exact, without permission checks: rows of `person`, `score`,
-    `coverage`, `reasons`, `gaps`, `exposure`, `recent_engagements`, `remaining_hours`."""
+    """The candidates of match_candidates.cypher, exact, without permission checks: rows of
+    `person`, `score`, `coverage`, `reasons`, `gaps`, `exposure`, `recent_engagements`,
+    `remaining_hours`."""
     return await _ranked(db, gig_id, first, (options or MatchOptions()).params())
 
 
 async def _ranked(
     db: Database, gig_id: str, first: int, params: dict[str, Any]
 ) -> list[CandidateRow]:
+    """Ranks everyone the gig reaches by potential (candidate_reach.cypher's digests, then
+    `potentials.ranking`), then checks them in match_candidates.cypher slice by slice, best
+    first, until the answer is provably exact, all in one read transaction."""
 
-    async def read(pool: int) -> list[CandidateRow]:
-        rows = await db.read(
-            "matching/match_candidates",
+    async def work(tx: Transaction) -> list[CandidateRow]:
+        requirements = await tx.run(
+            "matching/candidate_reach",
             gig_id=gig_id,
-            first=first,
-            pool=pool,
             aspiration_visibilities=CANDIDATE_VISIBILITIES,
             **params,
         )
-        return cast(list[CandidateRow], rows)
+        ranked = potentials.ranking(
+            requirements, params["claimed_weight"], params["aspiration_weight"]
+        )
+        scored = [_scored(requirement) for requirement in requirements]
+        best: list[CandidateRow] = []
+        checked, pool = 0, CANDIDATES_PER_RESULT * first
+        while checked < len(ranked):
+            fresh = await tx.run(
+                "matching/match_candidates",
+                gig_id=gig_id,
+                requirements=scored,
+                candidates=ranked.candidates(checked, pool),
+                first=first,
+                aspiration_visibilities=CANDIDATE_VISIBILITIES,
+                **params,
+            )
+            best = sorted([*best, *cast(list[CandidateRow], fresh)], key=_rank)[:first]
+            if is_exact(best, first, ranked.floor(pool)):
+                break
+            if not best and params["available_only"] and not await _has_the_hours(tx, gig_id):
+                break
+            checked, pool = pool, pool * CANDIDATES_WIDENING
+        return best
 
-    async def nobody_has_the_hours() -> bool:
-        """Gigs asking more hours than anyone has left have no available candidate."""
-        if not params["available_only"]:
-            return False
-        rows = await db.read("matching/gig_hours_reachable", gig_id=gig_id)
-        return not rows or not rows[0]["reachable"]
+    return await db.in_read_transaction(work)
 
-    return await widened(
-        db, read, POOL_PER_RESULT * first, lambda rows: is_exact(rows, first), nobody_has_the_hours
-    )
+
+def is_exact(best: Sequence[CandidateRow], first: int, floor: float) -> bool:
+    """Whether the best `first` candidates checked are the best of all: eligibility and exposure
+    only ever lower a potential, so nobody unchecked (whose potential is at most `floor`) can
+    score above the last of them. `floor` is compared rounded up to the scores' 9 decimals."""
+    return len(best) == first and best[-1]["score"] > math.ceil(floor * 1e9) / 1e9
+
+
+def _rank(row: CandidateRow) -> tuple[float, float, str]:
+    """match_candidates.cypher's order: score, then the levels held, then id."""
+    return (-row["score"], -row["depth"], str(row["person"]["id"]))
+
+
+def _scored(requirement: dict[str, Any]) -> dict[str, Any]:
+    """A requirement of candidate_reach.cypher as match_candidates.cypher takes it: its ways
+    without their digests (the reasons read the chosen few's own skills)."""
+    ways = [
+        {name: way[name] for name in ("skill_id", "how", "link")} for way in requirement["ways"]
+    ]
+    return {
+        name: requirement[name] for name in ("skill_id", "importance", "min_level", "weight")
+    } | {"ways": ways}
+
+
+async def _has_the_hours(tx: Transaction, gig_id: str) -> bool:
+    """Whether anyone has the gig's hours left (gig_hours_reachable.cypher): when nobody has, no
+    wider pool would return anyone."""
+    rows = await tx.run("matching/gig_hours_reachable", gig_id=gig_id)
+    return bool(rows) and bool(rows[0]["reachable"])
 
 
 async def match_candidates(

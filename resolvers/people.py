@@ -19,7 +19,7 @@ from resolvers.permissions import (
 )
 from resolvers.records.departments import DepartmentRecord
 from resolvers.records.people import AspirationRecord, HeldSkillRecord, PersonRecord
-from resolvers.skills import require_live_skills
+from resolvers.skills import holders_changed, require_live_skills
 from resolvers.validation import check_level, check_one_of, check_range, check_text
 
 REMOVABLE: dict[str, tuple[str, EntityKind]] = {
@@ -164,6 +164,7 @@ async def set_skill(ctx: Context, person_id: str, skill_id: str, proficiency: in
         await tx.run(
             "people/set_own_skill", person_id=person_id, skill_id=skill_id, proficiency=proficiency
         )
+        await holders_changed(tx, [skill_id])
         return person
 
     return await ctx.db.in_write_transaction(work)
@@ -201,6 +202,8 @@ async def remove(ctx: Context, person_id: str, skill_id: str, what: str) -> Pers
         rows = await tx.run(query, person_id=person_id, skill_id=skill_id)
         if not rows[0]["removed"]:
             raise NotFound(kind, skill_id)
+        if what == "skill":
+            await holders_changed(tx, [skill_id])
         return person
 
     return await ctx.db.in_write_transaction(work)

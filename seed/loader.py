@@ -9,12 +9,13 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from graph.database import Database
+from graph.database import Database, Transaction
+from graph.migrate import refresh_holder_digests
 from seed.org import OrgTables, Rows, TaxonomyData
 from seed.survey_history import SurveyHistory
 
@@ -29,6 +30,8 @@ class PhaseResult:
     phase: str
     rows: int
     seconds: float = 0.0
+    skill_ids: frozenset[str] = frozenset()
+    """The skills whose holders the phase may have changed (its query returns `skill_ids`)."""
 
 
 def _params(row: object) -> dict[str, Any]:
@@ -49,11 +52,13 @@ async def write_batches(
     progress: ProgressCallback | None = None,
     batch_size: int = BATCH_SIZE,
     concurrency: int = 1,
+    then: str | None = None,
     **params: Any,
 ) -> PhaseResult:
     """Writes `rows` with `query` (which UNWINDs `$rows`), one transaction per batch, up to
     `concurrency` batches at a time (the driver retries a batch that hits a deadlock); `params`
-    go with every batch. Each batch is taken from `rows` only when a writer is free for it, in a
+    go with every batch, and the query `then` (without parameters) runs in each batch's
+    transaction after it. Each batch is taken from `rows` only when a writer is free for it, in a
     thread: for a validated export that is reading and checking the file's next rows, CPU work
     kept off the event loop, and only the batches in flight are ever in memory."""
     began = time.perf_counter()
@@ -61,6 +66,16 @@ async def write_batches(
     batches = _batches(rows, batch_size)
     taking = asyncio.Lock()
     written = 0
+    skill_ids: set[str] = set()
+
+    def writing(batch: list[dict[str, Any]]) -> Callable[[Transaction], Awaitable[None]]:
+        async def write(tx: Transaction) -> None:
+            for row in await tx.run(query, rows=batch, **params):
+                skill_ids.update(row.get("skill_ids") or ())
+            if then is not None:
+                await tx.run(then)
+
+        return write
 
     async def writer() -> None:
         nonlocal written
@@ -69,13 +84,13 @@ async def write_batches(
                 batch = await asyncio.to_thread(next, batches, None)
             if batch is None:
                 return
-            await db.write(query, rows=batch, **params)
+            await db.in_write_transaction(writing(batch))
             written += len(batch)
             if progress is not None:
                 progress(phase, written, total)
 
     await asyncio.gather(*(writer() for _ in range(concurrency)))
-    return PhaseResult(phase, written, time.perf_counter() - began)
+    return PhaseResult(phase, written, time.perf_counter() - began, frozenset(skill_ids))
 
 
 def taxonomy_stamp(taxonomy: TaxonomyData) -> str:
@@ -128,23 +143,33 @@ async def load_org(
     # (query, phase, rows, concurrent batches): phases whose batches touch disjoint start nodes
     # run two at a time, which keeps both cores busy (Python packs one batch while Neo4j writes
     # the other); the rest run one at a time.
-    phases: list[tuple[str, str, Rows[object], int]] = [
-        ("imports/upsert_custom_skills", "custom skills", org.custom_skills, 1),
-        ("imports/upsert_departments", "departments", org.departments, 1),
-        ("imports/link_department_parents", "department tree", org.department_tree, 1),
-        ("imports/upsert_people", "people", org.people, 2),
-        ("imports/link_managers", "reporting lines", org.reporting_lines, 1),
-        ("imports/upsert_person_skills", "person skills", org.person_skills, 2),
-        ("imports/upsert_aspirations", "aspirations", org.aspirations, 2),
-        ("imports/upsert_gigs", "gigs", org.gigs, 1),
-        ("imports/upsert_gig_skills", "gig skills", org.gig_skills, 2),
-        ("imports/upsert_engagements", "engagements", org.engagements, 1),
-        ("imports/upsert_demonstrated_skills", "demonstrated skills", org.demonstrated_skills, 1),
+    # The people phase keys the people it creates in each batch's transaction; the skill phases
+    # return the skills they touched, whose holder digests are written again once at the end (per
+    # batch, a popular skill's thousands of holders would be read again for every batch).
+    phases: list[tuple[str, str, Rows[object], int, str | None]] = [
+        ("imports/upsert_custom_skills", "custom skills", org.custom_skills, 1, None),
+        ("imports/upsert_departments", "departments", org.departments, 1, None),
+        ("imports/link_department_parents", "department tree", org.department_tree, 1, None),
+        ("imports/upsert_people", "people", org.people, 2, "imports/key_new_people"),
+        ("imports/link_managers", "reporting lines", org.reporting_lines, 1, None),
+        ("imports/upsert_person_skills", "person skills", org.person_skills, 2, None),
+        ("imports/upsert_aspirations", "aspirations", org.aspirations, 2, None),
+        ("imports/upsert_gigs", "gigs", org.gigs, 1, None),
+        ("imports/upsert_gig_skills", "gig skills", org.gig_skills, 2, None),
+        ("imports/upsert_engagements", "engagements", org.engagements, 1, None),
+        (
+            "imports/upsert_demonstrated_skills",
+            "demonstrated skills",
+            org.demonstrated_skills,
+            1,
+            None,
+        ),
     ]
     results = [
-        await write_batches(db, query, phase, rows, progress, concurrency=concurrency)
-        for query, phase, rows, concurrency in phases
+        await write_batches(db, query, phase, rows, progress, concurrency=concurrency, then=then)
+        for query, phase, rows, concurrency, then in phases
     ]
+    await refresh_holder_digests(db, sorted(set().union(*(r.skill_ids for r in results))))
     if full_people_export and org.person_ids:
         await db.write("imports/deactivate_missing_people", ids=list(org.person_ids))
     return results

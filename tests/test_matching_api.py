@@ -100,8 +100,9 @@ async def test_the_owner_sees_ranked_candidates_with_reasons_and_gaps(
     assert adjacent["gaps"] == []  # dataviz is learnable: never a gap
     for match in matches:
         assert round(sum(r["contribution"] for r in match["reasons"]), 2) == match["score"]
-    # who may ask, then the candidates with departments and via skills: two queries
-    assert body["extensions"]["queries"] == 2
+    # who may ask, what the gig's requirements reach (the holder digests), then the best
+    # candidates with departments and via skills: three queries
+    assert body["extensions"]["queries"] == 3
 
 
 async def test_the_candidates_screen_reads_its_gig_once_for_the_title_and_the_permission(
@@ -114,8 +115,8 @@ async def test_the_candidates_screen_reads_its_gig_once_for_the_title_and_the_pe
 
     assert body["data"]["gig"]["title"]
     assert body["data"]["matchCandidates"][0]["person"]["id"] == "EXPERT"
-    # the gig (its title, and its owner for who may ask), then the match
-    assert body["extensions"]["queries"] == 2
+    # the gig (its title, and its owner for who may ask), then the match's reach and candidates
+    assert body["extensions"]["queries"] == 3
 
 
 async def test_options_change_who_is_eligible_and_weights_are_bounded(

@@ -10,18 +10,22 @@ from typing import Any
 
 from graph.database import Database, Row
 from graph.queries import cypher
-from resolvers import matching
+from resolvers import matching, potentials
 from tests.support.api import context
 from tests.support.matching import leave, matching_org, near_org
 
 PARAM = re.compile(r"^// :param (\w+) => (.*)$", re.MULTILINE)
 
 
+MAP_KEY = re.compile(r"([{,]\s*)(\w+):")
+
+
 def header_params(text: str) -> dict[str, Any]:
-    """The `:param` defaults of a query's header; matching's are all plain literals."""
+    """The `:param` defaults of a query's header; matching's are all plain literals (maps with
+    Cypher's bare keys)."""
     literals = {"true": "True", "false": "False", "null": "None"}
     return {
-        name: ast.literal_eval(literals.get(value.strip(), value.strip()))
+        name: ast.literal_eval(MAP_KEY.sub(r"\1'\2':", literals.get(value.strip(), value.strip())))
         for name, value in PARAM.findall(text)
     }
 
@@ -41,10 +45,20 @@ def summary(rows: Sequence[Mapping[str, Any]], key: str) -> list[tuple[str, floa
 async def test_candidates_in_browser_match_the_api(db: Database) -> None:
     org = await matching_org().load(db)
     await leave(db, org, "GONE")
-
-    # the header names a demo organisation's gig; this graph's is G1
-    in_browser = await browser_run(db, "matching/match_candidates", gig_id="G1")
     through_api = await matching.match_candidates(context(db, "OWNER"), "G1", 20)
+
+    # The analyst runs the two halves: what the gig's requirements reach (the header names a demo
+    # organisation's gig; this graph's is G1), then the checks and reasons for ranked people.
+    requirements = await browser_run(db, "matching/candidate_reach", gig_id="G1")
+    defaults = matching.MatchWeights()
+    ranked = potentials.ranking(requirements, defaults.claimed_weight, defaults.aspiration_weight)
+    in_browser = await browser_run(
+        db,
+        "matching/match_candidates",
+        gig_id="G1",
+        requirements=requirements,
+        candidates=ranked.candidates(0, len(ranked)),
+    )
 
     assert summary(in_browser, "person") == summary(through_api, "person")
     assert [row["reasons"] for row in in_browser] == [row["reasons"] for row in through_api]

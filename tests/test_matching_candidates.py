@@ -165,7 +165,7 @@ async def test_a_small_candidate_pool_is_widened_until_the_answer_is_exact(
 
     # With one potential per result, the best potentials (OWNER, INSIDER, GONE, BUSY, ...) are
     # ineligible or dampened; the resolver must widen the pool rather than return them short.
-    monkeypatch.setattr(matching, "POOL_PER_RESULT", 1)
+    monkeypatch.setattr(matching, "CANDIDATES_PER_RESULT", 1)
     assert await matching.match_candidates(context(loaded, "OWNER"), "G1", 5, options) == expected
     assert ids(expected)[:2] == ["INSIDER", "EXPERT"]  # equal scores: the higher level first
 
@@ -180,15 +180,13 @@ async def test_a_gig_asking_more_hours_than_anyone_has_is_answered_without_widen
 
     found = await matching.ranked_candidates(db.with_log(log), "G-LONG", 5)
 
-    everyone = await db.read(
-        "matching/match_candidates",
+    reach = await db.read(
+        "matching/candidate_reach",
         gig_id="G-LONG",
-        first=5,
-        pool=1000,
         aspiration_visibilities=matching.CANDIDATE_VISIBILITIES,
         **matching.MatchOptions().params(),
     )
-    assert found == everyone == []
+    assert found == reach == []  # nobody's capacity reaches 10 hours: no digest is even read
     assert "matching/population" not in log.counts
     unavailable = matching.MatchOptions(available_only=False)
     # everyone meeting python at 3 scores alike; GONE (still active here) holds it at 5

@@ -1,7 +1,7 @@
 // A gig's candidates, as a picture: the gig with its department and owner, the skills it
 // requires, and the active people (not the owner) who hold a required skill at its minimum
-// proficiency or above, strongest first. For the ranked list with scores and reasons, run
-// matching/match_candidates.
+// proficiency or above, strongest first. For whom each requirement reaches, run
+// matching/candidate_reach; for scores and reasons, matching/match_candidates.
 // :param gig_id => 'G-M01'
 // :param limit => 50
 MATCH context = (:Department)<-[:FOR_DEPARTMENT]-(g:Gig {id: $gig_id})-[:OWNED_BY]->(:Person)

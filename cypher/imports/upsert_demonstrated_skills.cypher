@@ -1,5 +1,6 @@
 // Skills shown on an engagement; each becomes validated proficiency (source gig_feedback), never
 // lowered, and records the level it raised from so skill growth can be counted per period.
+// Returns the skills written, whose holder digests the caller then refreshes.
 // :param rows => [{engagement_id: 'E1', skill_id: 'esco-1', level: 4}]
 UNWIND $rows AS row
 MATCH (e:Engagement {id: row.engagement_id})
@@ -18,3 +19,4 @@ SET r.proficiency = CASE WHEN r.proficiency IS NULL OR row.level > r.proficiency
     r.validated = true,
     r.source = 'gig_feedback',
     r.confirmed_at = coalesce(e.completed_at, datetime())
+RETURN collect(DISTINCT s.id) AS skill_ids

@@ -55,11 +55,11 @@ class MatchRow(TypedDict):
 
 
 class CandidateRow(MatchRow):
-    """A candidate for a gig (`matching/match_candidates`); `floor` is the best score anyone
-    outside the query's pool could reach."""
+    """A candidate for a gig (`matching/match_candidates`); `depth` (the levels held, weighed)
+    breaks ties between equal scores."""
 
     person: Row
-    floor: float
+    depth: float
 
 
 class RecommendationRow(MatchRow):

@@ -17,6 +17,7 @@ from resolvers.permissions import (
     require_helper,
 )
 from resolvers.records.workflow import EndorsementRecord, EngagementRecord
+from resolvers.skills import holders_changed
 from resolvers.surveys.pulses import invite_after_completion
 from resolvers.validation import check_level
 from resolvers.workflow.clock import now_utc
@@ -85,7 +86,7 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Engagemen
             **GIG_TRANSITIONS["complete"].params(),
         )
         if skill_ids:
-            await tx.run(
+            demonstrated = await tx.run(
                 "imports/upsert_demonstrated_skills",
                 rows=[
                     {
@@ -96,6 +97,7 @@ async def complete_engagement(ctx: Context, completion: Completion) -> Engagemen
                     for e in completion.skills
                 ],
             )
+            await holders_changed(tx, demonstrated[0]["skill_ids"])
         outbox = Outbox(viewer.person_id)
         outbox.event(
             "complete",

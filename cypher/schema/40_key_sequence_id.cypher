@@ -1,0 +1,1 @@
+CREATE CONSTRAINT key_sequence_id IF NOT EXISTS FOR (k:KeySequence) REQUIRE k.id IS UNIQUE

@@ -1,0 +1,17 @@
+// Writes each skill's holder digest again from its HAS_SKILL edges, in the transaction that
+// changed them. A digest is a node of its own, (:HolderDigest {skill_id, holders}), so that no
+// projection of a skill carries it: `holders` lists one integer per holder,
+//   person key × 16 + proficiency × 2 + (1 when validated, else 0),
+// which matching reads instead of expanding and reading every holder's edge (README "Matching").
+// Every write of HAS_SKILL runs this for the skills it touched.
+// :param skill_ids => ['python']
+UNWIND $skill_ids AS skill_id
+MATCH (s:Skill {id: skill_id})
+CALL (s) {
+  OPTIONAL MATCH (p:Person)-[h:HAS_SKILL]->(s)
+  RETURN collect(p.key * 16 + h.proficiency * 2 + CASE WHEN h.validated THEN 1 ELSE 0 END)
+           AS holders
+}
+MERGE (digest:HolderDigest {skill_id: s.id})
+SET digest.holders = holders
+RETURN count(s) AS refreshed

@@ -1,0 +1,121 @@
+"""A gig's candidates ranked by potential (the score before eligibility and exposure), from the
+holder digests that `matching/candidate_reach.cypher` returns (README "Matching").
+
+Neo4j Community's runtime spends ~1.5 µs on each (person, way) row it expands, reads and
+aggregates, and a gig requiring common skills reaches ~50,000 of them at 100,000 people; the
+same arithmetic over the skills' digests costs a few milliseconds here. It is the arithmetic of
+the score to the last bit (the same products in the same order, sums in requirement order), so
+the ranking is the one the whole computation in Cypher gave; `match_candidates.cypher` then checks
+eligibility and exposure, and writes the reasons, for the best few only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+Row = dict[str, Any]
+
+KEY_SHIFT = 4
+"""A digest entry is person key * 16 + proficiency * 2 + validated (refresh_holder_digests)."""
+LEVEL_MASK = 0b111
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Everyone a gig reaches with a positive potential, best first (then the higher `depth`,
+    then the lower key): `match_candidates.cypher` takes the first `pool` of them."""
+
+    keys: npt.NDArray[np.int64]
+    potentials: npt.NDArray[np.float64]
+    depths: npt.NDArray[np.float64]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def candidates(self, start: int, stop: int) -> list[dict[str, float | int]]:
+        """The ranked people from `start` to `stop` as match_candidates.cypher takes them."""
+        return [
+            {"key": key, "potential": potential, "depth": depth}
+            for key, potential, depth in zip(
+                self.keys[start:stop].tolist(),
+                self.potentials[start:stop].tolist(),
+                self.depths[start:stop].tolist(),
+                strict=True,
+            )
+        ]
+
+    def floor(self, stop: int) -> float:
+        """The best potential after the first `stop` (0 when they are everyone)."""
+        return float(self.potentials[stop]) if stop < len(self) else 0.0
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The (person, way) rows of one requirement: who, how strong, at what level (0 for an
+    aspiration)."""
+
+    keys: npt.NDArray[np.int64]
+    strengths: npt.NDArray[np.float64]
+    levels: npt.NDArray[np.float64]
+
+
+def reach(requirement: Row, claimed_weight: float, aspiration_weight: float) -> Reach:
+    """Every (person, way) of one requirement of candidate_reach.cypher: a holder of a way's
+    skill meets it at link * evidence * level (evidence 1 when validated, else `claimed_weight`;
+    level = min(1, proficiency / min level)); an aspirant (nice-to-have and learnable only) at
+    `aspiration_weight` * interest / 3."""
+    min_level = float(requirement["min_level"])
+    keys, strengths, levels = [], [], []
+    for way in requirement["ways"]:
+        digest = np.array(way["holders"], dtype=np.int64)
+        proficiency = (digest >> 1) & LEVEL_MASK
+        evidence = np.where(digest & 1 == 1, 1.0, claimed_weight)
+        level = np.where(proficiency >= min_level, 1.0, proficiency / min_level)
+        keys.append(digest >> KEY_SHIFT)
+        strengths.append(float(way["link"]) * evidence * level)
+        levels.append(proficiency.astype(np.float64))
+    if requirement["aspirants"]:
+        aspirants = np.array(requirement["aspirants"], dtype=np.int64)
+        keys.append(aspirants[:, 0])
+        strengths.append((aspiration_weight * aspirants[:, 1] / 3.0).astype(np.float64))
+        levels.append(np.zeros(len(aspirants)))
+    if not keys:
+        return Reach(np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+    return Reach(np.concatenate(keys), np.concatenate(strengths), np.concatenate(levels))
+
+
+def ranking(
+    requirements: Sequence[Row], claimed_weight: float, aspiration_weight: float
+) -> Ranking:
+    """Per person: potential = sum over requirements of weight * the best strength among the
+    person's ways to it, / sum of weights; depth = sum of weight * the highest level among those
+    ways. Each sum adds the requirements in their order, as the score is defined."""
+    reaches = [reach(r, claimed_weight, aspiration_weight) for r in requirements]
+    people, person_of = np.unique(
+        np.concatenate([np.zeros(0, np.int64), *(each.keys for each in reaches)]),
+        return_inverse=True,
+    )
+    weighted = np.zeros(len(people))
+    depth = np.zeros(len(people))
+    total_weight = 0.0
+    start = 0
+    for requirement, each in zip(requirements, reaches, strict=True):
+        weight = float(requirement["weight"])
+        total_weight += weight
+        who = person_of[start : start + len(each.keys)]
+        start += len(each.keys)
+        best = np.zeros(len(people))
+        np.maximum.at(best, who, each.strengths)
+        level = np.zeros(len(people))
+        np.maximum.at(level, who, each.levels)
+        weighted += weight * best
+        depth += weight * level
+    reached = weighted > 0
+    people, weighted, depth = people[reached], weighted[reached], depth[reached]
+    order = np.lexsort((people, -depth, -weighted))
+    return Ranking(people[order], weighted[order] / total_weight, depth[order])
