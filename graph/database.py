@@ -223,6 +223,10 @@ def plain(value: Any) -> Any:
                 value[key] = plain(item)
         return value
     if kind is list:
+        if _SCALARS.issuperset(
+            map(type, value)
+        ):  # a list property: thousands of numbers at C speed
+            return value
         for index, item in enumerate(value):
             if type(item) not in _SCALARS:
                 value[index] = plain(item)

@@ -25,33 +25,59 @@ KEY_SHIFT = 4
 LEVEL_MASK = 0b111
 
 
-@dataclass(frozen=True)
 class Ranking:
-    """Everyone a gig reaches with a positive potential, best first (then the higher `depth`,
-    then the lower key): `match_candidates.cypher` takes the first `pool` of them."""
+    """Everyone a gig reaches with a positive potential, in ranking order: potential, then
+    `depth`, then the lower key. `match_candidates.cypher` takes them slice by slice from the
+    best; only as many as the slices asked for so far are sorted (most gigs need the best 40 of
+    thousands)."""
 
-    keys: npt.NDArray[np.int64]
-    potentials: npt.NDArray[np.float64]
-    depths: npt.NDArray[np.float64]
+    def __init__(
+        self,
+        keys: npt.NDArray[np.int64],
+        potentials: npt.NDArray[np.float64],
+        depths: npt.NDArray[np.float64],
+    ) -> None:
+        self._keys, self._potentials, self._depths = keys, potentials, depths
+        self._order: npt.NDArray[np.int64] = np.zeros(0, np.int64)
 
     def __len__(self) -> int:
-        return len(self.keys)
+        return len(self._keys)
+
+    def _best(self, count: int) -> npt.NDArray[np.int64]:
+        """The indices of the best `count` people, in ranking order: everyone whose potential
+        reaches the `count`-th best is sorted, so that ties at the edge are broken as a sort of
+        everyone would break them."""
+        if count > len(self._order):
+            chosen = np.arange(len(self))
+            if count < len(self):
+                cut = len(self) - count
+                chosen = np.flatnonzero(
+                    self._potentials >= np.partition(self._potentials, cut)[cut]
+                )
+            order = np.lexsort(
+                (self._keys[chosen], -self._depths[chosen], -self._potentials[chosen])
+            )
+            self._order = chosen[order]
+        return self._order[:count]
 
     def candidates(self, start: int, stop: int) -> list[dict[str, float | int]]:
-        """The ranked people from `start` to `stop` as match_candidates.cypher takes them."""
+        """The people ranked from `start` to `stop` as match_candidates.cypher takes them."""
+        best = self._best(stop)[start:]
         return [
             {"key": key, "potential": potential, "depth": depth}
             for key, potential, depth in zip(
-                self.keys[start:stop].tolist(),
-                self.potentials[start:stop].tolist(),
-                self.depths[start:stop].tolist(),
+                self._keys[best].tolist(),
+                self._potentials[best].tolist(),
+                self._depths[best].tolist(),
                 strict=True,
             )
         ]
 
     def floor(self, stop: int) -> float:
         """The best potential after the first `stop` (0 when they are everyone)."""
-        return float(self.potentials[stop]) if stop < len(self) else 0.0
+        if stop >= len(self):
+            return 0.0
+        return float(self._potentials[self._best(stop + 1)[stop]])
 
 
 @dataclass(frozen=True)
@@ -96,10 +122,14 @@ def ranking(
     person's ways to it, / sum of weights; depth = sum of weight * the highest level among those
     ways. Each sum adds the requirements in their order, as the score is defined."""
     reaches = [reach(r, claimed_weight, aspiration_weight) for r in requirements]
-    people, person_of = np.unique(
-        np.concatenate([np.zeros(0, np.int64), *(each.keys for each in reaches)]),
-        return_inverse=True,
-    )
+    keys = np.concatenate([np.zeros(0, np.int64), *(each.keys for each in reaches)])
+    # people by key without sorting: keys are dense (a sequence numbers them)
+    held = np.zeros(int(keys.max()) + 1 if len(keys) else 0, dtype=bool)
+    held[keys] = True
+    people = np.flatnonzero(held)
+    index = np.zeros(len(held), dtype=np.int64)
+    index[people] = np.arange(len(people))
+    person_of = index[keys]
     weighted = np.zeros(len(people))
     depth = np.zeros(len(people))
     total_weight = 0.0
@@ -116,6 +146,4 @@ def ranking(
         weighted += weight * best
         depth += weight * level
     reached = weighted > 0
-    people, weighted, depth = people[reached], weighted[reached], depth[reached]
-    order = np.lexsort((people, -depth, -weighted))
-    return Ranking(people[order], weighted[order] / total_weight, depth[order])
+    return Ranking(people[reached], weighted[reached] / total_weight, depth[reached])

@@ -37,14 +37,15 @@ def test_the_best_way_counts_per_requirement_and_requirements_add_up_by_weight()
 
     ranked = ranking([required, learnable], claimed_weight=0.7, aspiration_weight=0.3)
 
-    assert ranked.keys.tolist() == [1, 2, 3]
+    every = ranked.candidates(0, len(ranked))
+    assert [c["key"] for c in every] == [1, 2, 3]
     # 1: direct at level 4 (1.0) beats the adjacent 0.6; 2: half the level, plus the aspiration
     # 0.3 * 3 / 3; 3: claimed (0.7) at the level asked
-    assert ranked.potentials.tolist() == pytest.approx(
+    assert [c["potential"] for c in every] == pytest.approx(
         [1.0 / 1.5, (0.5 + 0.5 * 0.3) / 1.5, 0.5 * 0.7 / 1.5]
     )
     # depth: the highest level held per requirement (an aspiration holds none), by weight
-    assert ranked.depths.tolist() == [5.0, 2.0, 1.0]
+    assert [c["depth"] for c in every] == [5.0, 2.0, 1.0]
 
 
 def test_equal_potentials_go_to_the_higher_levels_then_to_the_lower_key() -> None:
@@ -55,7 +56,7 @@ def test_equal_potentials_go_to_the_higher_levels_then_to_the_lower_key() -> Non
 
     ranked = ranking([only], claimed_weight=0.7, aspiration_weight=0.3)
 
-    assert ranked.keys.tolist() == [9, 4, 7]
+    assert [c["key"] for c in ranked.candidates(0, 3)] == [9, 4, 7]
     assert ranked.candidates(0, 2) == [
         {"key": 9, "potential": 1.0, "depth": 5.0},
         {"key": 4, "potential": 1.0, "depth": 3.0},
@@ -69,3 +70,15 @@ def test_nobody_with_a_zero_potential_is_ranked() -> None:
 
     assert len(ranking([adjacent_only], claimed_weight=0.7, aspiration_weight=0.3)) == 0
     assert len(ranking([], claimed_weight=0.7, aspiration_weight=0.3)) == 0
+
+
+def test_the_best_few_come_in_the_order_a_sort_of_everyone_gives() -> None:
+    # 200 holders in 10 groups of equal potential (5 levels, claimed or not): slices cut ties
+    holders = [holder(key, 1 + key % 5, key % 3 == 0) for key in range(1, 201)]
+    only = requirement(5, 1.0, [(1.0, holders)], [])
+    everyone = ranking([only], 0.7, 0.3).candidates(0, 200)
+
+    for stop in (1, 7, 40, 41, 199):
+        ranked = ranking([only], 0.7, 0.3)
+        assert ranked.candidates(0, stop) == everyone[:stop]
+        assert ranked.floor(stop) == everyone[stop]["potential"]

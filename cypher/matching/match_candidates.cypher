@@ -41,8 +41,9 @@ OPTIONAL MATCH (g)-[:FOR_DEPARTMENT]->(home:Department)
 CALL () {
   UNWIND $requirements AS r
   MATCH (rs:Skill {id: r.skill_id})
-  RETURN collect({skill_id: rs.id, skill_map: rs {.*}, min_level: r.min_level,
-                  importance: r.importance, ways: r.ways, weight: r.weight}) AS reqs
+  RETURN collect({skill_id: rs.id, skill_map: rs {.id, .label, .type, .custom, .deprecated},
+                  min_level: r.min_level, importance: r.importance, ways: r.ways,
+                  weight: r.weight}) AS reqs
 }
 WITH g, owner, home, reqs, reduce(total = 0.0, r IN reqs | total + r.weight) AS total_weight
 // Eligibility and exposure, for the candidates only (apart from `reqs`, so no row carries it).
