@@ -223,9 +223,8 @@ def plain(value: Any) -> Any:
                 value[key] = plain(item)
         return value
     if kind is list:
-        if _SCALARS.issuperset(
-            map(type, value)
-        ):  # a list property: thousands of numbers at C speed
+        # a list property (thousands of numbers, say) is kept after one pass at C speed
+        if _SCALARS.issuperset(map(type, value)):
             return value
         for index, item in enumerate(value):
             if type(item) not in _SCALARS:
