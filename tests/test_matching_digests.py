@@ -4,6 +4,7 @@ the edges say."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 import pytest
@@ -115,3 +116,18 @@ async def test_a_graph_from_before_digests_is_given_them_by_the_migration(db: Da
 
     assert scores(await candidates(db)) == scores(expected)
     await assert_digests_match_the_edges(db)
+
+
+async def test_concurrent_profile_edits_of_one_skill_all_reach_its_digest(db: Database) -> None:
+    org = matching_org()
+    holders = [f"HOLDER{number}" for number in range(12)]
+    for person_id in holders:
+        org.person(person_id, "OTHER").has_skill(person_id, "python", 1)
+    await org.load(db)
+
+    # changing a level locks only the edge: each writer must still see the others' changes
+    await asyncio.gather(*(people.set_skill(context(db, p), p, "python", 4) for p in holders))
+
+    await assert_digests_match_the_edges(db)
+    ranked = scores(await candidates(db))
+    assert [ranked[p] for p in holders] == pytest.approx([0.7 / 1.5] * len(holders))

@@ -3,15 +3,19 @@
 // projection of a skill carries it: `holders` lists one integer per holder,
 //   person key × 16 + proficiency × 2 + (1 when validated, else 0),
 // which matching reads instead of expanding and reading every holder's edge (README "Matching").
-// Every write of HAS_SKILL runs this for the skills it touched.
+// Every write of HAS_SKILL runs this for the skills it touched. The digest is locked (its
+// `refreshed_at` set) before the edges are read: a concurrent writer of the same skill's holders
+// then waits for this transaction's commit and reads its edges too, so no change is lost.
 // :param skill_ids => ['python']
 UNWIND $skill_ids AS skill_id
 MATCH (s:Skill {id: skill_id})
+MERGE (digest:HolderDigest {skill_id: s.id})
+SET digest.refreshed_at = datetime()
+WITH s, digest
 CALL (s) {
   OPTIONAL MATCH (p:Person)-[h:HAS_SKILL]->(s)
   RETURN collect(p.key * 16 + h.proficiency * 2 + CASE WHEN h.validated THEN 1 ELSE 0 END)
            AS holders
 }
-MERGE (digest:HolderDigest {skill_id: s.id})
 SET digest.holders = holders
 RETURN count(s) AS refreshed
