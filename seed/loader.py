@@ -169,7 +169,11 @@ async def load_org(
         await write_batches(db, query, phase, rows, progress, concurrency=concurrency, then=then)
         for query, phase, rows, concurrency, then in phases
     ]
-    await refresh_holder_digests(db, sorted(set().union(*(r.skill_ids for r in results))))
+    began = time.perf_counter()
+    digested = await refresh_holder_digests(
+        db, sorted(set().union(*(r.skill_ids for r in results)))
+    )
+    results.append(PhaseResult("holder digests", digested, time.perf_counter() - began))
     if full_people_export and org.person_ids:
         await db.write("imports/deactivate_missing_people", ids=list(org.person_ids))
     return results

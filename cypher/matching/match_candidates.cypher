@@ -53,8 +53,14 @@ CALL (g, owner, home) {
   WITH g, owner, home, p, candidate.potential AS potential, candidate.depth AS depth
   WHERE p.active
     AND (owner IS NULL OR p <> owner)
+    // the weekly gig capacity bounds the hours left: who falls short needs no further look
+    AND (NOT $available_only OR p.gig_capacity_hours >= coalesce(g.hours_per_week, 0.0))
     AND ($include_own_department OR home IS NULL
-         OR NOT EXISTS { (p)-[:MEMBER_OF]->(:Department)-[:PART_OF]->{0,10}(home) })
+         OR NOT home IN COLLECT {
+           // up from the person (a few hops), never down from the gig's department to its members
+           MATCH (p)-[:MEMBER_OF]->(:Department)-[:PART_OF]->{0,10}(above:Department)
+           RETURN above
+         })
   CALL (p, g) {
     OPTIONAL MATCH (p)-[:ENGAGED_IN]->(e:Engagement)
     RETURN sum(CASE WHEN e.status = 'active' THEN e.hours_per_week ELSE 0.0 END) AS committed,
