@@ -86,7 +86,8 @@ CALL (rs) {
   RETURN collect({skill: via, how: 'ADJACENT', link: $adjacent_weight * link}) AS adjacent
 }
 WITH p, recent, held, wishes, aspired, remaining_hours, exposure, g,
-     collect({skill: rs, skill_id: rs.id, skill_map: rs {.*},
+     collect({skill: rs, skill_id: rs.id,
+              skill_map: rs {.id, .label, .type, .custom, .deprecated},
               min_level: req.min_proficiency, importance: req.importance,
               ways: [{skill: rs, how: 'DIRECT', link: 1.0}] + adjacent,
               weight: CASE rank
