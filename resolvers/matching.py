@@ -177,6 +177,7 @@ async def _ranked(
         )
         scored = [_scored(requirement) for requirement in requirements]
         best: list[CandidateRow] = []
+        someone_has_the_hours = not params["available_only"]
         checked, pool = 0, CANDIDATES_PER_RESULT * first
         while checked < len(ranked):
             fresh = await tx.run(
@@ -191,8 +192,10 @@ async def _ranked(
             best = sorted([*best, *cast(list[CandidateRow], fresh)], key=_rank)[:first]
             if is_exact(best, first, ranked.floor(pool)):
                 break
-            if not best and params["available_only"] and not await _has_the_hours(tx, gig_id):
-                break
+            if not best and not someone_has_the_hours:
+                someone_has_the_hours = await _has_the_hours(tx, gig_id)
+                if not someone_has_the_hours:
+                    break
             checked, pool = pool, pool * CANDIDATES_WIDENING
         return best
 
