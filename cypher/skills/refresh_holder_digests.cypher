@@ -3,14 +3,16 @@
 // projection of a skill carries it: `holders` lists one integer per holder,
 //   person key × 16 + proficiency × 2 + (1 when validated, else 0),
 // which matching reads instead of expanding and reading every holder's edge (README "Matching").
-// Every write of HAS_SKILL runs this for the skills it touched. The digest is locked (its
-// `refreshed_at` set) before the edges are read: a concurrent writer of the same skill's holders
-// then waits for this transaction's commit and reads its edges too, so no change is lost.
+// Every write of HAS_SKILL runs this for the skills it touched. The digest is locked (a property
+// set and removed, which leaves no trace) before the edges are read: a concurrent writer of the
+// same skill's holders then waits for this transaction's commit and reads its edges too, so no
+// change is lost; a digest that comes out the same is the same (a re-import changes nothing).
 // :param skill_ids => ['python']
 UNWIND $skill_ids AS skill_id
 MATCH (s:Skill {id: skill_id})
 MERGE (digest:HolderDigest {skill_id: s.id})
-SET digest.refreshed_at = datetime()
+SET digest.locked = true
+REMOVE digest.locked
 WITH s, digest
 CALL (s) {
   OPTIONAL MATCH (p:Person)-[h:HAS_SKILL]->(s)
