@@ -13,12 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-Row = dict[str, Any]
+from graph.database import Row
 
 KEY_SHIFT = 4
 """A digest entry is person key * 16 + proficiency * 2 + validated (refresh_holder_digests)."""
