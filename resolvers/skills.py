@@ -223,9 +223,8 @@ async def require_live_skills(tx: Transaction, ids: list[str], field: str, db: D
 
 async def holders_changed(tx: Transaction, skill_ids: list[str]) -> None:
     """Every write of who holds a skill at what level calls this in its transaction: matching
-    reads the skills' holder digests (`skills/refresh_holder_digests`), never the edges. The
-    digests are locked in id order, as every writer locks them."""
-    await tx.run("skills/refresh_holder_digests", skill_ids=sorted(skill_ids))
+    reads the skills' holder digests (`skills/refresh_holder_digests`), never the edges."""
+    await tx.run("skills/refresh_holder_digests", skill_ids=skill_ids)
 
 
 def _check_custom_skill(skill: CustomSkill) -> None:

@@ -7,8 +7,12 @@
 // set and removed, which leaves no trace) before the edges are read: a concurrent writer of the
 // same skill's holders then waits for this transaction's commit and reads its edges too, so no
 // change is lost; a digest that comes out the same is the same (a re-import changes nothing).
+// Digests are locked in skill id order, whoever writes them, so two writers never deadlock on
+// each other's.
 // :param skill_ids => ['python']
 UNWIND $skill_ids AS skill_id
+WITH DISTINCT skill_id
+ORDER BY skill_id
 MATCH (s:Skill {id: skill_id})
 MERGE (digest:HolderDigest {skill_id: s.id})
 SET digest.locked = true
